@@ -1,0 +1,40 @@
+# Two commands: `make run` serves the demo desk, `make test` runs the whole suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NEWSDESK_DATA_DIR ?= $(CURDIR)/data
+
+.PHONY: run test test-python e2e install migrate demo serve clean bench
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/newsdesk migrate --noinput
+	$(BIN)/newsdesk collectstatic --noinput --verbosity 0
+
+demo: migrate
+	$(BIN)/newsdesk demo
+
+run: demo
+	$(BIN)/newsdesk serve
+
+test-python: install
+	$(BIN)/pytest newsdesk -n 2 -q
+
+e2e: install
+	@if [ -d e2e ] && ls e2e/test_*.py >/dev/null 2>&1; then $(BIN)/pytest e2e -q; else echo "no browser tests yet"; fi
+
+test: test-python e2e
+
+bench: install
+	for script in bench/*.py; do $(BIN)/python $$script; done
+
+clean:
+	rm -rf $(VENV) data

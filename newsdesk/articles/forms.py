@@ -1,0 +1,32 @@
+from django import forms
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """Drafts may be incomplete; a publish (or submit) needs a byline and an alt-texted hero image."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_deferred_validation:
+            return cleaned
+        self._require_byline()
+        self._require_hero_alt_text(cleaned.get("hero_image"))
+        return cleaned
+
+    def _require_byline(self):
+        bylines = self.formsets.get("bylines")
+        if bylines is None:
+            return
+        live_forms = [
+            f for f in bylines.forms
+            if f.is_valid() and not bylines._should_delete_form(f) and f.cleaned_data.get("author")
+        ]
+        if not live_forms:
+            raise forms.ValidationError("Add at least one byline (a person or a desk) before publishing.")
+
+    def _require_hero_alt_text(self, image):
+        if image is not None and not (image.alt_text or "").strip():
+            self.add_error(
+                "hero_image",
+                f'The image "{image.title}" has no alt text. Describe it in the image library before publishing.',
+            )

@@ -1,0 +1,173 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.search import index
+
+from newsdesk.articles.blocks import ArticleBodyBlock, heading_anchor
+from newsdesk.articles.forms import ArticlePageForm
+from newsdesk.articles.querysets import ArticlePageQuerySet
+
+
+class ArticleKind(models.TextChoices):
+    NEWS = "news", "News"
+    ANALYSIS = "analysis", "Analysis"
+    OPINION = "opinion", "Opinion"
+    EXPLAINER = "explainer", "Explainer"
+    INTERVIEW = "interview", "Interview"
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+TOC_MIN_HEADINGS = 3
+
+
+class ArticlePage(Page):
+    """One piece of journalism: headline (the page title), standfirst, hero, body, bylines."""
+
+    standfirst = models.CharField(
+        max_length=300, help_text="The one- or two-sentence summary under the headline (at most 300 characters)."
+    )
+    kind = models.CharField(max_length=12, choices=ArticleKind.choices, default=ArticleKind.NEWS)
+    dateline = models.CharField(max_length=80, blank=True, help_text='Where the story was filed, e.g. "BEIJING".')
+    hero_image = models.ForeignKey(
+        "images.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_caption = models.CharField(
+        max_length=300, blank=True, help_text="Leave empty to use the image's own caption."
+    )
+    body = StreamField(ArticleBodyBlock(), blank=True)
+    teaser = models.TextField(
+        max_length=600, blank=True, help_text="Two to four sentences for lists. Falls back to the standfirst."
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    updated_at = models.DateTimeField(
+        null=True, blank=True, help_text='Shown as "Updated" on the page. Corrections set it automatically.'
+    )
+
+    objects = ArticlePageManager()
+
+    content_panels = [
+        FieldPanel("title", heading="Headline"),
+        FieldPanel("standfirst"),
+        FieldPanel("kind"),
+        InlinePanel("bylines", label="Bylines", min_num=0, heading="Bylines"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], "Hero image"),
+        FieldPanel("dateline"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("corrections", label="Corrections", heading="Corrections"),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("teaser")]
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst", boost=2),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    base_form_class = ArticlePageForm
+    parent_page_types = ["sections.SectionPage"]
+    subpage_types = []
+    template = "articles/article_page.html"
+
+    class Meta:
+        verbose_name = "article"
+
+    # -- what readers see -------------------------------------------------------------------
+
+    @property
+    def headline(self) -> str:
+        return self.title
+
+    @property
+    def published_at(self):
+        return self.first_published_at or self.go_live_at or self.latest_revision_created_at or timezone.now()
+
+    @property
+    def kind_label(self) -> str:
+        return ArticleKind(self.kind).label
+
+    @property
+    def teaser_text(self) -> str:
+        return self.teaser or self.standfirst or self.search_description
+
+    @property
+    def caption(self) -> str:
+        if self.hero_caption:
+            return self.hero_caption
+        return self.hero_image.default_caption if self.hero_image else ""
+
+    @cached_property
+    def ordered_bylines(self):
+        return [byline for byline in self.bylines.all() if byline.author_id]
+
+    @property
+    def authors(self):
+        return [byline.author for byline in self.ordered_bylines]
+
+    @cached_property
+    def table_of_contents(self) -> list[dict]:
+        """(anchor, text, level) for every heading; shown when there are enough to navigate."""
+        headings = [
+            {"anchor": heading_anchor(block.value), "text": block.value["text"], "level": block.value["level"]}
+            for block in self.body
+            if block.block_type == "heading"
+        ]
+        return headings if len(headings) >= TOC_MIN_HEADINGS else []
+
+    @cached_property
+    def newest_corrections(self):
+        return sorted(self.corrections.all(), key=lambda c: c.published_at, reverse=True)
+
+    def also_see_targets(self) -> list:
+        return [block.value["article"] for block in self.body if block.block_type == "also_see" and block.value["article"]]
+
+    # -- rules ------------------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        if self.hero_caption and not self.hero_image_id:
+            raise ValidationError({"hero_caption": "A caption needs a hero image to go with."})
+
+    def get_context(self, request, *args, **kwargs):
+        from newsdesk.articles import reading
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(reading.article_context(self, request))
+        return context
+
+
+class ArticleByline(Orderable):
+    article = ParentalKey(ArticlePage, related_name="bylines", on_delete=models.CASCADE)
+    author = models.ForeignKey("people.Author", on_delete=models.CASCADE, related_name="bylines")
+
+    panels = [FieldPanel("author")]
+
+    def __str__(self):
+        return str(self.author)
+
+
+class ArticleCorrection(Orderable):
+    """A dated note telling readers what was wrong and what changed."""
+
+    article = ParentalKey(ArticlePage, related_name="corrections", on_delete=models.CASCADE)
+    published_at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(max_length=1000)
+
+    panels = [FieldPanel("published_at"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "correction"
+
+    def __str__(self):
+        return f"{self.published_at:%Y-%m-%d}: {self.note[:60]}"

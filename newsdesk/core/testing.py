@@ -1,0 +1,84 @@
+"""Builders shared by the test suites of every room: a real site with real pages and images."""
+
+import io
+import itertools
+from datetime import timedelta
+
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.models import Page, Site
+
+_counter = itertools.count(1)
+
+
+def home_page():
+    from newsdesk.sections.models import HomePage
+
+    return HomePage.objects.first()
+
+
+def make_section(title="Global Affairs", slug=None, **fields):
+    from newsdesk.sections.models import SectionPage
+
+    section = SectionPage(title=title, slug=slug or title.lower().replace(" ", "-"), **fields)
+    home_page().add_child(instance=section)
+    section.save_revision().publish()
+    return section
+
+
+def make_image(title="Test image", *, width=1600, height=900, alt_text="A test picture", credit="Reuters", **fields):
+    from newsdesk.images.models import NewsImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), (40, 90, 140)).save(buffer, format="JPEG")
+    image = NewsImage(title=title, alt_text=alt_text, credit=credit, **fields)
+    image.file = ImageFile(io.BytesIO(buffer.getvalue()), name=f"test-{next(_counter)}.jpg")
+    image.save()
+    return image
+
+
+def make_author(name="News Desk", *, kind="person", **fields):
+    from django.utils.text import slugify
+
+    from newsdesk.people.models import Author
+
+    fields.setdefault("slug", slugify(name) or f"author-{next(_counter)}")
+    fields.setdefault("bio", f"{name} writes for the desk.")
+    return Author.objects.create(name=name, kind=kind, **fields)
+
+
+def make_article(section, title=None, *, authors=(), tags=(), body=None, publish=True, published_at=None, **fields):
+    """An ArticlePage under `section`; published (with `published_at` as its first publication) unless told not to."""
+    from newsdesk.articles.models import ArticleByline, ArticlePage
+
+    n = next(_counter)
+    title = title or f"Article {n}"
+    fields.setdefault("standfirst", f"What happened in story {n}, in one sentence.")
+    fields.setdefault("slug", f"article-{n}")
+    article = ArticlePage(title=title, body=body or [], **fields)
+    for order, author in enumerate(authors):
+        article.bylines.add(ArticleByline(author=author, sort_order=order))
+    section.add_child(instance=article)
+    if tags:
+        article.tags.add(*tags)
+    revision = article.save_revision()
+    if publish:
+        revision.publish()
+        if published_at is not None:
+            ArticlePage.objects.filter(pk=article.pk).update(
+                first_published_at=published_at, last_published_at=published_at
+            )
+        article.refresh_from_db()
+    return article
+
+
+def minutes_ago(minutes: int):
+    return timezone.now() - timedelta(minutes=minutes)
+
+
+def default_site() -> Site:
+    return Site.objects.get(is_default_site=True)
+
+
+__all__ = ["Page", "make_section", "make_image", "make_author", "make_article", "home_page", "default_site"]

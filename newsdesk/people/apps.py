@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class PeopleConfig(AppConfig):
+    """Authors: people and desks, with their profile pages."""
+
+    name = "newsdesk.people"
+    label = "people"
+    verbose_name = "People"

@@ -1,0 +1,94 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The front page: a lead story, the latest from each section, and recent pieces."""
+
+    intro = models.CharField(max_length=300, blank=True, help_text="A line about the publication.")
+    lead_article = models.ForeignKey(
+        "articles.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Pinned lead story. Leave empty to lead with the newest article.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("lead_article")]
+    subpage_types = ["sections.SectionPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from newsdesk.sections import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listings.home_context(self))
+        return context
+
+
+class SectionPage(Page):
+    """A beat of the desk (Global Affairs, Business…): its own listing, feed and sitemap entries."""
+
+    description = models.CharField(max_length=300, blank=True, help_text="Shown under the section name.")
+    body = RichTextField(blank=True, features=["bold", "italic", "link"], help_text="Optional longer introduction.")
+
+    content_panels = Page.content_panels + [FieldPanel("description"), FieldPanel("body")]
+    parent_page_types = ["sections.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from newsdesk.sections import listings
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listings.section_context(self, request))
+        return context
+
+
+@register_setting(icon="site")
+class PublicationSettings(BaseSiteSetting):
+    """Who publishes the site: name, logo, language and social accounts."""
+
+    name = models.CharField(max_length=120, default="Newsdesk", help_text="The publication's name.")
+    tagline = models.CharField(max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "images.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    language = models.CharField(max_length=12, default="en", help_text="BCP 47 language code, e.g. en, ur, zh-cn.")
+    about = models.TextField(blank=True, help_text="Short description of the publication.")
+    contact_email = models.EmailField(blank=True)
+    twitter_handle = models.CharField(max_length=60, blank=True, help_text="Without the @.")
+    facebook_url = models.URLField(blank=True)
+    mastodon_url = models.URLField(blank=True)
+    linkedin_url = models.URLField(blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo"), FieldPanel("language")], "Identity"),
+        FieldPanel("about"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("twitter_handle"),
+                FieldPanel("facebook_url"),
+                FieldPanel("mastodon_url"),
+                FieldPanel("linkedin_url"),
+            ],
+            "Contact and social",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "publication settings"
+
+    def social_links(self) -> list[tuple[str, str]]:
+        links = [
+            ("X / Twitter", f"https://x.com/{self.twitter_handle}" if self.twitter_handle else ""),
+            ("Facebook", self.facebook_url),
+            ("Mastodon", self.mastodon_url),
+            ("LinkedIn", self.linkedin_url),
+        ]
+        return [(label, url) for label, url in links if url]

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("", include("newsdesk.editorial.urls")),
+    path("", include("newsdesk.distribution.urls")),
+    path("", include("newsdesk.discovery.urls")),
+    path("", include("newsdesk.importers.urls")),
+    path("", include("newsdesk.people.urls")),
+    path("", include("newsdesk.sections.urls")),
+]
+
+if settings.NEWSDESK_SERVE_MEDIA:
+    # The embedded mode serves uploads itself; at scale MEDIA_URL points at object storage.
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "newsdesk.core.views.page_not_found"
+handler500 = "newsdesk.core.views.server_error"
