@@ -5,13 +5,20 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NEWSDESK_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run test test-python e2e install migrate demo serve clean bench
+.PHONY: run test test-python e2e install tools migrate demo serve clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
+
+# The independent checkers (Nu Html Checker, schema.org validator, axe-core, Lighthouse) come from npm.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch node_modules/.installed
+
+tools: node_modules/.installed
 
 install: $(STAMP)
 
@@ -25,10 +32,10 @@ demo: migrate
 run: demo
 	$(BIN)/newsdesk serve
 
-test-python: install
+test-python: install tools
 	$(BIN)/pytest newsdesk -n 2 -q
 
-e2e: install
+e2e: install tools
 	@if [ -d e2e ] && ls e2e/test_*.py >/dev/null 2>&1; then $(BIN)/pytest e2e -q; else echo "no browser tests yet"; fi
 
 test: test-python e2e
@@ -37,4 +44,4 @@ bench: install
 	for script in bench/*.py; do $(BIN)/python $$script; done
 
 clean:
-	rm -rf $(VENV) data
+	rm -rf $(VENV) data node_modules

@@ -51,6 +51,9 @@ class ArticlePage(Page):
         max_length=600, blank=True, help_text="Two to four sentences for lists. Falls back to the standfirst."
     )
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    is_featured = models.BooleanField(
+        default=False, help_text="Featured pieces lead the home page (newest featured first)."
+    )
     updated_at = models.DateTimeField(
         null=True, blank=True, help_text='Shown as "Updated" on the page. Corrections set it automatically.'
     )
@@ -68,7 +71,7 @@ class ArticlePage(Page):
         FieldPanel("tags"),
         InlinePanel("corrections", label="Corrections", heading="Corrections"),
     ]
-    promote_panels = Page.promote_panels + [FieldPanel("teaser")]
+    promote_panels = Page.promote_panels + [FieldPanel("teaser"), FieldPanel("is_featured")]
     search_fields = Page.search_fields + [
         index.SearchField("standfirst", boost=2),
         index.SearchField("body"),

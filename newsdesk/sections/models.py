@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 
 class HomePage(Page):
@@ -19,7 +20,7 @@ class HomePage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("lead_article")]
-    subpage_types = ["sections.SectionPage"]
+    subpage_types = ["sections.SectionPage", "sections.StandardPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -47,6 +48,17 @@ class SectionPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(listings.section_context(self, request))
         return context
+
+
+class StandardPage(Page):
+    """A plain page outside the news flow: About, Contact, Corrections policy, imported WordPress pages."""
+
+    body = RichTextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    parent_page_types = ["sections.HomePage", "sections.StandardPage"]
+    subpage_types = ["sections.StandardPage"]
+    search_fields = Page.search_fields + [index.SearchField("body")]
 
 
 @register_setting(icon="site")
