@@ -41,7 +41,6 @@ INSTALLED_APPS = NEWSDESK_APPS + [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    "modelsearch",
     "modelcluster",
     "taggit",
     "django_filters",
