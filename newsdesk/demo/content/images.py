@@ -138,7 +138,7 @@ IMAGES = dict(
             "The Karachi–Peshawar main line is the spine of Pakistan's railways.",
         ),
         illustration(
-            "kkh-mountains", "The Karakoram Highway", "mountains", "jade", 115, "Raikot–Thakot",
+            "kkh-mountains", "The Karakoram Highway", "mountains", "jade", 115, "Raikot to Thakot",
             "Illustration of layered grey mountain ridges with an orange road winding up between them",
             "The Raikot–Thakot stretch of the Karakoram Highway is to be realigned.",
             agency=True,

@@ -133,6 +133,15 @@ class DemoCommandTests(TestCase):
             self.assertIn(beat, desk.bio.lower())
         self.assertGreaterEqual(Author.objects.filter(kind="person").count(), 3)
 
+    def test_every_article_passes_the_editors_validation_and_opens_in_the_admin(self):
+        for article in ArticlePage.objects.all():
+            article.full_clean()
+        self.client.force_login(get_user_model().objects.get(username="admin"))
+        lead = ArticlePage.objects.get(slug=content.LEAD["slug"])
+        response = self.client.get(f"/admin/pages/{lead.pk}/edit/")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, content.LEAD["standfirst"].replace("'", "&#x27;"))
+
     def test_a_rerun_keeps_what_an_editor_changed(self):
         article = ArticlePage.objects.get(slug=content.LEAD["slug"])
         article.title = "An editor's better headline"
