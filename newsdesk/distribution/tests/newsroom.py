@@ -29,6 +29,7 @@ class Newsroom:
     """Builds the desk once per TestCase (call from setUpTestData)."""
 
     def __init__(self):
+        from newsdesk.articles.models import ArticleCorrection
         from newsdesk.sections.models import PublicationSettings
 
         site = default_site()
@@ -59,18 +60,19 @@ class Newsroom:
             dateline="BEIJING", body=rich_body(self.body_image, self.background), published_at=minutes_ago(30),
             updated_at=minutes_ago(10),
         )
-        self.lead.corrections.create(published_at=minutes_ago(12), note="An earlier version misspelt a minister's name.")
+        ArticleCorrection.objects.create(
+            article=self.lead, published_at=minutes_ago(12), note="An earlier version misspelt a minister's name."
+        )
         self.by_kind["news"] = self.lead
         self.published = [self.lead, *reversed([self.by_kind[k] for k in ("analysis", "opinion", "interview")]), self.background]
         self._hidden()
 
     def _hidden(self):
-        from newsdesk.articles.models import ArticlePage
-
         self.draft = make_article(self.world, "Secret draft headline", authors=[self.person], tags=["CPEC"], publish=False)
         self.private = make_article(self.world, "Private members-only headline", authors=[self.person], tags=["CPEC"])
         PageViewRestriction.objects.create(page=self.private, restriction_type=PageViewRestriction.PASSWORD, password="x")
-        self.scheduled = make_article(self.world, "Embargoed until tomorrow headline", authors=[self.person], tags=["CPEC"])
-        # Live flag set but go-live still ahead: the state an embargo or a careless import leaves behind.
-        ArticlePage.objects.filter(pk=self.scheduled.pk).update(go_live_at=timezone.now() + timedelta(days=1))
+        # Scheduled through Wagtail: approved to go live tomorrow, so not live yet.
+        self.scheduled = make_article(self.world, "Embargoed until tomorrow headline", authors=[self.person], tags=["CPEC"],
+                                      publish=False, go_live_at=timezone.now() + timedelta(days=1))
+        self.scheduled.save_revision().publish()
         self.hidden_titles = ["Secret draft headline", "Private members-only headline", "Embargoed until tomorrow headline"]
