@@ -28,7 +28,10 @@ class Command(BaseCommand):
             passes += 1
             if once:
                 break
-            time.sleep(max(interval, 1))
+            try:
+                time.sleep(max(interval, 1))
+            except KeyboardInterrupt:
+                break
         self.stdout.write(f"Scheduler ran {passes} pass(es).")
 
     def _stop(self, signum, frame):
