@@ -26,6 +26,8 @@ def refused_page_action(request, url_name: str, kwargs: dict):
         return _refused_edit(request, kwargs.get("page_id"))
     if url_name == "add":
         return _refused_add(request, kwargs.get("parent_page_id"))
+    if url_name == "workflow_action":
+        return _refused_review(request, kwargs.get("page_id"), kwargs.get("action_name"))
     if url_name in PAGE_ACTIONS:
         attempted, test = PAGE_ACTIONS[url_name]
         page = _page(kwargs.get("page_id"))
@@ -60,3 +62,12 @@ def _refused_add(request, parent_id):
     if not permissions.can_add_subpage():
         return "create", parent
     return None
+
+
+def _refused_review(request, page_id, action_name):
+    page = _page(page_id)
+    if page is None:
+        return None
+    task = page.specific.current_workflow_task
+    allowed = {name for name, _label, _modal in task.get_actions(page, request.user)} if task else set()
+    return None if action_name in allowed else (f"review ({action_name})", page)
