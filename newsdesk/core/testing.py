@@ -56,7 +56,9 @@ def make_article(section, title=None, *, authors=(), tags=(), body=None, publish
     title = title or f"Article {n}"
     fields.setdefault("standfirst", f"What happened in story {n}, in one sentence.")
     fields.setdefault("slug", f"article-{n}")
-    article = ArticlePage(title=title, body=body or [], live=False, **fields)
+    # A draft is never live; Page.live defaults to True, so say it for unpublished builds.
+    fields.setdefault("live", publish)
+    article = ArticlePage(title=title, body=body or [], **fields)
     for order, author in enumerate(authors):
         article.bylines.add(ArticleByline(author=author, sort_order=order))
     section.add_child(instance=article)
