@@ -38,6 +38,7 @@ INSTALLED_APPS = NEWSDESK_APPS + [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
+    # wagtail.search is modelsearch under Wagtail's name; listing both breaks indexing ("Multiple instances").
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
