@@ -1,6 +1,1 @@
-import pytest
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+"""Test-wide set-up lives in newsdesk/settings_test.py (a private data and media folder per test process)."""

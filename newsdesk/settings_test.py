@@ -18,3 +18,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(os.environ["NEWSDESK_DATA_DIR"]) / "media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# WhiteNoise warns at start-up when STATIC_ROOT is missing; tests serve static files through the finders instead.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,10 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from newsdesk.editorial.page_forms import EditorialPageFormMixin
 
-class ArticlePageForm(WagtailAdminPageForm):
+
+class ArticlePageForm(EditorialPageFormMixin, WagtailAdminPageForm):
     """Drafts may be incomplete; a publish (or submit) needs a byline and an alt-texted hero image."""
 
     def clean(self):

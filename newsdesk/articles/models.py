@@ -30,6 +30,17 @@ class ArticleTag(TaggedItemBase):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 TOC_MIN_HEADINGS = 3
+# Ids the page layout itself uses; a heading called "Main" must not steal the skip link's target.
+RESERVED_IDS = {"main", "site-search", "toc", "recent"}
+
+
+def unique_anchor(anchor: str, taken: set) -> str:
+    candidate, n = anchor, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{anchor}-{n}"
+    taken.add(candidate)
+    return candidate
 
 
 class ArticlePage(Page):
@@ -70,6 +81,7 @@ class ArticlePage(Page):
         FieldPanel("body"),
         FieldPanel("tags"),
         InlinePanel("corrections", label="Corrections", heading="Corrections"),
+        FieldPanel("substantive_change"),  # a form-only field: see editorial.page_forms
     ]
     promote_panels = Page.promote_panels + [FieldPanel("teaser"), FieldPanel("is_featured")]
     search_fields = Page.search_fields + [
@@ -110,21 +122,42 @@ class ArticlePage(Page):
             return self.hero_caption
         return self.hero_image.default_caption if self.hero_image else ""
 
+    @property
+    def updated_time(self):
+        """When readers are told the piece changed: the later of the editor's stamp and the newest correction."""
+        stamps = [self.updated_at] + [c.published_at for c in self.newest_corrections[:1]]
+        latest = max((stamp for stamp in stamps if stamp), default=None)
+        return latest if latest and latest > self.published_at else None
+
     @cached_property
     def ordered_bylines(self):
-        return [byline for byline in self.bylines.all() if byline.author_id]
+        # select_related works on saved rows and is a no-op on an unsaved preview's in-memory bylines.
+        bylines = self.bylines.select_related("author__photo").prefetch_related("author__links").order_by("sort_order")
+        return [byline for byline in bylines if byline.author_id]
 
     @property
     def authors(self):
         return [byline.author for byline in self.ordered_bylines]
 
     @cached_property
+    def body_parts(self) -> list[tuple]:
+        """(block, anchor) for every body block; anchors are unique on the page, None for non-headings."""
+        taken = set(RESERVED_IDS)
+        parts = []
+        for block in self.body:
+            anchor = None
+            if block.block_type == "heading":
+                anchor = unique_anchor(heading_anchor(block.value), taken)
+            parts.append((block, anchor))
+        return parts
+
+    @cached_property
     def table_of_contents(self) -> list[dict]:
         """(anchor, text, level) for every heading; shown when there are enough to navigate."""
         headings = [
-            {"anchor": heading_anchor(block.value), "text": block.value["text"], "level": block.value["level"]}
-            for block in self.body
-            if block.block_type == "heading"
+            {"anchor": anchor, "text": block.value["text"], "level": block.value["level"]}
+            for block, anchor in self.body_parts
+            if anchor
         ]
         return headings if len(headings) >= TOC_MIN_HEADINGS else []
 
@@ -132,8 +165,14 @@ class ArticlePage(Page):
     def newest_corrections(self):
         return sorted(self.corrections.all(), key=lambda c: c.published_at, reverse=True)
 
+    def body_values(self, block_type: str) -> list:
+        return [block.value for block in self.body if block.block_type == block_type]
+
     def also_see_targets(self) -> list:
-        return [block.value["article"] for block in self.body if block.block_type == "also_see" and block.value["article"]]
+        return [value["article"] for value in self.body_values("also_see") if value["article"]]
+
+    def body_images(self) -> list:
+        return [value["image"] for value in self.body_values("image") if value["image"]]
 
     # -- rules ------------------------------------------------------------------------------
 

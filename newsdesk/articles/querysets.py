@@ -20,6 +20,13 @@ class ArticlePageQuerySet(PageQuerySet):
     def of_kind(self, kind: str):
         return self.filter(kind=kind)
 
+    def featured(self):
+        return self.filter(is_featured=True)
+
+    def for_teasers(self):
+        """What a teaser card shows (kind, headline, teaser, thumbnail): the image comes in the same query."""
+        return self.select_related("hero_image")
+
     def for_listing(self):
         """What a teaser card shows: hero image, bylines with authors and tags, in a fixed number of queries."""
         from newsdesk.articles.models import ArticleByline

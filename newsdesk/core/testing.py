@@ -27,7 +27,7 @@ def make_section(title="Global Affairs", slug=None, **fields):
     return section
 
 
-def make_image(title="Test image", *, width=1600, height=900, alt_text="A test picture", credit="Reuters", **fields):
+def make_image(title="Test image", *, width=800, height=450, alt_text="A test picture", credit="Reuters", **fields):
     from newsdesk.images.models import NewsImage
 
     buffer = io.BytesIO()
@@ -56,6 +56,8 @@ def make_article(section, title=None, *, authors=(), tags=(), body=None, publish
     title = title or f"Article {n}"
     fields.setdefault("standfirst", f"What happened in story {n}, in one sentence.")
     fields.setdefault("slug", f"article-{n}")
+    # A draft is never live; Page.live defaults to True, so say it for unpublished builds.
+    fields.setdefault("live", publish)
     article = ArticlePage(title=title, body=body or [], **fields)
     for order, author in enumerate(authors):
         article.bylines.add(ArticleByline(author=author, sort_order=order))
@@ -73,6 +75,45 @@ def make_article(section, title=None, *, authors=(), tags=(), body=None, publish
     return article
 
 
+def rich_body(*, images=(), also_see=(), headings=("The visit", "The corridor", "What was signed")):
+    """A body with one block of every kind, for tests that look at the whole article page."""
+    from wagtail.rich_text import RichText
+
+    body = [("paragraph", RichText("<p>The president arrived in Beijing on 4 February for a five-day visit.</p>"))]
+    for text in headings:
+        body.append(("heading", {"text": text, "level": "h2", "anchor": ""}))
+        body.append(("paragraph", RichText(f"<p>Paragraph about {text.lower()}.</p>")))
+    body += [
+        ("heading", {"text": "A detail", "level": "h3", "anchor": "detail"}),
+        ("quote", {"text": "An iron-clad friendship.", "attribution": "Joint statement", "source_url": "https://example.org/statement"}),
+        ("pull_quote", {"text": "Five new corridors.", "attribution": "Officials"}),
+        ("fact_box", {"title": "Key facts", "body": RichText("<ul><li>Visit ran 4 to 8 February</li></ul>")}),
+        ("table", {"caption": "Agreements", "table": {"data": [["Area", "Count"], ["Trade", "4"]], "first_row_is_table_header": True, "first_col_is_header": False}}),
+        ("embed", {"embed": "https://example.org/video/1", "caption": "The arrival ceremony"}),
+        ("paragraph", RichText("<p>صدر مملکت بیجنگ پہنچے۔</p>")),
+    ]
+    body += [("image", {"image": image, "caption": "", "credit": ""}) for image in images]
+    body += [("also_see", {"article": target, "label": "Also see"}) for target in also_see]
+    return body
+
+
+def parse_html(response):
+    """The response body as an lxml tree, for tests that check what readers see."""
+    import lxml.html
+
+    return lxml.html.fromstring(response.content)
+
+
+def text_of(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def make_editor(username="editor"):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser(username, f"{username}@example.org", "not-a-real-password-1")
+
+
 def minutes_ago(minutes: int):
     return timezone.now() - timedelta(minutes=minutes)
 
@@ -81,4 +122,4 @@ def default_site() -> Site:
     return Site.objects.get(is_default_site=True)
 
 
-__all__ = ["Page", "make_section", "make_image", "make_author", "make_article", "home_page", "default_site"]
+__all__ = ["Page", "make_section", "make_image", "make_author", "make_article", "rich_body", "parse_html", "text_of", "make_editor", "home_page", "default_site"]

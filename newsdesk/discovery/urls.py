@@ -1,1 +1,5 @@
-urlpatterns = []
+from django.urls import path
+
+from newsdesk.discovery import views
+
+urlpatterns = [path("search/", views.search, name="search")]

@@ -5,9 +5,9 @@ from newsdesk.people.models import Author
 
 
 def author_page(request, slug):
-    from newsdesk.articles.models import ArticlePage
+    from newsdesk.articles.reading import published_articles, teaser_cards
 
     author = get_object_or_404(Author.objects.with_photo().prefetch_related("links"), slug=slug)
-    articles = ArticlePage.objects.live().public().by_author(author).recent().for_listing()
-    page = paginate(articles, request)
+    page = paginate(published_articles().by_author(author), request)
+    teaser_cards(page)
     return render(request, "people/author_page.html", {"author": author, "articles": page, "page_obj": page})

@@ -1,30 +1,37 @@
 """The listings shown on the home page and section pages."""
 
+from newsdesk.articles.reading import published_articles, teaser_cards
 from newsdesk.core.pagination import paginate
 
 LATEST_PER_SECTION = 4
-HOME_RECENT = 8
+HOME_RECENT = 6
 
 
-def _articles():
-    from newsdesk.articles.models import ArticlePage
-
-    return ArticlePage.objects.live().public().recent().for_listing()
+def lead_article(home):
+    """The pinned lead if it is live, else the newest featured piece, else the newest piece."""
+    pinned = home.lead_article
+    if pinned is not None and pinned.live:
+        return pinned
+    return published_articles().featured().first() or published_articles().first()
 
 
 def home_context(home) -> dict:
     from newsdesk.sections.models import SectionPage
 
-    lead = home.lead_article if home.lead_article_id and home.lead_article and home.lead_article.live else None
-    recent = list(_articles()[: HOME_RECENT + 1])
-    if lead is None and recent:
-        lead = recent[0]
-    recent = [a for a in recent if lead is None or a.pk != lead.pk][:HOME_RECENT]
+    lead = lead_article(home)
+    shown = {lead.pk} if lead else set()
     sections = list(SectionPage.objects.live().public().child_of(home).order_by("path"))
-    per_section = [(section, list(_articles().in_section(section)[:LATEST_PER_SECTION])) for section in sections]
+    per_section = []
+    for section in sections:
+        latest = list(published_articles().in_section(section).exclude(pk__in=shown)[:LATEST_PER_SECTION])
+        shown.update(article.pk for article in latest)
+        per_section.append((section, latest))
+    recent = list(published_articles().exclude(pk__in=shown)[:HOME_RECENT])
+    teaser_cards(([lead] if lead else []) + recent + [a for _, latest in per_section for a in latest])
     return {"lead_article": lead, "recent_articles": recent, "sections": sections, "section_listings": per_section}
 
 
 def section_context(section, request) -> dict:
-    page = paginate(_articles().in_section(section), request)
-    return {"articles": page, "page_obj": page}
+    page = paginate(published_articles().in_section(section), request)
+    teaser_cards(page)
+    return {"articles": page, "page_obj": page, "breadcrumbs": [section.get_parent(), section]}

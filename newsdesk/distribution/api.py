@@ -1,0 +1,282 @@
+"""The read API for partners and decoupled front ends, mounted at /api/v1/.
+
+Built on django-ninja with Wagtail API v3's conventions (problem+json errors, limit/offset envelope,
+rich text through `APIRichText`), but with its own endpoints: partners need the published articles
+filtered by section, author, tag, kind and date, which Wagtail's generic page endpoints do not offer,
+and a too-large page size is clamped and reported rather than refused.
+"""
+
+import datetime
+
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import ValidationError as NinjaValidationError
+from wagtail.api.v3.errors import problem_response, register_exception_handlers
+
+from newsdesk.distribution import serializers
+from newsdesk.distribution.published import published_articles, published_sections
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+
+api = NinjaAPI(
+    title="Newsdesk read API",
+    version="1",
+    description="Published articles, sections, authors and images. Read-only; no authentication.",
+    urls_namespace="distribution:api",
+    openapi_url="/openapi.json",
+    docs_url="/docs/",
+)
+register_exception_handlers(api)
+
+
+class BadParameter(Exception):
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+
+
+@api.exception_handler(BadParameter)
+def bad_parameter(request, exc: BadParameter):
+    return problem_response(status=400, detail=exc.message, errors=[{"parameter": exc.parameter, "msg": exc.message}])
+
+
+@api.exception_handler(NinjaValidationError)
+def bad_query(request, exc: NinjaValidationError):
+    # A malformed query string is the client's mistake (400), named parameter by parameter.
+    errors = [{"parameter": str(error.get("loc", ["", "?"])[-1]), "msg": error.get("msg", "")} for error in exc.errors]
+    names = ", ".join(error["parameter"] for error in errors)
+    return problem_response(status=400, detail=f"Invalid value for: {names}", errors=errors)
+
+
+# -- schemas (what the OpenAPI document promises) ----------------------------------------------
+
+
+class ImageOut(Schema):
+    id: int
+    title: str
+    url: str
+    width: int
+    height: int
+    alt_text: str
+    credit: str
+    licence: str
+    source_url: str
+    caption: str
+    crops: dict[str, str]
+
+
+class AuthorOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    role: str
+    bio: str
+    url: str
+    feeds: dict[str, str]
+
+
+class SectionOut(Schema):
+    id: int
+    slug: str
+    title: str
+    description: str
+    url: str
+    feeds: dict[str, str]
+
+
+class ArticleSummaryOut(Schema):
+    id: int
+    url: str
+    headline: str
+    standfirst: str
+    teaser: str
+    kind: str
+    section: SectionOut | None
+    authors: list[AuthorOut]
+    tags: list[dict[str, str]]
+    published_at: str
+    modified_at: str
+    hero_image: ImageOut | None
+    ninjs_url: str
+
+
+class ArticleOut(ArticleSummaryOut):
+    dateline: str
+    body: list[dict]
+    corrections: list[dict[str, str]]
+
+
+class Page(Schema):
+    count: int
+    limit: int
+    offset: int
+    notices: list[str]
+    next: str | None
+    previous: str | None
+
+
+class ArticlePage(Page):
+    items: list[ArticleSummaryOut]
+
+
+class SectionList(Page):
+    items: list[SectionOut]
+
+
+class AuthorList(Page):
+    items: list[AuthorOut]
+
+
+class ImageList(Page):
+    items: list[ImageOut]
+
+
+class Paging(Schema):
+    limit: int = DEFAULT_LIMIT
+    offset: int = 0
+
+
+class ArticleFilters(Paging):
+    section: str | None = None
+    author: str | None = None
+    tag: str | None = None
+    kind: str | None = None
+    published_after: str | None = None
+    published_before: str | None = None
+
+
+# -- endpoints ---------------------------------------------------------------------------------
+
+
+@api.get("/articles/", response=ArticlePage, summary="Published articles, newest first", tags=["articles"])
+def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
+    _refuse_unknown(request, ArticleFilters)
+    articles = serializers.filter_articles(published_articles(), **_article_filters(filters))
+    articles = serializers.with_crops(articles.for_listing(), "hero_image__")
+    return _page(request, articles, filters, serializers.ArticleSerializer(request).summaries)
+
+
+@api.get("/articles/{article_id}/", response=ArticleOut, summary="One article with its body as blocks", tags=["articles"])
+def get_article(request: HttpRequest, article_id: int):
+    article = published_articles().for_listing().filter(pk=article_id).first()
+    if article is None:
+        raise Http404("No published article with this id.")
+    return serializers.ArticleSerializer(request).detail(article)
+
+
+@api.get("/sections/", response=SectionList, summary="Sections of the publication", tags=["sections"])
+def list_sections(request: HttpRequest, paging: Query[Paging]):
+    _refuse_unknown(request, Paging)
+    return _page(request, published_sections(), paging, serializers.ArticleSerializer(request).sections)
+
+
+@api.get("/sections/{slug}/", response=SectionOut, summary="One section", tags=["sections"])
+def get_section(request: HttpRequest, slug: str):
+    section = published_sections().filter(slug=slug).first()
+    if section is None:
+        raise Http404("No such section.")
+    return serializers.ArticleSerializer(request).sections([section])[0]
+
+
+@api.get("/authors/", response=AuthorList, summary="People and desks that sign articles", tags=["authors"])
+def list_authors(request: HttpRequest, paging: Query[Paging]):
+    from newsdesk.people.models import Author
+
+    _refuse_unknown(request, Paging)
+    return _page(request, Author.objects.order_by("name", "pk"), paging, serializers.ArticleSerializer(request).authors)
+
+
+@api.get("/authors/{slug}/", response=AuthorOut, summary="One author or desk", tags=["authors"])
+def get_author(request: HttpRequest, slug: str):
+    from newsdesk.people.models import Author
+
+    author = Author.objects.filter(slug=slug).first()
+    if author is None:
+        raise Http404("No such author.")
+    return serializers.ArticleSerializer(request).authors([author])[0]
+
+
+@api.get("/images/", response=ImageList, summary="Lead images of published articles", tags=["images"])
+def list_images(request: HttpRequest, paging: Query[Paging]):
+    _refuse_unknown(request, Paging)
+    return _page(request, serializers.with_crops(serializers.published_images().order_by("pk"), ""), paging, serializers.ArticleSerializer(request).images)
+
+
+@api.get("/images/{image_id}/", response=ImageOut, summary="One image with its credit and crops", tags=["images"])
+def get_image(request: HttpRequest, image_id: int):
+    image = serializers.published_images().filter(pk=image_id).first()
+    if image is None:
+        raise Http404("No published image with this id.")
+    return serializers.ArticleSerializer(request).images([image])[0]
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _refuse_unknown(request, schema) -> None:
+    # A misspelt filter would silently return everything; say so instead.
+    allowed = set(schema.model_fields) | {"rich_text_format"}
+    for name in request.GET:
+        if name not in allowed:
+            raise BadParameter(name, f"Unknown parameter {name!r}. Allowed: {', '.join(sorted(allowed))}.")
+
+
+def _article_filters(filters: ArticleFilters) -> dict:
+    return {
+        "section": filters.section,
+        "author": filters.author,
+        "tag": filters.tag,
+        "kind": filters.kind,
+        "published_after": _moment("published_after", filters.published_after, end_of_day=False),
+        "published_before": _moment("published_before", filters.published_before, end_of_day=True),
+    }
+
+
+def _moment(name: str, raw: str | None, *, end_of_day: bool):
+    """A date (YYYY-MM-DD) or ISO 8601 date-time; dates cover the whole day."""
+    if not raw:
+        return None
+    try:
+        moment = parse_datetime(raw)
+        day = None if moment else parse_date(raw)
+    except ValueError:
+        moment = day = None
+    if moment is None and day is None:
+        raise BadParameter(name, f"{name} must be a date (YYYY-MM-DD) or an ISO 8601 date-time, not {raw!r}.")
+    if moment is None:
+        moment = datetime.datetime.combine(day, datetime.time.max if end_of_day else datetime.time.min)
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
+def _page(request, queryset, paging: Paging, serialize) -> dict:
+    notices = []
+    if paging.limit < 1:
+        raise BadParameter("limit", "limit must be at least 1.")
+    if paging.offset < 0:
+        raise BadParameter("offset", "offset must be 0 or more.")
+    limit = paging.limit
+    if limit > MAX_LIMIT:
+        notices.append(f"limit {limit} is above the maximum of {MAX_LIMIT}; {MAX_LIMIT} items per page are returned.")
+        limit = MAX_LIMIT
+    count = queryset.count()
+    rows = list(queryset[paging.offset : paging.offset + limit])
+    return {
+        "count": count,
+        "limit": limit,
+        "offset": paging.offset,
+        "notices": notices,
+        "next": _neighbour(request, limit, paging.offset + limit) if paging.offset + limit < count else None,
+        "previous": _neighbour(request, limit, max(paging.offset - limit, 0)) if paging.offset > 0 else None,
+        "items": serialize(rows),
+    }
+
+
+def _neighbour(request, limit: int, offset: int) -> str:
+    query = request.GET.copy()
+    query["limit"] = str(limit)
+    query["offset"] = str(offset)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")

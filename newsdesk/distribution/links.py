@@ -1,0 +1,49 @@
+"""Absolute addresses and the publication's identity, as every output format states them."""
+
+from django.conf import settings
+from django.utils import timezone
+
+from newsdesk.sections.models import PublicationSettings
+
+# Renditions we publish for structured data and social cards (schema.org asks for 16:9, 4:3 and 1:1).
+CROPS = {"16x9": "fill-1200x675", "4x3": "fill-1200x900", "1x1": "fill-1200x1200"}
+
+
+def absolute(request, path: str) -> str:
+    """`path` made absolute against the host the request came to (URLs that already are stay as they are)."""
+    if not path or path.startswith(("http://", "https://")):
+        return path
+    return request.build_absolute_uri(path)
+
+
+def page_url(request, page) -> str:
+    return absolute(request, page.get_url(request))
+
+
+def publication(request) -> PublicationSettings:
+    return PublicationSettings.for_request(request)
+
+
+def language(request) -> str:
+    return publication(request).language or settings.LANGUAGE_CODE
+
+
+def iso(moment) -> str:
+    """ISO 8601 with the UTC offset spelled out, as schema.org, ninjs and JSON Feed want it."""
+    return timezone.localtime(moment).isoformat(timespec="seconds") if moment else ""
+
+
+def modified_at(article):
+    """When the article last changed for readers: a stated update, else its last publication."""
+    stamps = [stamp for stamp in (article.updated_at, article.last_published_at, article.first_published_at) if stamp]
+    return max(stamps) if stamps else article.published_at
+
+
+def original_url(request, image) -> str:
+    return absolute(request, image.file.url)
+
+
+def image_mime_type(image) -> str:
+    extension = image.file.name.rsplit(".", 1)[-1].lower()
+    return {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif",
+            "webp": "image/webp", "avif": "image/avif"}.get(extension, "application/octet-stream")

@@ -1,0 +1,98 @@
+"""IPTC ninjs 2.2 (News in JSON) for one article, at a URL that survives moves and renames.
+
+We target 2.2 rather than 3.x because the wire systems partners run today ingest 2.x, and 2.2
+already carries everything we publish: bylines, subjects, pictures as associations with credited
+renditions, and first/version creation times.
+"""
+
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.html import strip_tags
+
+from newsdesk.distribution.content import ArticleBatch
+from newsdesk.distribution.links import CROPS, absolute, image_mime_type, iso, modified_at, original_url, page_url, publication
+from newsdesk.distribution.published import byline_authors, published_articles
+
+SCHEMA_URI = "https://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
+GENRES = {"news": "Current", "analysis": "Analysis", "opinion": "Opinion", "explainer": "Background", "interview": "Interview"}
+
+
+def article_ninjs(request, pk):
+    article = get_object_or_404(published_articles().for_listing(), pk=pk)
+    return JsonResponse(ninjs_item(request, article), json_dumps_params={"ensure_ascii": False, "indent": 1},
+                        content_type="application/json; charset=utf-8")
+
+
+def ninjs_item(request, article) -> dict:
+    site = publication(request)
+    batch = ArticleBatch([article], request)
+    html = batch.html(article)
+    text = strip_tags(html)
+    item = {
+        "uri": absolute(request, reverse("distribution:ninjs", kwargs={"pk": article.pk})),
+        "standard": {"name": "ninjs", "version": "2.2", "schema": SCHEMA_URI},
+        "type": "text",
+        "representationtype": "full",
+        "version": str(article.live_revision_id or 1),
+        "firstcreated": iso(article.published_at),
+        "versioncreated": iso(modified_at(article)),
+        "pubstatus": "usable",
+        "language": site.language,
+        "copyrightholder": site.name,
+        "headlines": [{"role": "main", "value": article.title}],
+        "descriptions": [{"role": "summary", "value": article.standfirst}],
+        "bodies": [{"role": "main", "contenttype": "text/html", "value": html,
+                    "charcount": len(text), "wordcount": len(text.split())}],
+        "by": ", ".join(author.name for author in byline_authors(article)),
+        "subjects": [
+            {"name": tag.name, "rel": "about", "literal": tag.slug,
+             "uri": absolute(request, reverse("tag", kwargs={"slug": tag.slug}))}
+            for tag in article.tags.all()
+        ],
+        "genres": [{"name": GENRES.get(article.kind, "Current"), "literal": article.kind}],
+        "altids": [{"role": "url", "value": page_url(request, article)}, {"role": "page-id", "value": str(article.pk)}],
+        "associations": [
+            _picture(request, image, caption, credit, role)
+            for role, (image, caption, credit) in _roles(batch.images_of(article), article)
+        ],
+    }
+    if article.dateline:
+        item["located"] = article.dateline
+    return item
+
+
+def _roles(images, article):
+    for index, found in enumerate(images):
+        yield ("featureimage" if index == 0 and article.hero_image_id else f"image{index}"), found
+
+
+def _picture(request, image, caption: str, credit: str, role: str) -> dict:
+    renditions = [
+        {"name": "original", "href": original_url(request, image), "contenttype": image_mime_type(image),
+         "width": image.width, "height": image.height, "title": f"Image: {credit}" if credit else image.title},
+    ]
+    for name, spec in CROPS.items():
+        rendition = image.get_rendition(spec)
+        renditions.append({"name": name, "href": absolute(request, rendition.url), "contenttype": image_mime_type(rendition),
+                           "width": rendition.width, "height": rendition.height})
+    picture = {
+        "name": role,
+        "uri": absolute(request, image.file.url),
+        "type": "picture",
+        "headlines": [{"value": image.title}],
+        "renditions": renditions,
+    }
+    if caption:
+        picture["descriptions"] = [{"role": "caption", "value": caption}]
+    if image.alt_text:
+        picture.setdefault("descriptions", []).append({"role": "alt", "value": image.alt_text})
+    if credit:
+        picture["by"] = credit
+        picture["copyrightholder"] = credit
+    if image.licence:
+        picture["usageterms"] = image.licence
+    return picture
+
+
+

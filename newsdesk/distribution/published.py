@@ -1,0 +1,131 @@
+"""What the outside world may see, and the scopes (site, section, author, tag) feeds are cut by."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Q
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+
+
+def published_articles():
+    """Live, public articles whose go-live time has come; newest first, as every listing shows them."""
+    from newsdesk.articles.models import ArticlePage
+
+    # A page scheduled for later is not live, but an explicit guard keeps an
+    # embargoed piece out of every output even if its live flag was set early.
+    now = timezone.now()
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        .recent()
+    )
+
+
+def published_sections():
+    from newsdesk.sections.models import SectionPage
+
+    return SectionPage.objects.live().public().order_by("path")
+
+
+def sections_by_path() -> dict:
+    """Every live section keyed by its tree path, so an article finds its section without a query."""
+    return {section.path: section for section in published_sections()}
+
+
+def section_of(article, sections: dict):
+    return sections.get(article.path[: -article.steplen])
+
+
+@dataclass
+class Scope:
+    """A slice of the published articles with a listing page of its own."""
+
+    kind: str  # "site", "section", "author" or "tag"
+    title: str
+    description: str
+    listing_path: str
+    slug: str = ""
+    articles: object = field(default=None, repr=False)
+    subject: object = field(default=None, repr=False)
+
+    def feed_path(self, fmt: str) -> str:
+        if self.kind == "site":
+            return reverse("distribution:feed", kwargs={"fmt": fmt})
+        return reverse(f"distribution:{self.kind}_feed", kwargs={"slug": self.slug, "fmt": fmt})
+
+    def fingerprint(self) -> tuple:
+        """(newest change, item count): moves whenever an item is published, edited or withdrawn."""
+        stats = self.articles.order_by().aggregate(
+            published=Max("last_published_at"), updated=Max("updated_at"), count=Count("pk")
+        )
+        stamps = [stamp for stamp in (stats["published"], stats["updated"]) if stamp]
+        return (max(stamps) if stamps else None, stats["count"])
+
+
+def site_scope(publication_name: str, about: str = "") -> Scope:
+    return Scope(
+        kind="site",
+        title=publication_name,
+        description=about or f"The latest from {publication_name}.",
+        listing_path="/",
+        articles=published_articles(),
+    )
+
+
+def section_scope(slug: str) -> Scope:
+    section = published_sections().filter(slug=slug).first()
+    if section is None:
+        raise Http404("No such section.")
+    return Scope(
+        kind="section",
+        title=section.title,
+        description=section.description or f"The latest in {section.title}.",
+        listing_path=section.url,
+        slug=slug,
+        articles=published_articles().in_section(section),
+        subject=section,
+    )
+
+
+def author_scope(slug: str) -> Scope:
+    from newsdesk.people.models import Author
+
+    author = Author.objects.filter(slug=slug).first()
+    if author is None:
+        raise Http404("No such author.")
+    return Scope(
+        kind="author",
+        title=author.name,
+        description=author.bio or f"Articles by {author.name}.",
+        listing_path=author.get_absolute_url(),
+        slug=slug,
+        articles=published_articles().by_author(author),
+        subject=author,
+    )
+
+
+def tag_scope(slug: str) -> Scope:
+    from taggit.models import Tag
+
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        raise Http404("No such tag.")
+    return Scope(
+        kind="tag",
+        title=tag.name,
+        description=f"Articles tagged {tag.name}.",
+        listing_path=reverse("tag", kwargs={"slug": slug}),
+        slug=slug,
+        articles=published_articles().tagged(slug),
+        subject=tag,
+    )
+
+
+def byline_authors(article) -> list:
+    """The article's authors in byline order, read from bylines prefetched by `for_listing()`.
+
+    (`ArticlePage.authors` runs its own query per article, which a 100-item feed cannot afford.)"""
+    bylines = sorted(article.bylines.all(), key=lambda byline: byline.sort_order or 0)
+    return [byline.author for byline in bylines if byline.author_id]

@@ -1,0 +1,220 @@
+"""Sitemaps (sitemaps.org 0.9) with the Google image extension, and a Google News sitemap.
+
+The sections follow the hooks of Django's sitemaps framework (`items`, `location`, `lastmod`,
+`limit`), written out with an XML generator rather than a template: a 50,000-URL page renders in
+a fraction of the time and every value is escaped by construction.
+"""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.xmlutils import SimplerXMLGenerator
+
+from newsdesk.distribution.content import ArticleBatch
+from newsdesk.distribution.links import absolute, iso, modified_at, original_url, page_url, publication
+from newsdesk.distribution.published import published_articles
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+# sitemaps.org caps a file at 50,000 URLs; Google News at 1,000 articles from the last two days.
+MAX_URLS = 50_000
+NEWS_MAX = 1_000
+NEWS_WINDOW = datetime.timedelta(days=2)
+
+
+class SitemapSection:
+    """One paged section of the sitemap index."""
+
+    name = ""
+    limit = MAX_URLS
+
+    def __init__(self, request):
+        self.request = request
+
+    def items(self):
+        raise NotImplementedError
+
+    def paginator(self) -> Paginator:
+        return Paginator(self.items(), self.limit, allow_empty_first_page=True)
+
+    def latest_lastmod(self):
+        raise NotImplementedError
+
+    def entries(self, page_number: int) -> list[dict]:
+        """[{"location", "lastmod", "images"}] for one page; raises EmptyPage past the end."""
+        raise NotImplementedError
+
+    def path(self, page_number: int) -> str:
+        return reverse("distribution:sitemap", kwargs={"section": self.name, "page": page_number})
+
+
+class ArticleSitemap(SitemapSection):
+    name = "articles"
+
+    def items(self):
+        # Oldest first, so existing pages stay put as new articles are published.
+        return published_articles().select_related("hero_image").order_by("first_published_at", "pk")
+
+    def latest_lastmod(self):
+        stats = published_articles().order_by().aggregate(published=Max("last_published_at"), updated=Max("updated_at"))
+        return max([stamp for stamp in stats.values() if stamp], default=None)
+
+    def entries(self, page_number):
+        articles = list(self.paginator().page(page_number).object_list)
+        batch = ArticleBatch(articles, self.request)
+        return [
+            {
+                "location": page_url(self.request, article),
+                "lastmod": modified_at(article),
+                "images": [
+                    {"loc": original_url(self.request, image), "caption": _caption_with_credit(caption, credit),
+                     "title": image.title}
+                    for image, caption, credit in batch.images_of(article)
+                ],
+            }
+            for article in articles
+        ]
+
+
+class PageSitemap(SitemapSection):
+    """Home, sections and standard pages, plus the author and tag pages that list published work."""
+
+    name = "pages"
+
+    def items(self):
+        return _site_pages(self.request) + _author_pages() + _tag_pages()
+
+    def latest_lastmod(self):
+        return max((lastmod for _, lastmod in self.items() if lastmod), default=None)
+
+    def entries(self, page_number):
+        return [
+            {"location": absolute(self.request, path), "lastmod": lastmod, "images": []}
+            for path, lastmod in self.paginator().page(page_number).object_list
+        ]
+
+
+def _site_pages(request) -> list[tuple]:
+    from wagtail.models import Page, Site
+
+    from newsdesk.articles.models import ArticlePage
+
+    site = Site.find_for_request(request)
+    pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).not_type(ArticlePage)
+    return [(page.get_url(request), page.last_published_at) for page in pages.order_by("path")]
+
+
+def _author_pages() -> list[tuple]:
+    from newsdesk.people.models import Author
+
+    authors = (
+        Author.objects.filter(bylines__article__in=published_articles().order_by().values("pk"))
+        .annotate(latest=Max("bylines__article__last_published_at"))
+        .order_by("slug")
+    )
+    return [(author.get_absolute_url(), author.latest) for author in authors]
+
+
+def _tag_pages() -> list[tuple]:
+    from taggit.models import Tag
+
+    tags = (
+        Tag.objects.filter(articles_articletag_items__content_object__in=published_articles().order_by().values("pk"))
+        .annotate(latest=Max("articles_articletag_items__content_object__last_published_at"))
+        .order_by("slug")
+    )
+    return [(reverse("tag", kwargs={"slug": tag.slug}), tag.latest) for tag in tags]
+
+
+def _caption_with_credit(caption: str, credit: str) -> str:
+    # The image extension has no credit element, so the credit rides in the caption as readers see it.
+    credit_line = f"Image: {credit}" if credit else ""
+    return " ".join(part for part in (caption, credit_line) if part)
+
+
+SECTIONS = {section.name: section for section in (ArticleSitemap, PageSitemap)}
+
+
+def news_articles():
+    since = timezone.now() - NEWS_WINDOW
+    return published_articles().filter(first_published_at__gte=since).prefetch_related("tags")[:NEWS_MAX]
+
+
+# -- writers ------------------------------------------------------------------------------------
+
+
+def write_urlset(out, entries: list[dict]) -> None:
+    xml = _start(out, "urlset", {"xmlns": SITEMAP_NS, "xmlns:image": IMAGE_NS})
+    for entry in entries:
+        xml.startElement("url", {})
+        xml.addQuickElement("loc", entry["location"])
+        if entry["lastmod"]:
+            xml.addQuickElement("lastmod", iso(entry["lastmod"]))
+        for image in entry["images"]:
+            xml.startElement("image:image", {})
+            xml.addQuickElement("image:loc", image["loc"])
+            if image["caption"]:
+                xml.addQuickElement("image:caption", image["caption"])
+            if image["title"]:
+                xml.addQuickElement("image:title", image["title"])
+            xml.endElement("image:image")
+        xml.endElement("url")
+    _end(xml, "urlset")
+
+
+def write_index(out, sitemaps: list[tuple]) -> None:
+    xml = _start(out, "sitemapindex", {"xmlns": SITEMAP_NS})
+    for location, lastmod in sitemaps:
+        xml.startElement("sitemap", {})
+        xml.addQuickElement("loc", location)
+        if lastmod:
+            xml.addQuickElement("lastmod", iso(lastmod))
+        xml.endElement("sitemap")
+    _end(xml, "sitemapindex")
+
+
+def write_news(out, request, articles) -> None:
+    settings = publication(request)
+    language = news_language(settings.language)
+    xml = _start(out, "urlset", {"xmlns": SITEMAP_NS, "xmlns:news": NEWS_NS})
+    for article in articles:
+        xml.startElement("url", {})
+        xml.addQuickElement("loc", page_url(request, article))
+        xml.startElement("news:news", {})
+        # Element order is fixed by the News sitemap XSD: publication, …, publication_date, title, keywords.
+        xml.startElement("news:publication", {})
+        xml.addQuickElement("news:name", settings.name)
+        xml.addQuickElement("news:language", language)
+        xml.endElement("news:publication")
+        xml.addQuickElement("news:publication_date", iso(article.published_at))
+        xml.addQuickElement("news:title", article.title)
+        keywords = ", ".join(tag.name for tag in article.tags.all())
+        if keywords:
+            xml.addQuickElement("news:keywords", keywords)
+        xml.endElement("news:news")
+        xml.endElement("url")
+    _end(xml, "urlset")
+
+
+def news_language(code: str) -> str:
+    """Google News takes ISO 639 codes, with zh-cn and zh-tw as the only regional forms."""
+    code = (code or "en").lower().replace("_", "-")
+    if code in ("zh-cn", "zh-tw"):
+        return code
+    return code.split("-")[0]
+
+
+def _start(out, root: str, attributes: dict) -> SimplerXMLGenerator:
+    xml = SimplerXMLGenerator(out, "utf-8", short_empty_elements=True)
+    xml.startDocument()
+    xml.startElement(root, attributes)
+    return xml
+
+
+def _end(xml, root: str) -> None:
+    xml.endElement(root)
+    xml.endDocument()

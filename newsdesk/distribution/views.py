@@ -1,0 +1,78 @@
+"""Feeds, sitemaps and robots.txt: each a thin view over its hook classes, answering conditional GETs."""
+
+from django.core.paginator import EmptyPage
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+
+from newsdesk.distribution import published, sitemaps
+from newsdesk.distribution.conditional import respond
+from newsdesk.distribution.feeds import FEEDS
+from newsdesk.distribution.links import absolute, publication
+
+SCOPES = {"section": published.section_scope, "author": published.author_scope, "tag": published.tag_scope}
+
+
+def feed(request, fmt, scope_kind="site", slug=None):
+    if scope_kind == "site":
+        site = publication(request)
+        scope = published.site_scope(site.name, site.about or site.tagline)
+    else:
+        scope = SCOPES[scope_kind](slug)
+    return respond(request, scope.fingerprint(), lambda: FEEDS[fmt]()(request, scope))
+
+
+def sitemap_index(request):
+    sections = [section_class(request) for section_class in sitemaps.SECTIONS.values()]
+    latest = [(section, section.latest_lastmod()) for section in sections]
+    news_latest = sitemaps.ArticleSitemap(request).latest_lastmod()
+    fingerprint = (max((stamp for _, stamp in latest if stamp), default=None),
+                   tuple(section.paginator().num_pages for section in sections))
+
+    def render():
+        entries = [
+            (absolute(request, section.path(number)), lastmod)
+            for section, lastmod in latest
+            for number in section.paginator().page_range
+        ]
+        entries.append((absolute(request, reverse("distribution:news_sitemap")), news_latest))
+        return _xml(sitemaps.write_index, entries)
+
+    return respond(request, fingerprint, render)
+
+
+def sitemap_page(request, section, page):
+    section_class = sitemaps.SECTIONS.get(section)
+    if section_class is None:
+        raise Http404("No such sitemap.")
+    sitemap = section_class(request)
+    try:
+        entries = sitemap.entries(page)
+    except EmptyPage:
+        raise Http404("No such sitemap page.") from None
+    return respond(request, (sitemap.latest_lastmod(), section, page), lambda: _xml(sitemaps.write_urlset, entries))
+
+
+def news_sitemap(request):
+    articles = list(sitemaps.news_articles())
+    newest = max((article.last_published_at for article in articles if article.last_published_at), default=None)
+    fingerprint = (newest, tuple(article.pk for article in articles))
+    return respond(request, fingerprint, lambda: _xml(sitemaps.write_news, request, articles))
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {absolute(request, reverse('distribution:sitemap_index'))}",
+        f"Sitemap: {absolute(request, reverse('distribution:news_sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def _xml(writer, *args) -> HttpResponse:
+    response = HttpResponse(content_type="application/xml; charset=utf-8")
+    writer(response, *args)
+    return response
