@@ -57,7 +57,8 @@ def make_article(section, title=None, *, authors=(), tags=(), body=None, publish
     fields.setdefault("standfirst", f"What happened in story {n}, in one sentence.")
     fields.setdefault("slug", f"article-{n}")
     # A draft is never live; Page.live defaults to True, so say it for unpublished builds.
-    article = ArticlePage(title=title, body=body or [], live=publish, **fields)
+    fields.setdefault("live", publish)
+    article = ArticlePage(title=title, body=body or [], **fields)
     for order, author in enumerate(authors):
         article.bylines.add(ArticleByline(author=author, sort_order=order))
     section.add_child(instance=article)

@@ -13,9 +13,9 @@ from django.utils.feedgenerator import rfc3339_date
 
 from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.links import absolute, image_mime_type, modified_at, original_url, page_url
-from newsdesk.distribution.published import section_of, sections_by_path
+from newsdesk.distribution.published import byline_authors, section_of, sections_by_path
 
-FEED_SIZE = 50
+FEED_SIZE = 100
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 
 
@@ -184,7 +184,7 @@ class ArticleFeed(Feed):
             "content_html": self.batch.html(article),
             "authors": [
                 {"name": author.name, "url": absolute(self.request, author.get_absolute_url())}
-                for author in article.authors
+                for author in byline_authors(article)
             ],
             "image": self.lead_image(article),
         }

@@ -13,6 +13,7 @@ from django.urls import reverse
 from newsdesk.distribution import structured_data
 from newsdesk.distribution.feeds import FEEDS, FORMAT_NAMES, FORMAT_TYPES
 from newsdesk.distribution.links import CROPS, absolute, iso, modified_at, page_url, publication
+from newsdesk.distribution.published import byline_authors
 
 
 @dataclass
@@ -51,6 +52,7 @@ def head_for(context) -> Head:
     elif context.get("author") is not None:
         author = context["author"]
         _listing(head, request, absolute(request, author.get_absolute_url()), author.name, author.bio, "", og_type="profile")
+        head.description = ""  # the profile template states the bio itself
         head.feeds += feed_links(author.name, "author", author.slug)
         _graph(head, request, structured_data.profile_graph(request, author))
     elif context.get("tag") is not None and getattr(context["tag"], "slug", None):
@@ -79,14 +81,14 @@ def feed_links(title: str, kind: str, slug) -> list[tuple]:
 
 def _article(head, request, page, section):
     head.canonical = page_url(request, page)
-    head.description = "" if page.search_description else page.standfirst
+    # base.html already states the standfirst (or SEO description) as the meta description.
     if section is not None:
         head.feeds += feed_links(section.title, "section", section.slug)
     head.og = [("og:type", "article"), ("og:title", page.seo_title or page.title),
                ("og:description", page.search_description or page.standfirst)]
     head.og += _og_image(request, page.hero_image)
     head.og += [("article:published_time", iso(page.published_at)), ("article:modified_time", iso(modified_at(page)))]
-    head.og += [("article:author", absolute(request, author.get_absolute_url())) for author in page.authors]
+    head.og += [("article:author", absolute(request, author.get_absolute_url())) for author in byline_authors(page)]
     if section is not None:
         head.og.append(("article:section", section.title))
     head.og += [("article:tag", tag.name) for tag in page.tags.all()]

@@ -12,7 +12,7 @@ from django.utils.html import strip_tags
 
 from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.links import CROPS, absolute, image_mime_type, iso, modified_at, original_url, page_url, publication
-from newsdesk.distribution.published import published_articles
+from newsdesk.distribution.published import byline_authors, published_articles
 
 SCHEMA_URI = "https://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
 GENRES = {"news": "Current", "analysis": "Analysis", "opinion": "Opinion", "explainer": "Background", "interview": "Interview"}
@@ -44,7 +44,7 @@ def ninjs_item(request, article) -> dict:
         "descriptions": [{"role": "summary", "value": article.standfirst}],
         "bodies": [{"role": "main", "contenttype": "text/html", "value": html,
                     "charcount": len(text), "wordcount": len(text.split())}],
-        "by": ", ".join(author.name for author in article.authors),
+        "by": ", ".join(author.name for author in byline_authors(article)),
         "subjects": [
             {"name": tag.name, "rel": "about", "literal": tag.slug,
              "uri": absolute(request, reverse("tag", kwargs={"slug": tag.slug}))}

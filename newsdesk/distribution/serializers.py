@@ -6,7 +6,13 @@ from django.urls import reverse
 from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.feeds import FEEDS
 from newsdesk.distribution.links import CROPS, absolute, iso, modified_at, original_url, page_url
-from newsdesk.distribution.published import published_articles, published_sections, section_of, sections_by_path
+from newsdesk.distribution.published import (
+    byline_authors,
+    published_articles,
+    published_sections,
+    section_of,
+    sections_by_path,
+)
 
 
 def filter_articles(articles, *, section=None, author=None, tag=None, kind=None, published_after=None, published_before=None):
@@ -81,7 +87,7 @@ class ArticleSerializer:
             "teaser": article.teaser_text,
             "kind": article.kind,
             "section": self.sections([section])[0] if section else None,
-            "authors": self.authors(article.authors),
+            "authors": self.authors(byline_authors(article)),
             "tags": [{"slug": tag.slug, "name": tag.name,
                       "url": absolute(self.request, reverse("tag", kwargs={"slug": tag.slug}))} for tag in article.tags.all()],
             "published_at": iso(article.published_at),

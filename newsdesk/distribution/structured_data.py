@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from newsdesk.distribution.links import CROPS, absolute, iso, modified_at, page_url, publication
+from newsdesk.distribution.published import byline_authors
 
 # schema.org's NewsArticle subtypes (https://schema.org/NewsArticle). An interview is reported news
 # rather than first-hand observation, so it stays a NewsArticle and says so in `genre`.
@@ -116,7 +117,7 @@ def article(request, page, section) -> dict:
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "datePublished": iso(page.published_at),
         "dateModified": iso(modified_at(page)),
-        "author": [person_or_desk(request, author) for author in page.authors],
+        "author": [person_or_desk(request, author) for author in byline_authors(page)],
         "publisher": organization(request),
         "inLanguage": publication(request).language,
         "isAccessibleForFree": True,
