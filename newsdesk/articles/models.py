@@ -131,8 +131,9 @@ class ArticlePage(Page):
 
     @cached_property
     def ordered_bylines(self):
-        # select_related works on saved rows and is a no-op on an unsaved preview's in-memory bylines.
-        bylines = self.bylines.select_related("author__photo").prefetch_related("author__links").order_by("sort_order")
+        # Reads prefetched bylines when the page view loaded them (reading.article_context), and an
+        # unsaved preview's in-memory bylines otherwise.
+        bylines = sorted(self.bylines.all(), key=lambda byline: byline.sort_order or 0)
         return [byline for byline in bylines if byline.author_id]
 
     @property
