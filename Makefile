@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NEWSDESK_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run test test-python e2e install tools migrate demo serve clean bench
+.PHONY: run test test-python e2e browser install tools migrate demo serve clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,8 +35,16 @@ run: demo
 test-python: install tools
 	$(BIN)/pytest newsdesk -n 2 -q
 
-e2e: install tools
-	@if [ -d e2e ] && ls e2e/test_*.py >/dev/null 2>&1; then $(BIN)/pytest e2e -q; else echo "no browser tests yet"; fi
+# Browser tests drive Debian's chromium (never a downloaded browser), with a font for Arabic-script text;
+# apt installs both on a fresh machine.
+E2E_APT := chromium fonts-sil-scheherazade
+
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=ur | grep -q .; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(E2E_APT); fi
+
+e2e: install tools browser
+	$(BIN)/pytest e2e -q
 
 test: test-python e2e
 

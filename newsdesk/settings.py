@@ -176,15 +176,15 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Wagtail's live preview frames the site inside the admin, so frames are allowed from the same origin only.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No framing at all; Wagtail's preview views relax this to same-origin for themselves.
+X_FRAME_OPTIONS = "DENY"
 NEWSDESK_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 # Reader pages: scripts only from this origin (JSON-LD data blocks are not scripts); embeds may frame https.
 NEWSDESK_READER_CSP = env.env_str(
     "NEWSDESK_READER_CSP",
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
     "media-src 'self' https:; frame-src https:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-    "base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
 )
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env.env_str("NEWSDESK_FROM_EMAIL", "newsdesk@localhost")
 DEFAULT_FROM_EMAIL = WAGTAILADMIN_NOTIFICATION_FROM_EMAIL

@@ -58,6 +58,7 @@ def load_demo(base_url: str, now: datetime | None = None) -> DemoReport:
         authors = ensure_authors(images, report)
         ensure_articles(sections, authors, images, now, report)
         ensure_about_page(home, report)
+        ensure_home_intro(home)
         site = ensure_site(home, base_url)
         ensure_publication(site, images)
         report.admin_password = ensure_admin()
@@ -130,6 +131,13 @@ def ensure_about_page(home: HomePage, report: DemoReport):
         _publish_child(home, StandardPage(**spec))
 
 
+def ensure_home_intro(home: HomePage):
+    """Give the front page its line about the publication, unless an editor already wrote one."""
+    if not home.intro:
+        home.intro = content.PUBLICATION["tagline"]
+        home.save_revision().publish()
+
+
 def _publish_child(parent, page):
     """Add `page` under `parent` as a draft, then publish it through a revision like an editor would."""
     page.live = False
@@ -153,6 +161,9 @@ def ensure_articles(sections, authors, images, now: datetime, report: DemoReport
 
 def create_article(spec: dict, section: SectionPage, authors, images, now: datetime) -> ArticlePage:
     published_at = now - spec["age"]
+    corrections = [
+        ArticleCorrection(published_at=published_at + after, note=note) for after, note in spec.get("corrections", [])
+    ]
     article = ArticlePage(
         title=spec["title"],
         slug=spec["slug"],
@@ -166,14 +177,13 @@ def create_article(spec: dict, section: SectionPage, authors, images, now: datet
         teaser=spec.get("teaser", ""),
         is_featured=spec.get("featured", False),
         body=resolve_body(spec["body"], images),
+        # Kept in the revision too, so an editor's republish does not lose the "Updated" time.
+        updated_at=max((c.published_at for c in corrections), default=None),
     )
-    for order, slug in enumerate(spec["authors"]):
-        article.bylines.add(ArticleByline(author=authors[slug], sort_order=order))
-    corrections = [(published_at + after, note) for after, note in spec.get("corrections", [])]
-    for when, note in corrections:
-        article.corrections.add(ArticleCorrection(published_at=when, note=note))
+    article.bylines = [ArticleByline(author=authors[slug], sort_order=i) for i, slug in enumerate(spec["authors"])]
+    article.corrections = corrections
     _publish_child_with_tags(section, article, spec.get("tags", []))
-    _backdate(article, published_at, updated_at=max((when for when, _ in corrections), default=None))
+    _backdate(article, published_at)
     return article
 
 
@@ -184,12 +194,10 @@ def _publish_child_with_tags(section, article, tags):
     article.save_revision().publish()
 
 
-def _backdate(article: ArticlePage, published_at: datetime, updated_at: datetime | None):
+def _backdate(article: ArticlePage, published_at: datetime):
     """Spread the demo over the past weeks, as a real desk's archive would be."""
     ArticlePage.objects.filter(pk=article.pk).update(
-        first_published_at=published_at,
-        last_published_at=updated_at or published_at,
-        updated_at=updated_at,
+        first_published_at=published_at, last_published_at=article.updated_at or published_at
     )
 
 

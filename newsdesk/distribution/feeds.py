@@ -15,7 +15,7 @@ from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.links import absolute, image_mime_type, modified_at, original_url, page_url
 from newsdesk.distribution.published import byline_authors, section_of, sections_by_path
 
-FEED_SIZE = 50
+FEED_SIZE = 100
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 
 

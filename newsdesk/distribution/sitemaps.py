@@ -6,15 +6,16 @@ a fraction of the time and every value is escaped by construction.
 """
 
 import datetime
+import json
 
 from django.core.paginator import Paginator
-from django.db.models import Max
+from django.db.models import Max, TextField
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.xmlutils import SimplerXMLGenerator
 
-from newsdesk.distribution.content import ArticleBatch
-from newsdesk.distribution.links import absolute, iso, modified_at, original_url, page_url, publication
+from newsdesk.distribution.links import PageUrls, absolute, iso, original_url, publication
 from newsdesk.distribution.published import published_articles
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -54,30 +55,69 @@ class SitemapSection:
 
 class ArticleSitemap(SitemapSection):
     name = "articles"
+    # Rows, not Page instances: a 50,000-URL page cannot afford a model instance (and its URL lookup) per URL.
+    FIELDS = ("pk", "url_path", "first_published_at", "last_published_at", "updated_at", "hero_image_id", "hero_caption")
 
     def items(self):
         # Oldest first, so existing pages stay put as new articles are published.
-        return published_articles().select_related("hero_image").order_by("first_published_at", "pk")
+        return (
+            published_articles().order_by("first_published_at", "pk")
+            .annotate(body_text=Cast("body", TextField())).values(*self.FIELDS, "body_text")
+        )
 
     def latest_lastmod(self):
         stats = published_articles().order_by().aggregate(published=Max("last_published_at"), updated=Max("updated_at"))
         return max([stamp for stamp in stats.values() if stamp], default=None)
 
     def entries(self, page_number):
-        articles = list(self.paginator().page(page_number).object_list)
-        batch = ArticleBatch(articles, self.request)
+        rows = list(self.paginator().page(page_number).object_list)
+        images = SitemapImages(self.request, rows)
+        urls = PageUrls(self.request)
         return [
             {
-                "location": page_url(self.request, article),
-                "lastmod": modified_at(article),
-                "images": [
-                    {"loc": original_url(self.request, image), "caption": _caption_with_credit(caption, credit),
-                     "title": image.title}
-                    for image, caption, credit in batch.images_of(article)
-                ],
+                "location": urls(row["url_path"]),
+                "lastmod": max(stamp for stamp in (row["updated_at"], row["last_published_at"], row["first_published_at"]) if stamp),
+                "images": images.of(row),
             }
-            for article in articles
+            for row in rows
         ]
+
+
+class SitemapImages:
+    """The image entries of a page of article rows, with every image loaded in one query."""
+
+    def __init__(self, request, rows):
+        from newsdesk.images.models import NewsImage
+
+        self.request = request
+        self.body_images = {row["pk"]: _body_images(row["body_text"]) for row in rows}
+        wanted = {row["hero_image_id"] for row in rows if row["hero_image_id"]}
+        wanted |= {block["image"] for blocks in self.body_images.values() for block in blocks}
+        self.images = NewsImage.objects.in_bulk(wanted) if wanted else {}
+        self._urls = {}
+
+    def of(self, row) -> list[dict]:
+        found = []
+        hero = self.images.get(row["hero_image_id"])
+        if hero is not None:
+            found.append(self._entry(hero, row["hero_caption"] or hero.default_caption, hero.credit))
+        for block in self.body_images[row["pk"]]:
+            image = self.images.get(block["image"])
+            if image is not None:
+                found.append(self._entry(image, block.get("caption") or image.default_caption, block.get("credit") or image.credit))
+        return found
+
+    def _entry(self, image, caption, credit) -> dict:
+        if image.pk not in self._urls:
+            self._urls[image.pk] = original_url(self.request, image)
+        return {"loc": self._urls[image.pk], "caption": _caption_with_credit(caption, credit), "title": image.title}
+
+
+def _body_images(body_text) -> list[dict]:
+    if not body_text or '"image"' not in body_text:
+        return []
+    blocks = json.loads(body_text)
+    return [block["value"] for block in blocks if block.get("type") == "image" and (block.get("value") or {}).get("image")]
 
 
 class PageSitemap(SitemapSection):
@@ -180,10 +220,11 @@ def write_index(out, sitemaps: list[tuple]) -> None:
 def write_news(out, request, articles) -> None:
     settings = publication(request)
     language = news_language(settings.language)
+    urls = PageUrls(request)
     xml = _start(out, "urlset", {"xmlns": SITEMAP_NS, "xmlns:news": NEWS_NS})
     for article in articles:
         xml.startElement("url", {})
-        xml.addQuickElement("loc", page_url(request, article))
+        xml.addQuickElement("loc", urls(article.url_path))
         xml.startElement("news:news", {})
         # Element order is fixed by the News sitemap XSD: publication, …, publication_date, title, keywords.
         xml.startElement("news:publication", {})

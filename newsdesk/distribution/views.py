@@ -1,5 +1,7 @@
 """Feeds, sitemaps and robots.txt: each a thin view over its hook classes, answering conditional GETs."""
 
+import io
+
 from django.core.paginator import EmptyPage
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -73,6 +75,7 @@ def robots_txt(request):
 
 
 def _xml(writer, *args) -> HttpResponse:
-    response = HttpResponse(content_type="application/xml; charset=utf-8")
-    writer(response, *args)
-    return response
+    # Written to memory first: one write to the response instead of one per element.
+    buffer = io.StringIO()
+    writer(buffer, *args)
+    return HttpResponse(buffer.getvalue(), content_type="application/xml; charset=utf-8")

@@ -9,9 +9,12 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
 
+from newsdesk.editorial.roles import ADMINISTRATOR as ADMINISTRATORS
+
 ROLE_CHANGE = "editorial.role_change"
 LOGIN_FAILED = "editorial.login_failed"
 DENIED = "editorial.denied"
+NO_ACCOUNT = "0"  # object id of failed logins for a name that matches no account (ids start at 1)
 
 ACTIONS = {
     ROLE_CHANGE: ("Change roles", "Roles changed"),
@@ -38,12 +41,16 @@ def client_ip(request) -> str:
 
 def log_login_failure(credentials, request):
     """Logged against the account when it exists, otherwise against the name that was tried."""
+    if request is not None:
+        if getattr(request, "_editorial_login_failure_logged", False):
+            return  # lock-out checks may report the same failure twice
+        request._editorial_login_failure_logged = True
     User = get_user_model()
     username = str(credentials.get(User.USERNAME_FIELD) or credentials.get("username") or "")[:150]
     user = User.objects.filter(**{User.USERNAME_FIELD: username}).first() if username else None
     ModelLogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(User),
-        object_id=str(user.pk) if user else "",
+        object_id=str(user.pk) if user else NO_ACCOUNT,
         label=username or "(no user name)",
         action=LOGIN_FAILED,
         data={"username": username, "ip": client_ip(request)},
@@ -55,3 +62,8 @@ def log_denied(request, attempted: str, page=None):
     data = {"attempted": attempted, "path": request.path, "ip": client_ip(request)}
     target = page if isinstance(page, Page) else request.user
     log(target, DENIED, user=request.user, data=data)
+
+
+def can_read(user) -> bool:
+    """The audit trail is for Administrators."""
+    return user.is_superuser or user.groups.filter(name=ADMINISTRATORS).exists()

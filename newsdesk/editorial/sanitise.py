@@ -1,6 +1,8 @@
 """A last line of defence for rich text: whatever path HTML takes into the database (the editor,
 an importer, the shell), only Wagtail's own rich-text vocabulary is kept."""
 
+import re
+
 import nh3
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
@@ -18,8 +20,13 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+# An <embed> only means something to Wagtail with an embedtype; any other is a browser plug-in element.
+FOREIGN_EMBED = re.compile(r"<embed(?![^>]*\bembedtype=)[^>]*>", re.I)
+
+
 def clean_html(html: str) -> str:
-    return nh3.clean(html or "", tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)
+    cleaned = nh3.clean(html or "", tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)
+    return FOREIGN_EMBED.sub("", cleaned)
 
 
 def clean_block_value(value) -> None:

@@ -22,3 +22,9 @@ def register_two_factor_account_item(request):
         "label": "Two-factor authentication",
         "help_text": "Sign in with a code from an authenticator app as well as your password.",
     }
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_history_from_non_administrators(request, menu_items):
+    if not audit.can_read(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]

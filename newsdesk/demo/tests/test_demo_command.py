@@ -108,6 +108,11 @@ class DemoCommandTests(TestCase):
             latest = max(c.published_at for c in article.corrections.all())
             self.assertEqual(article.updated_at, latest)
             self.assertGreater(article.updated_at, article.first_published_at)
+            # What an editor would republish keeps both the correction and the time.
+            draft = article.get_latest_revision_as_object()
+            self.assertEqual(draft.updated_at, latest)
+            self.assertEqual(draft.first_published_at, article.first_published_at)
+            self.assertEqual([c.note for c in draft.corrections.all()], [c.note for c in article.corrections.all()])
 
     def test_images_are_drawn_at_news_size_with_alt_text_and_credit(self):
         heroes = NewsImage.objects.filter(pk__in=ArticlePage.objects.values("hero_image"))
@@ -125,6 +130,7 @@ class DemoCommandTests(TestCase):
         self.assertEqual(publication.name, content.PUBLICATION["name"])
         self.assertEqual(publication.language, "en")
         self.assertIsNotNone(publication.logo)
+        self.assertEqual(site.root_page.specific.intro, content.PUBLICATION["tagline"])
 
     def test_the_desk_author_bio_names_the_beats(self):
         desk = Author.objects.get(slug="news-desk")

@@ -66,6 +66,16 @@ class Newsroom:
         self.by_kind["news"] = self.lead
         self.published = [self.lead, *reversed([self.by_kind[k] for k in ("analysis", "opinion", "interview")]), self.background]
         self._hidden()
+        self._warm()
+
+    def _warm(self):
+        """Render the reader pages once, so the image renditions they need are class-level data shared by every test."""
+        from django.test import Client
+
+        client = Client()
+        for url in ["/", self.world.url, self.business.url, f"/authors/{self.person.slug}/", f"/authors/{self.desk.slug}/",
+                    "/tags/cpec/", *(article.url for article in self.published)]:
+            client.get(url)
 
     def _hidden(self):
         self.draft = make_article(self.world, "Secret draft headline", authors=[self.person], tags=["CPEC"], publish=False)

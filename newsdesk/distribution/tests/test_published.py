@@ -1,0 +1,45 @@
+"""What counts as published for every distribution output."""
+
+from datetime import timedelta
+
+from django.test import RequestFactory, TestCase
+from django.utils import timezone
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.core.testing import make_article, make_section
+from newsdesk.distribution.links import PageUrls
+from newsdesk.distribution.published import published_articles
+
+
+class PublishedArticlesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.section = make_section("World")
+        cls.visible = make_article(cls.section, "Visible story")
+        # Live, but its go-live time is ahead: what an embargo set on a live page, or an import, leaves behind.
+        cls.embargoed = make_article(cls.section, "Embargoed story")
+        ArticlePage.objects.filter(pk=cls.embargoed.pk).update(go_live_at=timezone.now() + timedelta(hours=3))
+        cls.draft = make_article(cls.section, "Draft story", publish=False)
+
+    def test_it_keeps_out_live_articles_whose_go_live_time_is_ahead(self):
+        self.assertEqual([a.title for a in published_articles()], ["Visible story"])
+
+    def test_the_embargoed_article_reaches_no_output(self):
+        for url in ["/feed/rss/", "/feed/atom/", "/feed/json/", "/world/feed/rss/", "/sitemap-articles-1.xml",
+                    "/sitemap-news.xml", "/api/v1/articles/"]:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertNotIn("Embargoed story", response.content.decode())
+                self.assertNotIn(f"/{self.embargoed.slug}/", response.content.decode())
+
+        for url in [f"/api/v1/articles/{self.embargoed.pk}/", f"/ninjs/articles/{self.embargoed.pk}.json"]:
+            self.assertEqual(self.client.get(url).status_code, 404, url)
+
+    def test_it_appears_once_its_time_has_come(self):
+        ArticlePage.objects.filter(pk=self.embargoed.pk).update(go_live_at=timezone.now() - timedelta(minutes=1))
+        self.assertIn("Embargoed story", self.client.get("/feed/rss/").content.decode())
+
+    def test_page_urls_from_rows_match_wagtail(self):
+        request = RequestFactory().get("/")
+        urls = PageUrls(request)
+        self.assertEqual(urls(self.visible.url_path), "http://testserver" + self.visible.get_url(request))
