@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.core.validators import validate_email
+from django.db.models import F
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
@@ -28,22 +29,35 @@ def block_id(*parts) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "/".join(str(p) for p in parts)))
 
 
-def ensure_tags(names) -> None:
-    """Create missing tags with ASCII slugs ("content περιεχόμενο" → "content-periechomeno").
+def ensure_tags(names, known: dict | None = None) -> list:
+    """The tags for `names`, creating missing ones with ASCII slugs ("content περιεχόμενο" →
+    "content-periechomeno"): tag pages are addressed by slug, and transliterated slugs are safe in
+    every URL and feed.
 
-    Tag pages are addressed by slug, and transliterated slugs are safe in every URL and feed.
+    `known` (lower-cased name → tag) spares the reads on a long run; a tag joins it only once its
+    transaction has committed, so a rolled-back item cannot leave a tag believed to exist.
     """
     from anyascii import anyascii
+    from django.db import transaction
     from taggit.models import Tag
 
+    tags = []
     for name in names:
-        if Tag.objects.filter(name__iexact=name).exists():
+        key = name.lower()
+        if known is not None and key in known:
+            tags.append(known[key])
             continue
-        base = slugify(anyascii(name))[:90] or "tag"
-        slug, n = base, 2
-        while Tag.objects.filter(slug=slug).exists():
-            slug, n = f"{base}-{n}", n + 1
-        Tag.objects.create(name=name, slug=slug)
+        tag = Tag.objects.filter(name__iexact=name).first()
+        if tag is None:
+            base = slugify(anyascii(name))[:90] or "tag"
+            slug, n = base, 2
+            while Tag.objects.filter(slug=slug).exists():
+                slug, n = f"{base}-{n}", n + 1
+            tag = Tag.objects.create(name=name, slug=slug)
+        if known is not None:
+            transaction.on_commit(lambda key=key, tag=tag: known.setdefault(key, tag))
+        tags.append(tag)
+    return tags
 
 
 def image_block(image_pk: int, ref) -> dict:
@@ -51,7 +65,12 @@ def image_block(image_pk: int, ref) -> dict:
     return {"type": "image", "value": {"image": image_pk, "caption": ref.caption, "credit": ref.credit[:120]}}
 
 
-def remember(source, kind, source_id, obj_id, *, checksum="", guid="", source_url=""):
+def remember(source, kind, source_id, obj_id, *, checksum="", guid="", source_url="", new=False):
+    """Note what `source_id` became; `new` when the caller has just looked and found no record."""
+    if new:
+        ImportRecord.objects.create(source=source, kind=kind, source_id=str(source_id)[:255], object_id=obj_id,
+                                    checksum=checksum, guid=guid[:500], source_url=source_url[:1000])
+        return
     ImportRecord.objects.update_or_create(
         source=source,
         kind=kind,
@@ -71,6 +90,46 @@ def free_slug(parent: Page, slug: str, own_pk=None) -> str:
     while f"{slug}-{n}" in taken:
         n += 1
     return f"{slug}-{n}"
+
+
+class TreeWriter:
+    """Adds new pages under a parent as treebeard's `add_child` does, without its two reads per child.
+
+    treebeard locks and re-reads the parent and looks up its last child for every page; an import
+    adds thousands of children to a handful of sections, so the last path handed out under each
+    parent is kept for the run. An item that rolls back only leaves a gap in the numbering, which
+    treebeard allows. Anything else that adds under a parent during the run must go through here
+    (or call `forget`).
+    """
+
+    def __init__(self):
+        self._last_path: dict[int, str | None] = {}
+
+    def add_child(self, parent: Page, page: Page, slug_is_free=False) -> Page:
+        """`slug_is_free` when the caller has just checked the siblings (see `free_slug`)."""
+        if parent.pk not in self._last_path:
+            last = parent.get_last_child()
+            self._last_path[parent.pk] = last.path if last else None
+        last_path = self._last_path[parent.pk]
+        position = Page._str2int(last_path[-Page.steplen:]) + 1 if last_path else 1
+        page.depth = parent.depth + 1
+        page.path = Page._get_path(parent.path, page.depth, position)
+        page._cached_parent_obj = parent  # Page.save reads the parent for url_path
+        page._is_site_root = False  # a new page has a fresh translation key: no site can point at it
+        if slug_is_free and not page.live:
+            # Page.minimal_clean without its sibling-slug read, which the caller has just done
+            page._set_core_field_defaults()
+            page.title = page._meta.get_field("title").clean(page.title, page)
+            page.save(clean=False)
+        else:
+            page.save()
+        Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
+        parent.numchild += 1
+        self._last_path[parent.pk] = page.path
+        return page
+
+    def forget(self, parent: Page) -> None:
+        self._last_path.pop(parent.pk, None)
 
 
 # -- authors -------------------------------------------------------------------------------------
@@ -142,8 +201,9 @@ class AuthorWriter:
 class SectionWriter:
     """Categories become sections under the home page (found or made on first use)."""
 
-    def __init__(self, source: str, report, home: Page):
+    def __init__(self, source: str, report, home: Page, tree: TreeWriter | None = None):
         self.source, self.report, self.home = source, report, home
+        self.tree = tree or TreeWriter()
         self._by_slug: dict = {}  # a few dozen sections at most
 
     def section_for(self, slug: str, title: str):
@@ -156,7 +216,7 @@ class SectionWriter:
             section = SectionPage(title=title[:255] or slug, slug=free_slug(self.home, slug))
             if section.slug != slug:
                 self.report.add("section", slug, "changed", f"slug {slug!r} is taken by another page; used {section.slug!r}")
-            self.home.add_child(instance=section)
+            self.tree.add_child(self.home, section)
             section.save_revision(log_action=False).publish(log_action=False)
             self.report.add("section", slug, "created", title=section.title, target=section.url_path)
         remember(self.source, ImportKind.SECTION, slug, section.pk)
