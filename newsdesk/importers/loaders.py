@@ -115,6 +115,8 @@ class TreeWriter:
         page.depth = parent.depth + 1
         page.path = Page._get_path(parent.path, page.depth, position)
         page._cached_parent_obj = parent  # Page.save reads the parent for url_path
+        if page.locale_id is None:
+            page.locale_id = parent.locale_id  # Wagtail's default, without reading the parent again
         page._is_site_root = False  # a new page has a fresh translation key: no site can point at it
         if slug_is_free and not page.live:
             # Page.minimal_clean without its sibling-slug read, which the caller has just done

@@ -448,6 +448,9 @@ class WordPressImport:
             page.tags.set(ensure_tags(tags, self.known_tags))
         page.first_published_at = published_at if disposition != "draft" else page.first_published_at
         page.go_live_at = published_at if disposition == "schedule" else None
+        # Saving writes these child rows and forgets them; kept, the revision need not read them back.
+        children = {name: list(getattr(page, name).all()) for name in ("bylines", "tagged_items")
+                    if (bylines if name == "bylines" else tags) is not None}
         if page.pk is None:
             page.live = False  # until _revise or the scheduler says otherwise
             self.tree.add_child(parent, page, slug_is_free=True)
@@ -457,6 +460,8 @@ class WordPressImport:
                 page.corrections = []
         else:
             page.save()
+        for name, rows in children.items():
+            setattr(page, name, rows)
         if disposition == "schedule":
             page.save_revision(log_action=False, clean=False).publish(log_action=False)
         else:
