@@ -30,7 +30,7 @@ def language(request) -> str:
 
 def iso(moment) -> str:
     """ISO 8601 with the UTC offset spelled out, as schema.org, ninjs and JSON Feed want it."""
-    return timezone.localtime(moment).isoformat(timespec="seconds") if moment else ""
+    return moment.astimezone(timezone.get_current_timezone()).isoformat(timespec="seconds") if moment else ""
 
 
 def modified_at(article):
