@@ -53,6 +53,9 @@ INSTALLED_APPS = NEWSDESK_APPS + [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +68,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Editorial security (see the block at the end): 2FA session state, headers, lock-out last.
+    "django_otp.middleware.OTPMiddleware",
+    "newsdesk.editorial.middleware.TwoFactorRequiredMiddleware",
+    "newsdesk.editorial.middleware.SecurityHeadersMiddleware",
+    "newsdesk.editorial.middleware.PublishingGuardMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"
@@ -140,3 +149,45 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.env_str("LOG_LEVEL", "WARNING")},
 }
 WAGTAILIMAGES_IMAGE_FORM_BASE = "newsdesk.images.forms.NewsImageForm"
+
+
+# --- Editorial security: login throttling, two-factor, sessions and headers ---------------------
+# Production hardening (HTTPS-only cookies, HSTS, SSL redirect) lives in newsdesk.settings_production.
+AUTHENTICATION_BACKENDS = [
+    "newsdesk.editorial.backends.ThrottledLoginBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.env_int("NEWSDESK_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env.env_int("NEWSDESK_LOGIN_COOLOFF_MINUTES", 30) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
+# Two-factor is always available to staff; with this on it is required of Chief editors and Administrators.
+NEWSDESK_REQUIRE_2FA = env.env_bool("NEWSDESK_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+WAGTAILADMIN_USER_LOGIN_FORM = "newsdesk.editorial.forms.TwoFactorLoginForm"
+# Admin sessions end after a working day without activity, and with the browser.
+SESSION_COOKIE_AGE = env.env_int("NEWSDESK_SESSION_HOURS", 8) * 3600
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No framing at all; Wagtail's preview views relax this to same-origin for themselves.
+X_FRAME_OPTIONS = "DENY"
+NEWSDESK_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+# Reader pages: scripts only from this origin (JSON-LD data blocks are not scripts); embeds may frame https.
+NEWSDESK_READER_CSP = env.env_str(
+    "NEWSDESK_READER_CSP",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
+    "media-src 'self' https:; frame-src https:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env.env_str("NEWSDESK_FROM_EMAIL", "newsdesk@localhost")
+DEFAULT_FROM_EMAIL = WAGTAILADMIN_NOTIFICATION_FROM_EMAIL
+EMAIL_BACKEND = env.env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Seconds between two runs of the scheduled-publishing worker started by `newsdesk serve`.
+NEWSDESK_SCHEDULER_INTERVAL = env.env_int("NEWSDESK_SCHEDULER_INTERVAL", 30)

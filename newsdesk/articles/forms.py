@@ -1,9 +1,18 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from newsdesk.editorial.page_forms import EditorialPageFormMixin
 
-class ArticlePageForm(WagtailAdminPageForm):
-    """Drafts may be incomplete; a publish (or submit) needs a byline and an alt-texted hero image."""
+
+class ArticlePageForm(EditorialPageFormMixin, WagtailAdminPageForm):
+    """Drafts may be incomplete; a publish (or submit) needs a standfirst, a byline and an alt-texted hero image."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "standfirst" in self.fields:
+            self.fields["standfirst"].error_messages["required"] = (
+                "Write a standfirst (one or two sentences under the headline) before publishing."
+            )
 
     def clean(self):
         cleaned = super().clean()

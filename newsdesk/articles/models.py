@@ -81,6 +81,7 @@ class ArticlePage(Page):
         FieldPanel("body"),
         FieldPanel("tags"),
         InlinePanel("corrections", label="Corrections", heading="Corrections"),
+        FieldPanel("substantive_change"),  # a form-only field: see editorial.page_forms
     ]
     promote_panels = Page.promote_panels + [FieldPanel("teaser"), FieldPanel("is_featured")]
     search_fields = Page.search_fields + [

@@ -27,7 +27,7 @@ def make_section(title="Global Affairs", slug=None, **fields):
     return section
 
 
-def make_image(title="Test image", *, width=1600, height=900, alt_text="A test picture", credit="Reuters", **fields):
+def make_image(title="Test image", *, width=800, height=450, alt_text="A test picture", credit="Reuters", **fields):
     from newsdesk.images.models import NewsImage
 
     buffer = io.BytesIO()
@@ -57,7 +57,8 @@ def make_article(section, title=None, *, authors=(), tags=(), body=None, publish
     fields.setdefault("standfirst", f"What happened in story {n}, in one sentence.")
     fields.setdefault("slug", f"article-{n}")
     # A draft is never live; Page.live defaults to True, so say it for unpublished builds.
-    article = ArticlePage(title=title, body=body or [], live=publish, **fields)
+    fields.setdefault("live", publish)
+    article = ArticlePage(title=title, body=body or [], **fields)
     for order, author in enumerate(authors):
         article.bylines.add(ArticleByline(author=author, sort_order=order))
     section.add_child(instance=article)
@@ -96,6 +97,23 @@ def rich_body(*, images=(), also_see=(), headings=("The visit", "The corridor", 
     return body
 
 
+def parse_html(response):
+    """The response body as an lxml tree, for tests that check what readers see."""
+    import lxml.html
+
+    return lxml.html.fromstring(response.content)
+
+
+def text_of(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def make_editor(username="editor"):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser(username, f"{username}@example.org", "not-a-real-password-1")
+
+
 def minutes_ago(minutes: int):
     return timezone.now() - timedelta(minutes=minutes)
 
@@ -104,4 +122,4 @@ def default_site() -> Site:
     return Site.objects.get(is_default_site=True)
 
 
-__all__ = ["Page", "make_section", "make_image", "make_author", "make_article", "rich_body", "home_page", "default_site"]
+__all__ = ["Page", "make_section", "make_image", "make_author", "make_article", "rich_body", "parse_html", "text_of", "make_editor", "home_page", "default_site"]

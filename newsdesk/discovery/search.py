@@ -3,9 +3,15 @@
 MAX_QUERY_LENGTH = 200
 
 
+# Characters that SQLite FTS5 (the embedded search backend) reads as query syntax: a stray one is a
+# syntax error there, and readers mean words anyway.
+QUERY_SYNTAX = str.maketrans({char: " " for char in '"*()^:{}[]+\\'})
+
+
 def clean_query(raw: str) -> str:
     """The reader's words, trimmed; overly long input is cut rather than refused."""
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    words = (raw or "").translate(QUERY_SYNTAX).replace("\x00", " ")
+    return " ".join(words.split())[:MAX_QUERY_LENGTH]
 
 
 def search_articles(query: str):

@@ -1,5 +1,6 @@
 """Rendition loading for pages that show many images at once."""
 
+import copy
 from collections import defaultdict
 
 
@@ -22,4 +23,11 @@ def prefetch_renditions(images) -> None:
         renditions[rendition.image_id].append(rendition)
     for image_id, instances in by_id.items():
         for image in instances:
-            image.prefetched_renditions = list(renditions[image_id])
+            # Each rendition points back at this very instance: rendering reads rendition.image for alt text.
+            image.prefetched_renditions = [_bound_to(rendition, image) for rendition in renditions[image_id]]
+
+
+def _bound_to(rendition, image):
+    rendition = copy.copy(rendition)
+    rendition.image = image
+    return rendition

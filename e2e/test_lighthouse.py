@@ -1,0 +1,21 @@
+"""Lighthouse 12, mobile preset, on the home page and the article page: each category at least 0.95."""
+
+import pytest
+
+from e2e import lighthouse
+
+THRESHOLD = 0.95
+
+
+@pytest.mark.parametrize("name", ["home", "article"])
+def test_lighthouse_scores_the_page_at_least_095_in_every_category(desk, artifacts, name):
+    path = {"home": "/", "article": desk.facts["long_article"]}[name]
+    report = lighthouse.run(desk.url(path), artifacts / f"lighthouse-{name}")
+    assert report.get("runtimeError") is None, report["runtimeError"]
+    scores = lighthouse.scores(report)
+    print(f"Lighthouse {report['lighthouseVersion']} {path}: {scores}")
+    low = {category: score for category, score in scores.items() if score is None or score < THRESHOLD}
+    details = "\n".join(
+        f"{category} {score}:\n" + "\n".join(lighthouse.shortfalls(report, category)) for category, score in low.items()
+    )
+    assert not low, f"Lighthouse below {THRESHOLD} on {path}:\n{details}"

@@ -1,0 +1,72 @@
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+
+from newsdesk.editorial import audit, guard, two_factor
+
+ADMIN_PREFIX = "/admin/"
+
+
+class PublishingGuardMiddleware:
+    """Refuse (403) and audit page actions the user may not take; audit every other refused admin POST."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 403 and request.method == "POST" and request.path.startswith(ADMIN_PREFIX):
+            if request.user.is_authenticated and not getattr(request, "_editorial_denial_logged", False):
+                audit.log_denied(request, "post")
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is not None and match.namespace == "wagtailadmin_reports" and match.url_name.startswith("site_history"):
+            if request.user.is_authenticated and not audit.can_read(request.user):
+                raise PermissionDenied("The audit log is for administrators.")
+        if request.method != "POST" or not request.user.is_authenticated or match is None:
+            return None
+        if match.namespace != "wagtailadmin_pages":
+            return None
+        refused = guard.refused_page_action(request, match.url_name, view_kwargs)
+        if refused is not None:
+            attempted, page = refused
+            audit.log_denied(request, attempted, page)
+            request._editorial_denial_logged = True
+            raise PermissionDenied(f"You may not {attempted} this page.")
+        return None
+
+
+class TwoFactorRequiredMiddleware:
+    """With NEWSDESK_REQUIRE_2FA on, Chief editors and Administrators reach the admin only once verified."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.NEWSDESK_REQUIRE_2FA
+            and request.path.startswith(ADMIN_PREFIX)
+            and not two_factor.is_exempt_path(request.path)
+            and two_factor.must_verify(request.user)
+        ):
+            return redirect(two_factor.setup_url())
+        return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django does not set itself: Permissions-Policy everywhere, a CSP on reader pages.
+
+    The admin keeps Wagtail's own inline scripts, so the strict reader policy is not applied there.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.NEWSDESK_PERMISSIONS_POLICY)
+        if not request.path.startswith(ADMIN_PREFIX):
+            response.headers.setdefault("Content-Security-Policy", settings.NEWSDESK_READER_CSP)
+        return response

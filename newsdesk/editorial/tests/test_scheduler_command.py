@@ -1,0 +1,62 @@
+"""Time travel through the worker: scheduled articles appear on time, expired ones disappear."""
+
+from datetime import timedelta
+from io import StringIO
+from unittest import mock
+
+from django.core.management import call_command
+from django.test import TestCase
+from django.utils import timezone
+from wagtail.models import PageLogEntry
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.editorial.testing import DeskPersonas
+
+
+def run_worker_at(moment):
+    out = StringIO()
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        call_command("scheduler", "--once", stdout=out)
+    return out.getvalue()
+
+
+class SchedulerCommandTests(DeskPersonas, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.make_desk()
+
+    def setUp(self):
+        self.start = timezone.now()
+        self.go_live = self.start + timedelta(hours=3)
+        self.expiry = self.start + timedelta(days=2)
+        self.article = self.article_by(self.editor, self.business, title="Quarterly results embargoed")
+        self.article.go_live_at = self.go_live
+        self.article.expire_at = self.expiry
+        self.article.save_revision(user=self.editor).publish(user=self.editor)
+
+    def is_live(self):
+        return ArticlePage.objects.get(pk=self.article.pk).live
+
+    def test_it_keeps_a_scheduled_article_offline_until_its_go_live_time(self):
+        run_worker_at(self.go_live - timedelta(minutes=1))
+        self.assertFalse(self.is_live())
+        self.assertEqual(self.client.get(self.article.url).status_code, 404)
+
+    def test_it_publishes_a_scheduled_article_once_its_time_has_come(self):
+        output = run_worker_at(self.go_live + timedelta(seconds=30))
+        self.assertIn("1 pass", output)
+        self.assertTrue(self.is_live())
+        response = self.client.get(ArticlePage.objects.get(pk=self.article.pk).url)
+        self.assertContains(response, "Quarterly results embargoed")
+
+    def test_it_unpublishes_an_article_after_its_expiry(self):
+        run_worker_at(self.go_live + timedelta(seconds=30))
+        run_worker_at(self.expiry + timedelta(seconds=30))
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        self.assertFalse(article.live)
+        self.assertTrue(article.expired)
+
+    def test_it_records_the_scheduled_publication_in_the_audit_log(self):
+        run_worker_at(self.go_live + timedelta(seconds=30))
+        actions = set(PageLogEntry.objects.filter(page=self.article).values_list("action", flat=True))
+        self.assertLessEqual({"wagtail.publish.schedule", "wagtail.publish.scheduled"}, actions)

@@ -1,0 +1,76 @@
+"""Security headers on reader and admin pages, and a clean `check --deploy` with production settings."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.test import TestCase
+from django.urls import reverse
+
+from newsdesk.core.testing import make_article
+from newsdesk.editorial.testing import DeskPersonas
+
+
+def csp_directives(header: str) -> dict:
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
+
+
+class SecurityHeaderTests(DeskPersonas, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.make_desk()
+        cls.article = make_article(cls.business, "Headers story", authors=[cls.author])
+
+    def assert_common_headers(self, response):
+        self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+        self.assertEqual(response["Referrer-Policy"], "strict-origin-when-cross-origin")
+        self.assertEqual(response["X-Frame-Options"], "DENY")
+        self.assertIn("camera=()", response["Permissions-Policy"])
+
+    def test_reader_pages_carry_a_csp_without_inline_scripts(self):
+        for url in ("/", "/business/", self.article.url, f"/authors/{self.author.slug}/"):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assert_common_headers(response)
+                policy = csp_directives(response["Content-Security-Policy"])
+                self.assertEqual(policy["script-src"], ["'self'"])
+                self.assertEqual(policy["object-src"], ["'none'"])
+                self.assertEqual(policy["frame-ancestors"], ["'none'"])
+                self.assertNotIn("'unsafe-inline'", policy["script-src"] + policy["default-src"])
+
+    def test_reader_pages_have_no_inline_executable_scripts(self):
+        from lxml import html
+
+        page = html.fromstring(self.client.get(self.article.url).content)
+        for script in page.xpath("//script"):
+            self.assertTrue(script.get("src") or script.get("type") == "application/ld+json",
+                            "inline scripts would be blocked by the reader CSP")
+
+    def test_admin_pages_carry_the_same_protections(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(reverse("wagtailadmin_home"))
+        self.assertEqual(response.status_code, 200)
+        self.assert_common_headers(response)
+
+    def test_the_admin_login_page_is_protected_too(self):
+        self.assert_common_headers(self.client.get(reverse("wagtailadmin_login")))
+
+    def test_admin_sessions_expire(self):
+        self.assertLessEqual(settings.SESSION_COOKIE_AGE, 12 * 3600)
+        self.assertTrue(settings.SESSION_EXPIRE_AT_BROWSER_CLOSE)
+        self.client.force_login(self.editor)
+        response = self.client.get(reverse("wagtailadmin_home"))
+        self.assertTrue(response.cookies["sessionid"]["httponly"])
+
+
+class DeployCheckTests(TestCase):
+    def test_check_deploy_is_clean_with_production_settings(self):
+        env = dict(os.environ, DJANGO_SETTINGS_MODULE="newsdesk.settings_production")
+        result = subprocess.run(
+            [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+            env=env, capture_output=True, text=True, timeout=300,
+        )
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("no issues", result.stdout)

@@ -1,0 +1,60 @@
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
+from django.urls import reverse
+from PIL import Image as PILImage
+
+from newsdesk.core.testing import make_editor, parse_html, text_of
+from newsdesk.images.models import NewsImage
+
+
+def png_bytes(width, height, mode="RGB") -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new(mode, (width, height)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+class ImageUploadTests(TestCase):
+    """The admin's image library refuses files that are not images or would exhaust memory."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_editor()
+
+    def setUp(self):
+        self.client.force_login(self.editor)
+
+    def upload(self, name, content, alt_text="A described picture"):
+        return self.client.post(
+            reverse("wagtailimages:add"),
+            {"title": "Upload", "alt_text": alt_text, "credit": "Reuters", "file": SimpleUploadedFile(name, content)},
+        )
+
+    def errors(self, response) -> str:
+        self.assertEqual(response.status_code, 200)
+        return " ".join(text_of(e) for e in parse_html(response).xpath('//*[contains(@class, "error-message")]'))
+
+    def test_it_refuses_a_file_that_is_not_an_image(self):
+        response = self.upload("report.png", b"%PDF-1.4 this is not a picture")
+        self.assertIn("not an image", self.errors(response))
+        self.assertFalse(NewsImage.objects.exists())
+
+    def test_it_refuses_a_decompression_bomb(self):
+        # 8,200 x 8,200 one-bit pixels: a few kilobytes on disk, 67 megapixels once decoded.
+        bomb = png_bytes(8200, 8200, mode="1")
+        self.assertLess(len(bomb), 200_000)
+        response = self.upload("bomb.png", bomb)
+        self.assertIn("pixels", self.errors(response))
+        self.assertFalse(NewsImage.objects.exists())
+
+    def test_it_requires_alt_text(self):
+        response = self.upload("photo.png", png_bytes(40, 30), alt_text="")
+        self.assertIn("Describe the image", self.errors(response))
+        self.assertFalse(NewsImage.objects.exists())
+
+    def test_it_accepts_a_real_image_with_alt_text_and_credit(self):
+        response = self.upload("photo.png", png_bytes(40, 30))
+        self.assertEqual(response.status_code, 302)
+        image = NewsImage.objects.get()
+        self.assertEqual((image.width, image.height, image.alt_text, image.credit_line), (40, 30, "A described picture", "Image: Reuters"))

@@ -1,0 +1,277 @@
+"""One news page (a saved HTML file) → an ArticleRecord: headline, standfirst, bylines, dates,
+hero image, body blocks. No database.
+
+Metadata comes from what publishers declare (JSON-LD, schema.org microdata, Open Graph and
+meta tags, then trafilatura's own metadata reader); the body comes from the page's declared
+article body when it has one, otherwise from trafilatura's main-text extraction. Page
+furniture — navigation, share bars, author boxes, "Recent" and "Related" lists, comments —
+is removed before either looks at the page.
+"""
+
+import json
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from newsdesk.importers import markup
+from newsdesk.importers.credits import split_credit
+from newsdesk.importers.records import ArticleRecord, ImageRef
+from newsdesk.importers.wxr import parse_date
+
+ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+                 "BackgroundNewsArticle", "BlogPosting", "LiveBlogPosting", "ReviewNewsArticle"}
+_FURNITURE_TAGS = ["nav", "footer[not(ancestor::blockquote)]", "aside", "form", "script", "style", "noscript", "template", "iframe[@src='']",
+                   "amp-sidebar", "amp-social-share", "button", "svg"]
+_FURNITURE_WORDS = re.compile(
+    r"(^|[\s_-])(recent|related|relatedposts|most-read|popular|trending|author-box|author-bio|author-info|about-author|"
+    r"share|sharing|sharedaddy|social|newsletter|subscribe|comments?|comment-list|sidebar|widget|breadcrumbs?|"
+    r"menu|navigation|nav-links|post-navigation|advert|ads?|promo|tags-links|cat-links|entry-footer|site-header|"
+    r"site-footer|masthead|colophon|topbar|skip-link)($|[\s_-])",
+    re.IGNORECASE,
+)
+_BODY_SELECTORS = [
+    "//*[@itemprop='articleBody']",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]",
+    "//*[contains(@class, 'article-body') or contains(@class, 'article__body') or contains(@class, 'post-content')"
+    " or contains(@class, 'story-body') or contains(@class, 'amp-article-body')]",
+]
+_STANDFIRST_SELECTORS = "//*[contains(@class, 'standfirst') or contains(@class, 'dek') or contains(@class, 'subtitle') or contains(@class, 'excerpt')]"
+_BY = re.compile(r"^\s*(?:by|words by|written by)\s+", re.IGNORECASE)
+
+
+def extract_article(page: str | bytes, url: str = "") -> ArticleRecord:
+    tree = lxml_html.fromstring(page if isinstance(page, bytes) else page.encode("utf-8"))
+    linked = _json_ld(tree)
+    meta = _meta_tags(tree)
+    fallback = _trafilatura_metadata(page)
+    record = ArticleRecord(
+        headline=_headline(tree, linked, meta, fallback),
+        source_url=url or meta.get("og:url", "") or _canonical(tree),
+    )
+    record.standfirst = markup.trim_words(_standfirst(tree, linked, meta, fallback), 300)
+    record.bylines = _bylines(tree, linked, meta, fallback)
+    record.published_at = _date(tree, linked, meta, fallback)
+    record.updated_at = parse_date(linked.get("dateModified", "") or meta.get("article:modified_time", "")) or None
+    record.hero = _hero(tree, linked, meta)
+    record.tags = _tags(linked, meta)
+    record.section_hint = meta.get("article:section", "") or str(linked.get("articleSection", "") or "")
+    record.body = _body(tree, page, record)
+    if not record.standfirst:
+        record.standfirst = markup.trim_words(markup.first_paragraph_text(record.body), 300)
+    return record
+
+
+# -- metadata --------------------------------------------------------------------------------------
+
+
+def _json_ld(tree) -> dict:
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for node in _walk_ld(data):
+            types = node.get("@type")
+            types = set(types) if isinstance(types, list) else {types}
+            if types & ARTICLE_TYPES:
+                return node
+    return {}
+
+
+def _walk_ld(data):
+    if isinstance(data, list):
+        for entry in data:
+            yield from _walk_ld(entry)
+    elif isinstance(data, dict):
+        yield data
+        yield from _walk_ld(data.get("@graph", []))
+
+
+def _meta_tags(tree) -> dict:
+    found = {}
+    for element in tree.xpath("//meta[@content]"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        if key and key not in found:
+            found[key] = element.get("content").strip()
+    return found
+
+
+def _trafilatura_metadata(page) -> dict:
+    import trafilatura
+
+    document = trafilatura.extract_metadata(page if isinstance(page, str) else page.decode("utf-8", "replace"))
+    return document.as_dict() if document is not None else {}
+
+
+def _canonical(tree) -> str:
+    return next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
+
+
+def _text(element) -> str:
+    return " ".join(element.text_content().split()) if element is not None else ""
+
+
+def _first(tree, xpath) -> str:
+    for element in tree.xpath(xpath):
+        text = element if isinstance(element, str) else (element.get("content") or element.get("datetime") or _text(element))
+        if text and text.strip():
+            return " ".join(text.split())
+    return ""
+
+
+def _headline(tree, linked, meta, fallback) -> str:
+    return (
+        str(linked.get("headline") or "").strip()
+        or _first(tree, "//*[@itemprop='headline']")
+        or meta.get("og:title", "")
+        or _first(tree, "//h1")
+        or (fallback.get("title") or "")
+        or _first(tree, "//title")
+    )
+
+
+def _standfirst(tree, linked, meta, fallback) -> str:
+    return (
+        str(linked.get("description") or "").strip()
+        or _first(tree, "//*[@itemprop='description']")
+        or meta.get("og:description", "")
+        or meta.get("description", "")
+        or _first(tree, _STANDFIRST_SELECTORS)
+        or (fallback.get("description") or "")
+    )
+
+
+def _bylines(tree, linked, meta, fallback) -> list[str]:
+    names = _ld_names(linked.get("author"))
+    if not names:
+        names = [_text(e) for e in tree.xpath("//*[@itemprop='author']") if not e.xpath(".//*[@itemprop='name']")]
+        names += [_text(e) for e in tree.xpath("//*[@itemprop='author']//*[@itemprop='name']")]
+    if not names and meta.get("author") and not meta["author"].startswith("http"):
+        names = [meta["author"]]
+    if not names:
+        names = [_text(e) for e in tree.xpath("//a[@rel='author'] | //*[contains(@class, 'author')]//a[contains(@class, 'fn')]")]
+    if not names:
+        byline = _first(tree, "//*[contains(@class, 'byline')]")
+        names = re.split(r",\s*|\s+and\s+|\s*&\s*", _BY.sub("", byline)) if byline else []
+    if not names and fallback.get("author"):
+        names = re.split(r";\s*", fallback["author"])
+    clean = [" ".join(_BY.sub("", n).split()) for n in names]
+    return list(dict.fromkeys(n for n in clean if n and len(n) <= 120))
+
+
+def _ld_names(value) -> list[str]:
+    if isinstance(value, list):
+        return [name for entry in value for name in _ld_names(entry)]
+    if isinstance(value, dict):
+        return [str(value.get("name", "")).strip()] if value.get("name") else []
+    if isinstance(value, str) and value.strip() and not value.startswith("http"):
+        return [value.strip()]
+    return []
+
+
+def _date(tree, linked, meta, fallback):
+    for candidate in (
+        linked.get("datePublished", ""),
+        meta.get("article:published_time", ""),
+        meta.get("datepublished", ""),
+        _first(tree, "//*[@itemprop='datePublished']"),
+        _first(tree, "//time[contains(@class, 'published')]/@datetime"),
+        _first(tree, "//time/@datetime"),
+        fallback.get("date") or "",
+    ):
+        value = parse_date(str(candidate))
+        if value is not None:
+            return value
+    return None
+
+
+def _tags(linked, meta) -> list[str]:
+    keywords = linked.get("keywords") or ""
+    names = keywords if isinstance(keywords, list) else str(keywords).split(",")
+    if meta.get("article:tag"):
+        names.append(meta["article:tag"])
+    return list(dict.fromkeys(" ".join(n.split()) for n in names if n and n.strip()))
+
+
+def _hero(tree, linked, meta) -> ImageRef | None:
+    """The lead picture: a figure before the body (with its caption), else og:image / JSON-LD image."""
+    figure = next(iter(tree.xpath(
+        "//figure[.//img or .//amp-img][not(ancestor::*[@itemprop='articleBody'])]"
+        "[not(ancestor::*[contains(@class, 'entry-content')])][not(ancestor::*[contains(@class, 'amp-article-body')])]"
+        " | //*[contains(concat(' ', normalize-space(@class), ' '), ' post-thumbnail ')][.//img]"
+    )), None)
+    if figure is not None:
+        image = figure.xpath(".//img | .//amp-img")[0]
+        caption, credit = split_credit(_text(next(iter(figure.xpath(".//figcaption")), None)))
+        return ImageRef(src=image.get("src", ""), alt=image.get("alt", ""), caption=caption, credit=credit)
+    src = meta.get("og:image", "") or _ld_image(linked.get("image"))
+    if src:
+        return ImageRef(src=src, alt=meta.get("og:image:alt", ""))
+    return None
+
+
+def _ld_image(value) -> str:
+    if isinstance(value, list):
+        return _ld_image(value[0]) if value else ""
+    if isinstance(value, dict):
+        return str(value.get("url", ""))
+    return str(value or "")
+
+
+# -- body ----------------------------------------------------------------------------------------
+
+
+def remove_furniture(tree):
+    """Drop navigation, share bars, author boxes, Recent/Related lists and comments, in place."""
+    for tag in _FURNITURE_TAGS:
+        for element in tree.xpath(f"//{tag}"):
+            element.drop_tree()
+    for element in tree.xpath("//*[@class or @id]"):
+        if element.getparent() is None or element.tag in ("html", "body"):
+            continue
+        if element.get("itemprop") == "articleBody" or element.xpath("ancestor::blockquote"):
+            continue
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if _FURNITURE_WORDS.search(names):
+            element.drop_tree()
+    for heading in tree.xpath("//h2|//h3|//h4"):
+        if _text(heading).lower() in ("recent", "recent posts", "related", "related stories", "most read", "share this:"):
+            container = heading.getparent()
+            if container is not None and container.tag not in ("body", "html"):
+                container.drop_tree()
+
+
+def _body(tree, page, record) -> list[dict]:
+    tree = lxml_html.fromstring(etree.tostring(tree))
+    remove_furniture(tree)
+    container = next((found[0] for xpath in _BODY_SELECTORS if (found := tree.xpath(xpath))), None)
+    if container is not None:
+        source_html = "".join(etree.tostring(child, encoding="unicode") for child in container)
+    else:
+        source_html = _trafilatura_body(tree)
+    blocks = markup.convert(source_html).blocks
+    return _without_repeats(blocks, record)
+
+
+def _trafilatura_body(tree) -> str:
+    import trafilatura
+
+    for heading in tree.xpath("//h1"):
+        heading.drop_tree()
+    extracted = trafilatura.extract(
+        etree.tostring(tree, encoding="unicode"), output_format="html", include_formatting=True,
+        include_links=True, include_images=True, include_tables=True, include_comments=False, favor_precision=True,
+    )
+    return extracted or ""
+
+
+def _without_repeats(blocks, record) -> list[dict]:
+    """The headline or standfirst repeated as the body's first paragraph is page layout, not text."""
+    repeats = {record.headline.strip().lower(), record.standfirst.strip().lower()}
+    kept = []
+    for block in blocks:
+        if block["type"] == "paragraph" and not kept and markup.plain_text(block["value"]).lower() in repeats:
+            continue
+        kept.append(block)
+    return kept

@@ -1,0 +1,232 @@
+"""Writers that turn plain records into Newsdesk objects, idempotently.
+
+Each writer finds what an earlier run made through `ImportRecord` (keyed on the source's own id)
+and updates it; callers wrap each item in its own transaction.
+"""
+
+import hashlib
+import json
+import uuid
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
+from django.core.validators import validate_email
+from django.utils.text import slugify
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
+
+from newsdesk.importers.models import ImportKind, ImportRecord
+
+
+def fingerprint(value) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def block_id(*parts) -> str:
+    """Stable block ids, so a re-run writes the same body and revisions compare equal."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "/".join(str(p) for p in parts)))
+
+
+def image_block(image_pk: int, ref) -> dict:
+    """An image body block for a resolved ImageRef; the credit also lives on the image itself."""
+    return {"type": "image", "value": {"image": image_pk, "caption": ref.caption, "credit": ref.credit[:120]}}
+
+
+def remember(source, kind, source_id, obj_id, *, checksum="", guid="", source_url=""):
+    ImportRecord.objects.update_or_create(
+        source=source,
+        kind=kind,
+        source_id=str(source_id)[:255],
+        defaults={"object_id": obj_id, "checksum": checksum, "guid": guid[:500], "source_url": source_url[:1000]},
+    )
+
+
+def free_slug(parent: Page, slug: str, own_pk=None) -> str:
+    """`slug`, or `slug-2`, `slug-3`… when a sibling under `parent` already has it."""
+    taken = set(
+        parent.get_children().filter(slug__startswith=slug).exclude(pk=own_pk).values_list("slug", flat=True)
+    )
+    if slug not in taken:
+        return slug
+    n = 2
+    while f"{slug}-{n}" in taken:
+        n += 1
+    return f"{slug}-{n}"
+
+
+# -- authors -------------------------------------------------------------------------------------
+
+
+class AuthorWriter:
+    def __init__(self, source: str, report):
+        self.source, self.report = source, report
+        self._by_login: dict[str, int] = {}
+
+    def write(self, record) -> int:
+        from newsdesk.people.models import Author
+
+        login = record.login or record.display_name
+        checksum = fingerprint(record.__dict__)
+        existing = ImportRecord.objects.of(self.source, ImportKind.AUTHOR).filter(source_id=login).first()
+        author = Author.objects.filter(pk=existing.object_id).first() if existing else None
+        if author is not None and existing.checksum == checksum:
+            self.report.add("author", login, "unchanged", target=author.slug)
+            self._by_login[login] = author.pk
+            return author.pk
+        slug = slugify(login, allow_unicode=True) or slugify(record.display_name, allow_unicode=True) or "author"
+        if author is None:
+            author = Author.objects.filter(slug=slug).first() or Author(slug=slug)
+        created = author.pk is None
+        author.name = record.display_name[:120] or login
+        author.email = self._email(record)
+        if record.bio:
+            author.bio = record.bio[:600]
+        author.save()
+        remember(self.source, ImportKind.AUTHOR, login, author.pk, checksum=checksum)
+        self.report.add("author", login, "created" if created else "updated", title=author.name, target=author.slug)
+        self._by_login[login] = author.pk
+        return author.pk
+
+    def _email(self, record) -> str:
+        try:
+            validate_email(record.email)
+        except ValidationError:
+            if record.email:
+                self.report.add("author", record.login, "changed", f"email {record.email!r} is not valid; not kept")
+            return ""
+        return record.email
+
+    def find(self, login: str) -> int | None:
+        if login not in self._by_login:
+            found = ImportRecord.objects.object_id_for(self.source, ImportKind.AUTHOR, login)
+            if found is None:
+                return None
+            self._by_login[login] = found
+        return self._by_login[login]
+
+    def stand_in(self, login: str) -> int:
+        """An author the export names on a post but does not list: made from the login."""
+        from newsdesk.people.models import Author
+
+        slug = slugify(login, allow_unicode=True) or "author"
+        author, created = Author.objects.get_or_create(slug=slug, defaults={"name": login})
+        remember(self.source, ImportKind.AUTHOR, login, author.pk, checksum="stand-in")
+        if created:
+            self.report.add("author", login, "created", "not in the export's author list; made from the login name")
+        self._by_login[login] = author.pk
+        return author.pk
+
+
+# -- sections ------------------------------------------------------------------------------------
+
+
+class SectionWriter:
+    """Categories become sections under the home page (found or made on first use)."""
+
+    def __init__(self, source: str, report, home: Page):
+        self.source, self.report, self.home = source, report, home
+        self._by_slug: dict = {}  # a few dozen sections at most
+
+    def section_for(self, slug: str, title: str):
+        from newsdesk.sections.models import SectionPage
+
+        if slug in self._by_slug:
+            return self._by_slug[slug]
+        section = SectionPage.objects.child_of(self.home).filter(slug=slug).first()
+        if section is None:
+            section = SectionPage(title=title[:255] or slug, slug=free_slug(self.home, slug))
+            if section.slug != slug:
+                self.report.add("section", slug, "changed", f"slug {slug!r} is taken by another page; used {section.slug!r}")
+            self.home.add_child(instance=section)
+            section.save_revision(log_action=False).publish(log_action=False)
+            self.report.add("section", slug, "created", title=section.title, target=section.url_path)
+        remember(self.source, ImportKind.SECTION, slug, section.pk)
+        self._by_slug[slug] = section
+        return section
+
+
+# -- images --------------------------------------------------------------------------------------
+
+
+class ImageWriter:
+    def __init__(self, source: str, report, created_files: list):
+        self.source, self.report = source, report
+        self.created_files = created_files  # storage names written this run (a dry run deletes them)
+        self._pk_by_key: dict[tuple, int | None] = {}
+
+    def write(self, source_id, path, fields: dict, source_url: str) -> int:
+        from newsdesk.images.models import NewsImage
+
+        stat = path.stat()
+        checksum = fingerprint({**fields, "size": stat.st_size, "mtime": int(stat.st_mtime)})
+        record = ImportRecord.objects.of(self.source, ImportKind.IMAGE).filter(source_id=source_id).first()
+        image = NewsImage.objects.filter(pk=record.object_id).first() if record else None
+        if image is not None and record.checksum == checksum:
+            self.report.add("image", source_id, "unchanged", title=image.title)
+            return image.pk
+        created = image is None
+        image = image or NewsImage()
+        for name, value in fields.items():
+            setattr(image, name, value)
+        with open(path, "rb") as handle:
+            image.file = ImageFile(handle, name=path.name)
+            image._set_image_file_metadata()
+            image.save()
+        self.created_files.append(image.file.name)
+        remember(self.source, ImportKind.IMAGE, source_id, image.pk, checksum=checksum, source_url=source_url)
+        self.report.add("image", source_id, "created" if created else "updated", title=image.title, target=image.file.name)
+        return image.pk
+
+    def find(self, attachment_id: str = "", url: str = "") -> int | None:
+        key = (attachment_id, url)
+        if key not in self._pk_by_key:
+            records = ImportRecord.objects.of(self.source, ImportKind.IMAGE)
+            found = records.object_id_for(self.source, ImportKind.IMAGE, attachment_id) if attachment_id else None
+            if found is None and url:
+                found = records.filter(source_url=url).values_list("object_id", flat=True).first()
+            if found is None:
+                return None  # not cached: it may be imported later in this run
+            self._pk_by_key[key] = found
+        return self._pk_by_key[key]
+
+
+# -- redirects -----------------------------------------------------------------------------------
+
+
+def old_paths(link: str, extra_queries=(), old_slugs=()) -> list[str]:
+    """Paths the old site answered for one item: its permalink, `?p=ID` forms, earlier slugs."""
+    paths = []
+    parts = urlsplit(link or "")
+    if parts.path or parts.query:
+        paths.append((parts.path or "/") + (f"?{parts.query}" if parts.query else ""))
+        trimmed = parts.path.rstrip("/")
+        for old in old_slugs:
+            if trimmed and "/" in trimmed:
+                paths.append(trimmed.rsplit("/", 1)[0] + f"/{old}/")
+    paths.extend(f"/?{query}" for query in extra_queries)
+    return paths
+
+
+class RedirectWriter:
+    def __init__(self, report):
+        self.report = report
+
+    def point(self, paths, page, source_id, new_path: str) -> int:
+        """Permanent redirects from each old path to `page` (following it if it moves)."""
+        own = Redirect.normalise_path(new_path)
+        wanted = [p for p in dict.fromkeys(Redirect.normalise_path(path) for path in paths) if p and p not in ("/", own)]
+        existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=wanted, site=None)}
+        new = [Redirect(old_path=p, site=None, redirect_page=page, is_permanent=True) for p in wanted if p not in existing]
+        Redirect.objects.bulk_create(new)
+        self.report.counts[("redirect", "created")] += len(new)
+        for redirect in existing.values():
+            if redirect.redirect_page_id == page.pk and redirect.is_permanent and not redirect.redirect_link:
+                self.report.counts[("redirect", "unchanged")] += 1
+                continue
+            if redirect.redirect_page_id not in (None, page.pk):
+                self.report.add("redirect", source_id, "warning", f"{redirect.old_path} pointed at another page; now at this one")
+            redirect.redirect_page, redirect.is_permanent, redirect.redirect_link = page, True, ""
+            redirect.save(update_fields=["redirect_page", "is_permanent", "redirect_link"])
+            self.report.counts[("redirect", "updated")] += 1
+        return len(wanted)

@@ -1,0 +1,87 @@
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from newsdesk.importers.report import Report
+from newsdesk.importers.wordpress import WordPressImport, read_section_map
+from newsdesk.importers.wxr import WXRError
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a WordPress export (WXR): posts become articles, pages plain pages, categories sections, "
+        "authors and Co-Authors Plus guest authors bylines, attachments images, old URLs redirects. "
+        "Safe to run again: it updates what an earlier run imported."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("export", help="The .xml file from WordPress › Tools › Export.")
+        parser.add_argument("--media-dir", help="The site's wp-content/uploads folder, to import images from.")
+        parser.add_argument("--dry-run", action="store_true", help="Do everything, report it, then undo it.")
+        parser.add_argument(
+            "--status", choices=["as-source", "draft"], default="as-source",
+            help="as-source: published stays published, scheduled stays scheduled (default); draft: everything lands as a draft.",
+        )
+        parser.add_argument("--section-map", help="CSV (category-slug,section-slug per line) or JSON mapping categories to sections.")
+        parser.add_argument("--report", help="Where to write the JSON-lines report (default: EXPORT.import-report.jsonl).")
+
+    def handle(self, *args, export, media_dir, dry_run, status, section_map, report, **options):
+        path = Path(export)
+        if not path.is_file():
+            raise CommandError(f"{path} does not exist or is not a file.")
+        if media_dir and not Path(media_dir).is_dir():
+            raise CommandError(f"--media-dir {media_dir} is not a folder.")
+        mapping = self._section_map(section_map)
+        report_path = Path(report) if report else path.with_suffix(".import-report.jsonl")
+        log = Report(report_path)
+        try:
+            with self._progress_bar(options["verbosity"]) as progress:
+                WordPressImport(
+                    path, report=log, media_dir=media_dir, status=status, section_map=mapping,
+                    dry_run=dry_run, progress=progress,
+                ).run()
+        except WXRError as exc:
+            log.add("file", path.name, "error", str(exc))
+            raise CommandError(f"{exc} Nothing was imported. Report: {report_path}") from None
+        finally:
+            log.close()
+        prefix = "Dry run, nothing kept — " if dry_run else "Imported — "
+        self.stdout.write(f"{prefix}{log.summary()}. Report: {report_path}")
+
+    def _section_map(self, section_map):
+        if not section_map:
+            return None
+        try:
+            return read_section_map(section_map)
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"--section-map {section_map} cannot be read: {exc}") from None
+
+    def _progress_bar(self, verbosity):
+        return _Progress(enabled=verbosity > 0 and sys.stderr.isatty())
+
+
+class _Progress:
+    """A tqdm bar per pass over the file, only on a terminal."""
+
+    def __init__(self, enabled):
+        self.enabled, self.bar, self.stage = enabled, None, None
+
+    def __enter__(self):
+        return self
+
+    def __call__(self, position, total, stage):
+        if not self.enabled:
+            return
+        from tqdm import tqdm
+
+        if stage != self.stage:
+            if self.bar is not None:
+                self.bar.close()
+            self.bar = tqdm(total=total, unit="B", unit_scale=True, desc=stage, leave=False)
+            self.stage = stage
+        self.bar.update(position - self.bar.n)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.close()

@@ -1,0 +1,51 @@
+"""The import report: one JSON line per thing skipped, changed or written, and a summary."""
+
+import json
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+OUTCOMES = ("created", "updated", "unchanged", "skipped", "changed", "warning", "error")
+
+
+class Report:
+    """Collects report lines and counts; writes them to a JSON-lines file when given a path."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path else None
+        self.counts: Counter = Counter()
+        self.lines: list[dict] = [] if self.path is None else None
+        self._file = open(self.path, "w", encoding="utf-8") if self.path else None  # noqa: SIM115
+
+    def add(self, kind: str, source_id: str, action: str, reason: str = "", *, title: str = "", target: str = ""):
+        line = {"kind": kind, "source_id": str(source_id), "action": action, "reason": reason}
+        if title:
+            line["title"] = title
+        if target:
+            line["target"] = target
+        self.counts[(kind, action)] += 1
+        if self._file is not None:
+            line["at"] = datetime.now(UTC).isoformat(timespec="seconds")
+            self._file.write(json.dumps(line, ensure_ascii=False) + "\n")
+        else:
+            self.lines.append(line)
+
+    def count(self, kind: str | None = None, action: str | None = None) -> int:
+        return sum(n for (k, a), n in self.counts.items() if kind in (None, k) and action in (None, a))
+
+    def close(self):
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def summary(self) -> str:
+        written = []
+        for kind in ("article", "page", "image", "author", "section", "redirect"):
+            made, changed = self.count(kind, "created"), self.count(kind, "updated")
+            same = self.count(kind, "unchanged")
+            if made or changed or same:
+                written.append(f"{kind}s {made} created, {changed} updated, {same} unchanged")
+        problems = ", ".join(
+            f"{self.count(action=a)} {a}" for a in ("skipped", "changed", "warning", "error") if self.count(action=a)
+        )
+        return "; ".join(written or ["nothing written"]) + (f". Report lines: {problems}" if problems else "")
