@@ -81,6 +81,9 @@ class EmbargoTests(DeskPersonas, TestCase):
             "path": [p.url.lstrip("/") for p in Page.objects.live().specific() if p.url] + ["business/zebracorn-merger/"],
             "page_view_restriction_id": ["1"],
             "page_id": [str(self.embargoed.pk)], "pk": [str(self.embargoed.pk)], "id": [str(self.embargoed.pk)],
+            # distribution: feed formats, sitemap sections and pages, read API ids
+            "fmt": ["rss", "atom", "json"], "section": ["articles", "pages"], "page": ["1"],
+            "article_id": [str(self.embargoed.pk)], "image_id": ["1"],
         }
         unknown = [p for p in params if p not in values]
         self.assertFalse(unknown, f"Teach the embargo test to fill {unknown} in the public route {route!r}.")
