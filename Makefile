@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NEWSDESK_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run test test-python e2e install tools migrate demo serve clean bench
+.PHONY: run test test-python e2e browser install tools migrate demo serve clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,13 +35,15 @@ run: demo
 test-python: install tools
 	$(BIN)/pytest newsdesk -n 2 -q
 
-# Browser tests drive Debian's chromium (never a downloaded browser); apt installs it on a fresh machine.
-CHROMIUM := /usr/bin/chromium
+# Browser tests drive Debian's chromium (never a downloaded browser), with a font for Arabic-script text;
+# apt installs both on a fresh machine.
+E2E_APT := chromium fonts-sil-scheherazade
 
-$(CHROMIUM):
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=ur | grep -q .; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(E2E_APT); fi
 
-e2e: install tools $(CHROMIUM)
+e2e: install tools browser
 	$(BIN)/pytest e2e -q
 
 test: test-python e2e

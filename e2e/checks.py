@@ -153,3 +153,17 @@ SMALL_TEXT_JS = """
 def text_smaller_than(page, selector: str, minimum: float, exclude: str = "") -> list[str]:
     """Elements matching `selector` whose own text is set smaller than `minimum` px (outside `exclude`)."""
     return page.evaluate(SMALL_TEXT_JS, [selector, minimum, exclude])
+
+
+def fonts_used(page, selector: str) -> dict[str, int]:
+    """The fonts Chromium drew an element's text with, and how many glyphs each: a missing script shows up as
+    its letters drawn (as empty boxes) in the same Latin font as the text around them."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        cdp.send("CSS.enable")
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    finally:
+        cdp.detach()
+    return {font["familyName"]: font["glyphCount"] for font in fonts}

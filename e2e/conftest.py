@@ -6,6 +6,7 @@ pieces from e2e/desk.py, then `newsdesk serve` (the server `make run` uses) on a
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -107,7 +108,9 @@ def _stop(server: subprocess.Popen):
 
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    # Each run starts from an empty folder, so nothing left from an earlier desk is mistaken for this one's.
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)
+    ARTIFACTS.mkdir(parents=True)
     return ARTIFACTS
 
 

@@ -1,6 +1,6 @@
 """Content that bends layouts: words longer than a phone is wide, right-to-left text, an image file gone missing."""
 
-from e2e.checks import horizontal_overflow
+from e2e.checks import fonts_used, horizontal_overflow
 
 PHONE = 360
 
@@ -40,6 +40,14 @@ def test_an_urdu_paragraph_reads_right_to_left(desk, open_tab, artifacts):
         assert edges["lines"] >= 2, edges
         assert abs(edges["lastRightGap"]) <= 2 and edges["lastLeftGap"] > 20, f"at {width}px: {edges}"
         tab.page.screenshot(path=artifacts / f"urdu-{width}.png", full_page=True)
+
+    # And it is drawn in letters, not empty boxes: most glyphs come from a font the English text does not use.
+    paragraph.evaluate("el => el.setAttribute('data-probe', 'urdu')")
+    tab.page.locator("article.article p", has_text="Urdu service report").evaluate("el => el.setAttribute('data-probe', 'english')")
+    urdu_fonts = fonts_used(tab.page, "[data-probe=urdu]")
+    latin_fonts = set(fonts_used(tab.page, "[data-probe=english]"))
+    arabic_script = sum(count for family, count in urdu_fonts.items() if family not in latin_fonts)
+    assert arabic_script >= len(urdu.replace(" ", "")) / 2, f"Urdu drawn with {urdu_fonts}; English text uses {latin_fonts}"
 
 
 def test_a_missing_image_file_shows_its_alt_text_and_keeps_its_space(desk, open_tab, artifacts):

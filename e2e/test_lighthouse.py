@@ -13,9 +13,11 @@ def test_lighthouse_scores_the_page_at_least_095_in_every_category(desk, artifac
     report = lighthouse.run(desk.url(path), artifacts / f"lighthouse-{name}")
     assert report.get("runtimeError") is None, report["runtimeError"]
     scores = lighthouse.scores(report)
-    print(f"Lighthouse {report['lighthouseVersion']} {path}: {scores}")
+    # benchmarkIndex is how fast Lighthouse found this machine's CPU; a busy machine scores lower on performance.
+    benchmark = report.get("environment", {}).get("benchmarkIndex")
+    print(f"Lighthouse {report['lighthouseVersion']} {path}: {scores} (benchmarkIndex {benchmark})")
     low = {category: score for category, score in scores.items() if score is None or score < THRESHOLD}
     details = "\n".join(
         f"{category} {score}:\n" + "\n".join(lighthouse.shortfalls(report, category)) for category, score in low.items()
     )
-    assert not low, f"Lighthouse below {THRESHOLD} on {path}:\n{details}"
+    assert not low, f"Lighthouse below {THRESHOLD} on {path} (benchmarkIndex {benchmark}):\n{details}"

@@ -61,6 +61,8 @@ INSTALLED_APPS = NEWSDESK_APPS + [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Reader pages leave compressed; pages with a CSRF token never are (see core/middleware.py).
+    "newsdesk.core.middleware.ReaderPagesGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.cache import cache_control
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -18,7 +19,9 @@ urlpatterns = [
 
 if settings.NEWSDESK_SERVE_MEDIA:
     # The embedded mode serves uploads itself; at scale MEDIA_URL points at object storage.
-    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    # Uploads and renditions never change under the same name, so browsers may keep them for a month.
+    serve_media = cache_control(public=True, max_age=30 * 24 * 3600)(serve)
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

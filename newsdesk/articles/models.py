@@ -5,7 +5,7 @@ from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
@@ -72,7 +72,7 @@ class ArticlePage(Page):
     objects = ArticlePageManager()
 
     content_panels = [
-        FieldPanel("title", heading="Headline"),
+        TitleFieldPanel("title", heading="Headline"),
         FieldPanel("standfirst"),
         FieldPanel("kind"),
         InlinePanel("bylines", label="Bylines", min_num=0, heading="Bylines"),
@@ -131,8 +131,9 @@ class ArticlePage(Page):
 
     @cached_property
     def ordered_bylines(self):
-        # select_related works on saved rows and is a no-op on an unsaved preview's in-memory bylines.
-        bylines = self.bylines.select_related("author__photo").prefetch_related("author__links").order_by("sort_order")
+        # Reads prefetched bylines when the page view loaded them (reading.article_context), and an
+        # unsaved preview's in-memory bylines otherwise.
+        bylines = sorted(self.bylines.all(), key=lambda byline: byline.sort_order or 0)
         return [byline for byline in bylines if byline.author_id]
 
     @property

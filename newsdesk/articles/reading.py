@@ -1,5 +1,7 @@
 """What reader pages show around articles, loaded in a fixed number of queries."""
 
+from django.db.models import Prefetch, prefetch_related_objects
+
 from newsdesk.images.renditions import prefetch_renditions
 
 RECENT_COUNT = 5
@@ -25,7 +27,16 @@ def recent_articles(exclude=None, count: int = RECENT_COUNT) -> list:
     return list(articles[:count])
 
 
+def prefetch_bylines(article) -> None:
+    """Bylines with their authors, photos and links in fixed queries, for the page and its metadata."""
+    from newsdesk.articles.models import ArticleByline
+
+    bylines = ArticleByline.objects.select_related("author__photo").prefetch_related("author__links")
+    prefetch_related_objects([article], Prefetch("bylines", queryset=bylines))
+
+
 def article_context(article, request) -> dict:
+    prefetch_bylines(article)
     recent = recent_articles(exclude=article)
     # Every image the page shows, so that their renditions come in one query (see images/renditions.py).
     prefetch_renditions(

@@ -27,7 +27,7 @@ def make_section(title="Global Affairs", slug=None, **fields):
     return section
 
 
-def make_image(title="Test image", *, width=800, height=450, alt_text="A test picture", credit="Reuters", **fields):
+def make_image(title="Test image", *, width=1600, height=900, alt_text="A test picture", credit="Reuters", **fields):
     from newsdesk.images.models import NewsImage
 
     buffer = io.BytesIO()

@@ -181,8 +181,8 @@ def draw_portrait(draw, size, rng, ink, accent):
 def draw_wordmark(draw, size, rng, ink, accent):
     """A meridian line through a globe: the publication's mark."""
     width, height = size
-    r = height * 0.36
-    cx, cy = height * 0.5, height * 0.5
+    r = min(width, height) * 0.36
+    cx, cy = width * 0.5, height * 0.5
     draw.ellipse([cx - r, cy - r, cx + r, cy + r], outline=ink, width=8)
     draw.ellipse([cx - r * 0.45, cy - r, cx + r * 0.45, cy + r], outline=accent, width=6)
     draw.line([(cx - r, cy), (cx + r, cy)], fill=ink, width=4)

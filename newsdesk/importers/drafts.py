@@ -8,9 +8,10 @@ from urllib.parse import unquote, urlsplit
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.utils.file import hash_filelike
 
 from newsdesk.importers import markup
-from newsdesk.importers.loaders import block_id, free_slug, image_block, remember
+from newsdesk.importers.loaders import block_id, ensure_tags, free_slug, image_block, remember
 from newsdesk.importers.models import ImportKind, ImportRecord
 
 HTML_SOURCE = "html-page"
@@ -49,7 +50,9 @@ class DraftWriter:
                 setattr(page, name, value)
         page.first_published_at = page.first_published_at or record.published_at
         page.bylines = [ArticleByline(author_id=pk, sort_order=i) for i, pk in enumerate(self._authors(record.bylines))]
-        page.tags.set([t[:100] for t in record.tags])
+        tags = [t[:100] for t in record.tags]
+        ensure_tags(tags)
+        page.tags.set(tags)
         if page.pk is None:
             self.section.add_child(instance=page)
         page.save_revision(log_action=False)
@@ -111,16 +114,16 @@ class DraftWriter:
         if path is None:
             self.notes.append(f"{what} {ref.src or '(no address)'} was not imported: only files saved with the page are read")
             return None
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:40]
+        with open(path, "rb") as handle:
+            digest = hash_filelike(handle)  # the hash Wagtail's own duplicate check uses
         image = NewsImage.objects.filter(file_hash=digest).first()
         if image is None:
             image = NewsImage(title=ref.alt[:255] or path.stem, alt_text=ref.alt[:250], credit=ref.credit[:120],
                               default_caption=ref.caption, source_url=ref.src if ref.src.startswith("http") else "")
             with open(path, "rb") as handle:
                 image.file = ImageFile(handle, name=path.name)
-                image.file_size = path.stat().st_size
+                image._set_image_file_metadata()
                 image.save()
-            NewsImage.objects.filter(pk=image.pk).update(file_hash=digest)
         if ref.credit:
             self.notes.append(f"credit {ref.credit!r} lifted from the {what} caption")
         return image

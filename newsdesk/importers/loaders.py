@@ -28,6 +28,24 @@ def block_id(*parts) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "/".join(str(p) for p in parts)))
 
 
+def ensure_tags(names) -> None:
+    """Create missing tags with ASCII slugs ("content περιεχόμενο" → "content-periechomeno").
+
+    Tag pages are addressed by slug, and transliterated slugs are safe in every URL and feed.
+    """
+    from anyascii import anyascii
+    from taggit.models import Tag
+
+    for name in names:
+        if Tag.objects.filter(name__iexact=name).exists():
+            continue
+        base = slugify(anyascii(name))[:90] or "tag"
+        slug, n = base, 2
+        while Tag.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        Tag.objects.create(name=name, slug=slug)
+
+
 def image_block(image_pk: int, ref) -> dict:
     """An image body block for a resolved ImageRef; the credit also lives on the image itself."""
     return {"type": "image", "value": {"image": image_pk, "caption": ref.caption, "credit": ref.credit[:120]}}

@@ -23,6 +23,7 @@ from newsdesk.importers.loaders import (
     RedirectWriter,
     SectionWriter,
     block_id,
+    ensure_tags,
     image_block,
     fingerprint,
     free_slug,
@@ -439,6 +440,7 @@ class WordPressImport:
 
             page.bylines = [ArticleByline(author_id=pk, sort_order=i) for i, pk in enumerate(bylines)]
         if tags is not None:
+            ensure_tags(tags)
             page.tags.set(tags)
         page.first_published_at = published_at if disposition != "draft" else page.first_published_at
         page.go_live_at = published_at if disposition == "schedule" else None

@@ -2,4 +2,4 @@ from django.urls import path
 
 from newsdesk.people import views
 
-urlpatterns = [path("authors/<slug:slug>/", views.author_page, name="author")]
+urlpatterns = [path("authors/<str:slug>/", views.author_page, name="author")]

@@ -2,4 +2,4 @@ from django.urls import path
 
 from newsdesk.sections import views
 
-urlpatterns = [path("tags/<slug:slug>/", views.tag_page, name="tag")]
+urlpatterns = [path("tags/<str:slug>/", views.tag_page, name="tag")]

@@ -26,8 +26,8 @@ ARTICLES = [
         "body": [
             p(
                 "Pakistan and China have committed to reach an early understanding on how to carry out and pay for "
-                "two of the biggest projects in their economic corridor: the upgrade of the Main Line 1 railway and "
-                "the realignment of the Karakoram Highway between Raikot and Thakot."
+                "two of the biggest projects in their economic corridor: modernising the Main Line 1 railway, and "
+                "moving the Karakoram Highway onto a new route between Raikot and Thakot."
             ),
             p(
                 "The pledge appears in the joint statement issued after President Asif Ali Zardari's state visit to "

@@ -48,7 +48,7 @@ IMAGES = dict(
             "palette": "paper",
             "seed": 1,
             "label": "",
-            "size": (640, 160),
+            "size": (320, 320),
             "format": "png",
             "alt": "Meridian Dispatch: a globe crossed by a red meridian line",
             "caption": "",

@@ -120,7 +120,7 @@ ARTICLES = [
         "body": [
             p(
                 "Sana Malik is a civil engineer who has worked on mountain roads in northern Pakistan. We spoke "
-                "about the planned realignment of the Karakoram Highway. The interview has been condensed."
+                "about the plan to re-route part of the Karakoram Highway. The interview has been condensed."
             ),
             *qa(
                 "Why realign the road at all?",

@@ -92,6 +92,9 @@ class ThemeUnitTestExportTests(TestCase):
         response = self.client.get("/2012/03/15/template-excerpt-defined/")
         self.assertEqual((response.status_code, response["Location"]), (301, article.url))
         self.assertEqual(self.client.get(article.url).status_code, 200)
+        self.assertEqual(
+            sorted(article.tags.values_list("slug", flat=True)), ["content-periechomeno", "excerpt", "template", "uncategorized"]
+        )
         self.assertTrue(Redirect.objects.filter(old_path="/?p=993", redirect_page=article).exists())
 
     def test_it_reports_unknown_shortcodes_and_dropped_dynamic_blocks(self):

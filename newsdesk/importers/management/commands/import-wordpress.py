@@ -47,7 +47,8 @@ class Command(BaseCommand):
         finally:
             log.close()
         prefix = "Dry run, nothing kept — " if dry_run else "Imported — "
-        self.stdout.write(f"{prefix}{log.summary()}. Report: {report_path}")
+        after = "" if dry_run else " Then run `newsdesk update_index` and `newsdesk rebuild_references_index`."
+        self.stdout.write(f"{prefix}{log.summary()}. Report: {report_path}.{after}")
 
     def _section_map(self, section_map):
         if not section_map:
