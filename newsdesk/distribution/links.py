@@ -30,7 +30,7 @@ def language(request) -> str:
 
 def iso(moment) -> str:
     """ISO 8601 with the UTC offset spelled out, as schema.org, ninjs and JSON Feed want it."""
-    return timezone.localtime(moment).isoformat(timespec="seconds") if moment else ""
+    return moment.astimezone(timezone.get_current_timezone()).isoformat(timespec="seconds") if moment else ""
 
 
 def modified_at(article):
@@ -72,3 +72,17 @@ class PageUrls:
                 tail = url_path[len(root_path):]
                 return f"{self.base}{tail}" if is_current else f"{root_url}/{tail}"
         return ""
+
+
+def crop_renditions(image) -> dict:
+    """{filter spec: rendition} for our three crops, fetched once per image instance (head and JSON-LD share it)."""
+    if not hasattr(image, "_distribution_crops"):
+        image._distribution_crops = image.get_renditions(*CROPS.values())
+    return image._distribution_crops
+
+
+def tag_names(article) -> list[str]:
+    """The article's tag names, read once per instance (the head's social tags and JSON-LD keywords share them)."""
+    if not hasattr(article, "_distribution_tags"):
+        article._distribution_tags = [tag.name for tag in article.tags.all()]
+    return article._distribution_tags

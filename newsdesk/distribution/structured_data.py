@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from newsdesk.distribution.links import CROPS, absolute, iso, modified_at, page_url, publication
+from newsdesk.distribution.links import CROPS, absolute, crop_renditions, iso, modified_at, page_url, publication, tag_names
 from newsdesk.distribution.published import byline_authors
 
 # schema.org's NewsArticle subtypes (https://schema.org/NewsArticle). An interview is reported news
@@ -73,7 +73,7 @@ def breadcrumbs(request, trail: list[tuple[str, str]]) -> dict:
 
 def image_objects(request, image, caption: str) -> list[dict]:
     """The image in the three crops search engines choose from, each with caption and credit."""
-    renditions = image.get_renditions(*CROPS.values())
+    renditions = crop_renditions(image)
     objects = []
     for spec in CROPS.values():
         rendition = renditions[spec]
@@ -128,7 +128,7 @@ def article(request, page, section) -> dict:
         document["image"] = image_objects(request, page.hero_image, page.caption)
     if section is not None:
         document["articleSection"] = section.title
-    keywords = [tag.name for tag in page.tags.all()]
+    keywords = tag_names(page)
     if keywords:
         document["keywords"] = keywords
     if page.dateline:

@@ -83,6 +83,9 @@ class EmbargoTests(DeskPersonas, TestCase):
             "section": ["business", "technology"], "page": ["1"], "fmt": ["rss", "atom", "json"],
             "article_id": [str(self.embargoed.pk), str(self.rewritten.pk)], "image_id": ["1"],
             "page_id": [str(self.embargoed.pk)], "pk": [str(self.embargoed.pk)], "id": [str(self.embargoed.pk)],
+            # distribution: feed formats, sitemap sections and pages, read API ids
+            "fmt": ["rss", "atom", "json"], "section": ["articles", "pages"], "page": ["1"],
+            "article_id": [str(self.embargoed.pk)], "image_id": ["1"],
         }
         unknown = [p for p in params if p not in values]
         self.assertFalse(unknown, f"Teach the embargo test to fill {unknown} in the public route {route!r}.")
