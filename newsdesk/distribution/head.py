@@ -104,9 +104,9 @@ def _listing(head, request, url, title, description, search_description, og_type
 
 
 def _og_image(request, image) -> list[tuple]:
-    if image is None:
+    rendition = crop_renditions(image).get(CROPS["16x9"]) if image is not None else None
+    if rendition is None:
         return []
-    rendition = crop_renditions(image)[CROPS["16x9"]]
     return [
         ("og:image", absolute(request, rendition.url)),
         ("og:image:width", str(rendition.width)),

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.images.models import SourceImageIOError
 
 from newsdesk.sections.models import PublicationSettings
 
@@ -75,10 +76,24 @@ class PageUrls:
 
 
 def crop_renditions(image) -> dict:
-    """{filter spec: rendition} for our three crops, fetched once per image instance (head and JSON-LD share it)."""
+    """{filter spec: rendition} for our three crops, fetched once per image instance (head and JSON-LD share it).
+
+    Empty when the original file is missing: the outputs then leave the image out rather than fail.
+    """
     if not hasattr(image, "_distribution_crops"):
-        image._distribution_crops = image.get_renditions(*CROPS.values())
+        try:
+            image._distribution_crops = image.get_renditions(*CROPS.values())
+        except SourceImageIOError:
+            image._distribution_crops = {}
     return image._distribution_crops
+
+
+def rendition_or_none(image, spec: str):
+    """One rendition, or None when the original file is missing."""
+    try:
+        return image.get_rendition(spec)
+    except SourceImageIOError:
+        return None
 
 
 def tag_names(article) -> list[str]:
