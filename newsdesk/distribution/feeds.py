@@ -5,11 +5,14 @@ allows beyond Django's defaults: full content, every author, and the lead image 
 (Media RSS, https://www.rssboard.org/media-rss).
 """
 
+import html
 import json
 
 from django.contrib.syndication.views import Feed
 from django.utils import feedgenerator
 from django.utils.feedgenerator import rfc3339_date
+from django.utils.html import escape
+from wagtail.images.models import SourceImageIOError
 
 from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.links import absolute, image_mime_type, modified_at, original_url, page_url
@@ -98,7 +101,7 @@ class JsonFeedGenerator(feedgenerator.SyndicationFeed):
             "id": item["unique_id"],
             "url": item["link"],
             "title": item["title"],
-            "summary": item["description"],
+            "summary": html.unescape(item["description"]),  # JSON Feed's summary is plain text
             "content_html": item["content_html"],
             "date_published": rfc3339_date(item["pubdate"]),
             "date_modified": rfc3339_date(item["updateddate"]),
@@ -111,6 +114,14 @@ class JsonFeedGenerator(feedgenerator.SyndicationFeed):
             # Extension object (JSON Feed 1.1 §"Extensions"): the credit and caption readers must show.
             document["_media"] = {"credit": image["credit"], "caption": image["caption"], "alt": image["alt"]}
         return document
+
+
+def _file_size(image):
+    """The image file's size in bytes (stored on the image once read), or None when the file is missing."""
+    try:
+        return image.get_file_size()
+    except SourceImageIOError:
+        return None
 
 
 class ArticleFeed(Feed):
@@ -152,7 +163,9 @@ class ArticleFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.standfirst
+        # RSS <description> and Atom's html summary are HTML: the plain standfirst is escaped first,
+        # so "<img onerror=…>" typed by a writer reaches feed readers as text, never as markup.
+        return escape(article.standfirst)
 
     def item_link(self, article):
         return page_url(self.request, article)
@@ -171,10 +184,12 @@ class ArticleFeed(Feed):
         return ([section.title] if section else []) + [tag.name for tag in article.tags.all()]
 
     def item_enclosure_url(self, article):
-        return original_url(self.request, article.hero_image) if article.hero_image_id else None
+        if not article.hero_image_id or _file_size(article.hero_image) is None:
+            return None  # no enclosure rather than one pointing at a file that is gone
+        return original_url(self.request, article.hero_image)
 
     def item_enclosure_length(self, article):
-        return article.hero_image.get_file_size() or 0
+        return _file_size(article.hero_image) or 0
 
     def item_enclosure_mime_type(self, article):
         return image_mime_type(article.hero_image)
@@ -190,7 +205,7 @@ class ArticleFeed(Feed):
         }
 
     def lead_image(self, article):
-        if not article.hero_image_id:
+        if not article.hero_image_id or _file_size(article.hero_image) is None:
             return None
         image = article.hero_image
         return {
@@ -198,7 +213,7 @@ class ArticleFeed(Feed):
             "type": image_mime_type(image),
             "width": image.width,
             "height": image.height,
-            "size": image.get_file_size() or 0,
+            "size": _file_size(image),
             "caption": article.caption,
             "credit": image.credit,
             "alt": image.alt_text,

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from newsdesk.distribution import structured_data
 from newsdesk.distribution.feeds import FEEDS, FORMAT_NAMES, FORMAT_TYPES
-from newsdesk.distribution.links import CROPS, absolute, iso, modified_at, page_url, publication
+from newsdesk.distribution.links import CROPS, absolute, crop_renditions, iso, modified_at, page_url, publication, tag_names
 from newsdesk.distribution.published import byline_authors
 
 
@@ -91,7 +91,7 @@ def _article(head, request, page, section):
     head.og += [("article:author", absolute(request, author.get_absolute_url())) for author in byline_authors(page)]
     if section is not None:
         head.og.append(("article:section", section.title))
-    head.og += [("article:tag", tag.name) for tag in page.tags.all()]
+    head.og += [("article:tag", name) for name in tag_names(page)]
     _graph(head, request, structured_data.article_graph(request, page, section))
 
 
@@ -104,9 +104,9 @@ def _listing(head, request, url, title, description, search_description, og_type
 
 
 def _og_image(request, image) -> list[tuple]:
-    if image is None:
+    rendition = crop_renditions(image).get(CROPS["16x9"]) if image is not None else None
+    if rendition is None:
         return []
-    rendition = image.get_rendition(CROPS["16x9"])
     return [
         ("og:image", absolute(request, rendition.url)),
         ("og:image:width", str(rendition.width)),

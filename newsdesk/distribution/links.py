@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.images.models import SourceImageIOError
 
 from newsdesk.sections.models import PublicationSettings
 
@@ -30,7 +31,7 @@ def language(request) -> str:
 
 def iso(moment) -> str:
     """ISO 8601 with the UTC offset spelled out, as schema.org, ninjs and JSON Feed want it."""
-    return timezone.localtime(moment).isoformat(timespec="seconds") if moment else ""
+    return moment.astimezone(timezone.get_current_timezone()).isoformat(timespec="seconds") if moment else ""
 
 
 def modified_at(article):
@@ -72,3 +73,31 @@ class PageUrls:
                 tail = url_path[len(root_path):]
                 return f"{self.base}{tail}" if is_current else f"{root_url}/{tail}"
         return ""
+
+
+def crop_renditions(image) -> dict:
+    """{filter spec: rendition} for our three crops, fetched once per image instance (head and JSON-LD share it).
+
+    Empty when the original file is missing: the outputs then leave the image out rather than fail.
+    """
+    if not hasattr(image, "_distribution_crops"):
+        try:
+            image._distribution_crops = image.get_renditions(*CROPS.values())
+        except SourceImageIOError:
+            image._distribution_crops = {}
+    return image._distribution_crops
+
+
+def rendition_or_none(image, spec: str):
+    """One rendition, or None when the original file is missing."""
+    try:
+        return image.get_rendition(spec)
+    except SourceImageIOError:
+        return None
+
+
+def tag_names(article) -> list[str]:
+    """The article's tag names, read once per instance (the head's social tags and JSON-LD keywords share them)."""
+    if not hasattr(article, "_distribution_tags"):
+        article._distribution_tags = [tag.name for tag in article.tags.all()]
+    return article._distribution_tags

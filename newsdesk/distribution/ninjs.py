@@ -11,7 +11,17 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from newsdesk.distribution.content import ArticleBatch
-from newsdesk.distribution.links import CROPS, absolute, image_mime_type, iso, modified_at, original_url, page_url, publication
+from newsdesk.distribution.links import (
+    CROPS,
+    absolute,
+    crop_renditions,
+    image_mime_type,
+    iso,
+    modified_at,
+    original_url,
+    page_url,
+    publication,
+)
 from newsdesk.distribution.published import byline_authors, published_articles
 
 SCHEMA_URI = "https://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
@@ -72,8 +82,11 @@ def _picture(request, image, caption: str, credit: str, role: str) -> dict:
         {"name": "original", "href": original_url(request, image), "contenttype": image_mime_type(image),
          "width": image.width, "height": image.height, "title": f"Image: {credit}" if credit else image.title},
     ]
+    crops = crop_renditions(image)
     for name, spec in CROPS.items():
-        rendition = image.get_rendition(spec)
+        if spec not in crops:
+            continue
+        rendition = crops[spec]
         renditions.append({"name": name, "href": absolute(request, rendition.url), "contenttype": image_mime_type(rendition),
                            "width": rendition.width, "height": rendition.height})
     picture = {

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.feeds import FEEDS
-from newsdesk.distribution.links import CROPS, absolute, iso, modified_at, original_url, page_url
+from newsdesk.distribution.links import CROPS, absolute, crop_renditions, iso, modified_at, original_url, page_url
 from newsdesk.distribution.published import (
     byline_authors,
     published_articles,
@@ -136,12 +136,12 @@ class ArticleSerializer:
         return [self.image(image, image.default_caption) for image in images]
 
     def image(self, image, caption: str) -> dict:
-        renditions = image.get_renditions(*CROPS.values())
+        renditions = crop_renditions(image)
         return {
             "id": image.pk, "title": image.title, "url": original_url(self.request, image),
             "width": image.width, "height": image.height, "alt_text": image.alt_text, "credit": image.credit,
             "licence": image.licence, "source_url": image.source_url, "caption": caption or image.default_caption,
-            "crops": {name: absolute(self.request, renditions[spec].url) for name, spec in CROPS.items()},
+            "crops": {name: absolute(self.request, renditions[spec].url) for name, spec in CROPS.items() if spec in renditions},
         }
 
     def feeds(self, kind: str, slug: str) -> dict:

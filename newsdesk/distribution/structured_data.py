@@ -2,7 +2,17 @@
 
 from django.urls import reverse
 
-from newsdesk.distribution.links import CROPS, absolute, iso, modified_at, page_url, publication
+from newsdesk.distribution.links import (
+    CROPS,
+    absolute,
+    crop_renditions,
+    iso,
+    modified_at,
+    page_url,
+    publication,
+    rendition_or_none,
+    tag_names,
+)
 from newsdesk.distribution.published import byline_authors
 
 # schema.org's NewsArticle subtypes (https://schema.org/NewsArticle). An interview is reported news
@@ -28,8 +38,8 @@ def organization(request) -> dict:
         "name": settings.name,
         "url": home_id(request),
     }
-    if settings.logo_id:
-        rendition = settings.logo.get_rendition("max-600x60")
+    rendition = rendition_or_none(settings.logo, "max-600x60") if settings.logo_id else None
+    if rendition:
         document["logo"] = {
             "@type": "ImageObject",
             "url": absolute(request, rendition.url),
@@ -73,10 +83,12 @@ def breadcrumbs(request, trail: list[tuple[str, str]]) -> dict:
 
 def image_objects(request, image, caption: str) -> list[dict]:
     """The image in the three crops search engines choose from, each with caption and credit."""
-    renditions = image.get_renditions(*CROPS.values())
+    renditions = crop_renditions(image)
     objects = []
     for spec in CROPS.values():
-        rendition = renditions[spec]
+        rendition = renditions.get(spec)
+        if rendition is None:
+            continue
         url = absolute(request, rendition.url)
         document = {
             "@type": "ImageObject",
@@ -128,7 +140,7 @@ def article(request, page, section) -> dict:
         document["image"] = image_objects(request, page.hero_image, page.caption)
     if section is not None:
         document["articleSection"] = section.title
-    keywords = [tag.name for tag in page.tags.all()]
+    keywords = tag_names(page)
     if keywords:
         document["keywords"] = keywords
     if page.dateline:
@@ -168,8 +180,8 @@ def profile_graph(request, author) -> list[dict]:
     entity["@id"] = url + "#author"
     if author.bio:
         entity["description"] = author.bio
-    if author.photo_id:
-        rendition = author.photo.get_rendition("fill-400x400")
+    rendition = rendition_or_none(author.photo, "fill-400x400") if author.photo_id else None
+    if rendition:
         entity["image"] = absolute(request, rendition.url)
     links = [link.url for link in author.links.all()]
     if links:

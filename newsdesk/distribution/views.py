@@ -28,13 +28,13 @@ def sitemap_index(request):
     latest = [(section, section.latest_lastmod()) for section in sections]
     news_latest = sitemaps.ArticleSitemap(request).latest_lastmod()
     fingerprint = (max((stamp for _, stamp in latest if stamp), default=None),
-                   tuple(section.paginator().num_pages for section in sections))
+                   tuple(section.paginator.num_pages for section in sections))
 
     def render():
         entries = [
             (absolute(request, section.path(number)), lastmod)
             for section, lastmod in latest
-            for number in section.paginator().page_range
+            for number in section.paginator.page_range
         ]
         entries.append((absolute(request, reverse("distribution:news_sitemap")), news_latest))
         return _xml(sitemaps.write_index, entries)

@@ -35,7 +35,6 @@ class DeskPersonas:
 
     @classmethod
     def article_by(cls, user, section, *, publish=False, **fields):
-        fields.setdefault("live", False)  # make_article leaves unpublished pages marked live
         article = make_article(section, authors=[cls.author], publish=False, owner=user, **fields)
         if publish:
             article.save_revision(user=user).publish()

@@ -43,7 +43,8 @@ class Newsroom:
         self.business = make_section("Business", slug="business")
         self.person = make_author("Amina Rahman", role="Diplomatic correspondent")
         self.desk = make_author("News Desk", kind="desk")
-        self.hero = make_image("Leaders shake hands", credit="Reuters", default_caption="The two presidents in Beijing.",
+        self.hero = make_image("Leaders shake hands", width=1600, height=900, credit="Reuters",
+                               default_caption="The two presidents in Beijing.",
                                licence="Licensed from Reuters", source_url="https://example.org/photo")
         self.body_image = make_image("Signing table", width=1200, height=800, credit="AP")
         self.background = make_article(self.world, "Background to the corridor", kind="explainer", authors=[self.desk],

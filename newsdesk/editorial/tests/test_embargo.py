@@ -77,10 +77,15 @@ class EmbargoTests(DeskPersonas, TestCase):
     def fill(self, route, params):
         """Concrete URLs for a route, with every parameter filled from the fixture."""
         values = {
-            "slug": ["markets", self.author.slug, "zebracorn-merger", "business"],
+            "slug": ["markets", self.author.slug, "zebracorn-merger", "business", "technology"],
             "path": [p.url.lstrip("/") for p in Page.objects.live().specific() if p.url] + ["business/zebracorn-merger/"],
             "page_view_restriction_id": ["1"],
+            "section": ["business", "technology"], "page": ["1"], "fmt": ["rss", "atom", "json"],
+            "article_id": [str(self.embargoed.pk), str(self.rewritten.pk)], "image_id": ["1"],
             "page_id": [str(self.embargoed.pk)], "pk": [str(self.embargoed.pk)], "id": [str(self.embargoed.pk)],
+            # distribution: feed formats, sitemap sections and pages, read API ids
+            "fmt": ["rss", "atom", "json"], "section": ["articles", "pages"], "page": ["1"],
+            "article_id": [str(self.embargoed.pk)], "image_id": ["1"],
         }
         unknown = [p for p in params if p not in values]
         self.assertFalse(unknown, f"Teach the embargo test to fill {unknown} in the public route {route!r}.")
@@ -99,7 +104,8 @@ class EmbargoTests(DeskPersonas, TestCase):
         urls = set()
         for route, params in public_routes():
             urls.update(self.fill(route, params))
-        urls.update({"/search/?q=zebracorn", "/search/?q=Quagmirex", "/?page=2"})
+        urls.update({"/search/?q=zebracorn", "/search/?q=Quagmirex", "/?page=2", "/api/v1/articles/?tag=markets",
+                     "/api/v1/articles/?section=business", "/api/v1/articles/?q=zebracorn"})
         return sorted(urls)
 
     def test_the_embargoed_url_is_not_found(self):

@@ -4,6 +4,7 @@ import json
 import re
 
 import html5lib
+from lxml import etree
 from django.test import TestCase
 from wagtail.rich_text import RichText
 
@@ -67,6 +68,28 @@ def executable_markup(document: str) -> list[str]:
     return problems
 
 
+def carries_html(element) -> bool:
+    """RSS description/content:encoded and Atom type="html" hold HTML; titles and the rest are plain text."""
+    if not isinstance(element.tag, str):
+        return False
+    local = element.tag.split("}")[-1]
+    if element.get("type") == "plain":  # e.g. media:description type="plain" (Media RSS): text by definition
+        return False
+    return local == "description" or element.tag.endswith("}encoded") or element.get("type") in ("html", "xhtml")
+
+
+def html_valued(data, key=""):
+    """(key, value) for every string a client is meant to render as HTML (keys naming html or content)."""
+    if isinstance(data, dict):
+        for name, value in data.items():
+            yield from html_valued(value, name)
+    elif isinstance(data, list):
+        for value in data:
+            yield from html_valued(value, key)
+    elif isinstance(data, str) and ("html" in key.lower() or key.lower() in {"content", "body", "body_html"}):
+        yield key, data
+
+
 def chunks(items, size):
     return [items[i:i + size] for i in range(0, len(items), size)]
 
@@ -115,6 +138,24 @@ class HostileInputTests(TestCase):
         for url in ["/", "/hostile/", "/authors/writer-0/", "/authors/writer-9/"]:
             with self.subTest(url=url):
                 self.assert_safe(url)
+
+    def test_feeds_carry_hostile_text_inert(self):
+        for url in ["/feed/rss/", "/feed/atom/", "/hostile/feed/rss/"]:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                tree = etree.fromstring(response.content)
+                for element in tree.iter():
+                    if carries_html(element):
+                        self.assertEqual(executable_markup(element.text or ""), [], f"{url} <{element.tag}>")
+
+    def test_the_json_feed_and_the_api_carry_hostile_text_inert(self):
+        for url in ["/feed/json/", "/api/v1/articles/", f"/api/v1/articles/{self.articles[0].pk}/"]:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                for key, value in html_valued(json.loads(response.content)):
+                    self.assertEqual(executable_markup(value), [], f"{url} {key}")
 
     def test_the_text_is_shown_escaped_not_dropped(self):
         page = self.client.get(self.articles[0].url).content.decode()

@@ -58,3 +58,9 @@ class ImageUploadTests(TestCase):
         self.assertEqual(response.status_code, 302)
         image = NewsImage.objects.get()
         self.assertEqual((image.width, image.height, image.alt_text, image.credit_line), (40, 30, "A described picture", "Image: Reuters"))
+
+    def test_it_refuses_an_svg_which_could_carry_script(self):
+        svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'
+        response = self.upload("logo.svg", svg)
+        self.assertIn("Not a supported image format", self.errors(response))
+        self.assertFalse(NewsImage.objects.exists())
