@@ -16,7 +16,7 @@ from wagtail.images.models import SourceImageIOError
 
 from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.links import absolute, image_mime_type, modified_at, original_url, page_url
-from newsdesk.distribution.published import byline_authors, section_of, sections_by_path
+from newsdesk.distribution.published import section_of, sections_by_path
 
 FEED_SIZE = 100
 MEDIA_NS = "http://search.yahoo.com/mrss/"
@@ -199,7 +199,7 @@ class ArticleFeed(Feed):
             "content_html": self.batch.html(article),
             "authors": [
                 {"name": author.name, "url": absolute(self.request, author.get_absolute_url())}
-                for author in byline_authors(article)
+                for author in article.authors
             ],
             "image": self.lead_image(article),
         }

@@ -13,7 +13,6 @@ from django.urls import reverse
 from newsdesk.distribution import structured_data
 from newsdesk.distribution.feeds import FEEDS, FORMAT_NAMES, FORMAT_TYPES
 from newsdesk.distribution.links import CROPS, absolute, crop_renditions, iso, modified_at, page_url, publication, tag_names
-from newsdesk.distribution.published import byline_authors
 
 
 @dataclass
@@ -88,7 +87,7 @@ def _article(head, request, page, section):
                ("og:description", page.search_description or page.standfirst)]
     head.og += _og_image(request, page.hero_image)
     head.og += [("article:published_time", iso(page.published_at)), ("article:modified_time", iso(modified_at(page)))]
-    head.og += [("article:author", absolute(request, author.get_absolute_url())) for author in byline_authors(page)]
+    head.og += [("article:author", absolute(request, author.get_absolute_url())) for author in page.authors]
     if section is not None:
         head.og.append(("article:section", section.title))
     head.og += [("article:tag", name) for name in tag_names(page)]

@@ -22,7 +22,7 @@ from newsdesk.distribution.links import (
     page_url,
     publication,
 )
-from newsdesk.distribution.published import byline_authors, published_articles
+from newsdesk.distribution.published import published_articles
 
 SCHEMA_URI = "https://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
 GENRES = {"news": "Current", "analysis": "Analysis", "opinion": "Opinion", "explainer": "Background", "interview": "Interview"}
@@ -54,7 +54,7 @@ def ninjs_item(request, article) -> dict:
         "descriptions": [{"role": "summary", "value": article.standfirst}],
         "bodies": [{"role": "main", "contenttype": "text/html", "value": html,
                     "charcount": len(text), "wordcount": len(text.split())}],
-        "by": ", ".join(author.name for author in byline_authors(article)),
+        "by": ", ".join(author.name for author in article.authors),
         "subjects": [
             {"name": tag.name, "rel": "about", "literal": tag.slug,
              "uri": absolute(request, reverse("tag", kwargs={"slug": tag.slug}))}

@@ -121,13 +121,3 @@ def tag_scope(slug: str) -> Scope:
         articles=published_articles().tagged(slug),
         subject=tag,
     )
-
-
-def byline_authors(article) -> list:
-    """The article's authors in byline order, read from bylines prefetched by `for_listing()`.
-
-    (`ArticlePage.authors` runs its own query per article, which a 100-item feed cannot afford.)"""
-    if "bylines" not in getattr(article, "_prefetched_objects_cache", {}):
-        return article.authors  # one page on its own: the model's single query is the cheapest
-    bylines = sorted(article.bylines.all(), key=lambda byline: byline.sort_order or 0)
-    return [byline.author for byline in bylines if byline.author_id]

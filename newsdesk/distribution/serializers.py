@@ -7,7 +7,6 @@ from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.feeds import FEEDS
 from newsdesk.distribution.links import CROPS, absolute, crop_renditions, iso, modified_at, original_url, page_url
 from newsdesk.distribution.published import (
-    byline_authors,
     published_articles,
     published_sections,
     section_of,
@@ -87,7 +86,7 @@ class ArticleSerializer:
             "teaser": article.teaser_text,
             "kind": article.kind,
             "section": self.sections([section])[0] if section else None,
-            "authors": self.authors(byline_authors(article)),
+            "authors": self.authors(article.authors),
             "tags": [{"slug": tag.slug, "name": tag.name,
                       "url": absolute(self.request, reverse("tag", kwargs={"slug": tag.slug}))} for tag in article.tags.all()],
             "published_at": iso(article.published_at),

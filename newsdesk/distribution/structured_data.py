@@ -13,7 +13,6 @@ from newsdesk.distribution.links import (
     rendition_or_none,
     tag_names,
 )
-from newsdesk.distribution.published import byline_authors
 
 # schema.org's NewsArticle subtypes (https://schema.org/NewsArticle). An interview is reported news
 # rather than first-hand observation, so it stays a NewsArticle and says so in `genre`.
@@ -129,7 +128,7 @@ def article(request, page, section) -> dict:
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "datePublished": iso(page.published_at),
         "dateModified": iso(modified_at(page)),
-        "author": [person_or_desk(request, author) for author in byline_authors(page)],
+        "author": [person_or_desk(request, author) for author in page.authors],
         "publisher": organization(request),
         "inLanguage": publication(request).language,
         "isAccessibleForFree": True,
