@@ -60,6 +60,17 @@ def ensure_tags(names, known: dict | None = None) -> list:
     return tags
 
 
+def cache_after_commit(cache: dict, key, value) -> None:
+    """Remember `value` once the current transaction commits (at once outside one).
+
+    A writer's cache must never hold the id of a row that was rolled back: the row is gone, and
+    SQLite hands the same id to the next row written.
+    """
+    from django.db import transaction
+
+    transaction.on_commit(lambda: cache.__setitem__(key, value))
+
+
 def image_block(image_pk: int, ref) -> dict:
     """An image body block for a resolved ImageRef; the credit also lives on the image itself."""
     return {"type": "image", "value": {"image": image_pk, "caption": ref.caption, "credit": ref.credit[:120]}}
@@ -79,11 +90,15 @@ def remember(source, kind, source_id, obj_id, *, checksum="", guid="", source_ur
     )
 
 
-def free_slug(parent: Page, slug: str, own_pk=None) -> str:
-    """`slug`, or `slug-2`, `slug-3`… when a sibling under `parent` already has it."""
+def free_slug(parent: Page, slug: str, own_pk=None, pending=frozenset()) -> str:
+    """`slug`, or `slug-2`, `slug-3`… when a sibling under `parent` already has it.
+
+    `pending`: slugs already handed to siblings that are not written yet (see `NewArticles`).
+    """
     taken = set(
         parent.get_children().filter(slug__startswith=slug).exclude(pk=own_pk).values_list("slug", flat=True)
     )
+    taken.update(s for s in pending if s.startswith(slug))
     if slug not in taken:
         return slug
     n = 2
@@ -98,19 +113,20 @@ class TreeWriter:
     treebeard locks and re-reads the parent and looks up its last child for every page; an import
     adds thousands of children to a handful of sections, so the last path handed out under each
     parent is kept for the run. An item that rolls back only leaves a gap in the numbering, which
-    treebeard allows. Anything else that adds under a parent during the run must go through here
-    (or call `forget`).
+    treebeard allows. Parents are known by their path, not their id: SQLite hands the id of a
+    rolled-back row out again, but this writer never hands out a path twice. Anything else that
+    adds under a parent during the run must go through here (or call `forget`).
     """
 
     def __init__(self):
-        self._last_path: dict[int, str | None] = {}
+        self._last_path: dict[str, str | None] = {}
 
-    def add_child(self, parent: Page, page: Page, slug_is_free=False) -> Page:
-        """`slug_is_free` when the caller has just checked the siblings (see `free_slug`)."""
-        if parent.pk not in self._last_path:
+    def place(self, parent: Page, page: Page) -> Page:
+        """Give an unsaved `page` the next free place under `parent`; the caller writes it."""
+        if parent.path not in self._last_path:
             last = parent.get_last_child()
-            self._last_path[parent.pk] = last.path if last else None
-        last_path = self._last_path[parent.pk]
+            self._last_path[parent.path] = last.path if last else None
+        last_path = self._last_path[parent.path]
         position = Page._str2int(last_path[-Page.steplen:]) + 1 if last_path else 1
         page.depth = parent.depth + 1
         page.path = Page._get_path(parent.path, page.depth, position)
@@ -118,6 +134,12 @@ class TreeWriter:
         if page.locale_id is None:
             page.locale_id = parent.locale_id  # Wagtail's default, without reading the parent again
         page._is_site_root = False  # a new page has a fresh translation key: no site can point at it
+        self._last_path[parent.path] = page.path
+        return page
+
+    def add_child(self, parent: Page, page: Page, slug_is_free=False) -> Page:
+        """`slug_is_free` when the caller has just checked the siblings (see `free_slug`)."""
+        self.place(parent, page)
         if slug_is_free and not page.live:
             # Page.minimal_clean without its sibling-slug read, which the caller has just done
             page._set_core_field_defaults()
@@ -127,11 +149,10 @@ class TreeWriter:
             page.save()
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
         parent.numchild += 1
-        self._last_path[parent.pk] = page.path
         return page
 
     def forget(self, parent: Page) -> None:
-        self._last_path.pop(parent.pk, None)
+        self._last_path.pop(parent.path, None)
 
 
 # -- authors -------------------------------------------------------------------------------------
@@ -151,7 +172,7 @@ class AuthorWriter:
         author = Author.objects.filter(pk=existing.object_id).first() if existing else None
         if author is not None and existing.checksum == checksum:
             self.report.add("author", login, "unchanged", target=author.slug)
-            self._by_login[login] = author.pk
+            cache_after_commit(self._by_login, login, author.pk)
             return author.pk
         slug = slugify(login, allow_unicode=True) or slugify(record.display_name, allow_unicode=True) or "author"
         if author is None:
@@ -164,7 +185,7 @@ class AuthorWriter:
         author.save()
         remember(self.source, ImportKind.AUTHOR, login, author.pk, checksum=checksum)
         self.report.add("author", login, "created" if created else "updated", title=author.name, target=author.slug)
-        self._by_login[login] = author.pk
+        cache_after_commit(self._by_login, login, author.pk)
         return author.pk
 
     def _email(self, record) -> str:
@@ -181,7 +202,8 @@ class AuthorWriter:
             found = ImportRecord.objects.object_id_for(self.source, ImportKind.AUTHOR, login)
             if found is None:
                 return None
-            self._by_login[login] = found
+            cache_after_commit(self._by_login, login, found)
+            return found
         return self._by_login[login]
 
     def stand_in(self, login: str) -> int:
@@ -193,7 +215,7 @@ class AuthorWriter:
         remember(self.source, ImportKind.AUTHOR, login, author.pk, checksum="stand-in")
         if created:
             self.report.add("author", login, "created", "not in the export's author list; made from the login name")
-        self._by_login[login] = author.pk
+        cache_after_commit(self._by_login, login, author.pk)
         return author.pk
 
 
@@ -222,7 +244,7 @@ class SectionWriter:
             section.save_revision(log_action=False).publish(log_action=False)
             self.report.add("section", slug, "created", title=section.title, target=section.url_path)
         remember(self.source, ImportKind.SECTION, slug, section.pk)
-        self._by_slug[slug] = section
+        cache_after_commit(self._by_slug, slug, section)
         return section
 
 
@@ -294,13 +316,29 @@ class RedirectWriter:
 
     def point(self, paths, page, source_id, new_path: str) -> int:
         """Permanent redirects from each old path to `page` (following it if it moves)."""
-        own = Redirect.normalise_path(new_path)
-        wanted = [p for p in dict.fromkeys(Redirect.normalise_path(path) for path in paths) if p and p not in ("/", own)]
-        existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=wanted, site=None)}
-        new = [Redirect(old_path=p, site=None, redirect_page=page, is_permanent=True) for p in wanted if p not in existing]
+        return self.point_many([(paths, page, source_id, new_path)])
+
+    def point_many(self, wanted_by_page) -> int:
+        """`point` for many pages at once: one read and one insert however many there are.
+
+        `wanted_by_page`: (old paths, page, source id, new path) each. When two items claim the
+        same old path, the later one gets it, as if they had been written one after the other.
+        """
+        claims: dict[str, tuple] = {}
+        for paths, page, source_id, new_path in wanted_by_page:
+            own = Redirect.normalise_path(new_path)
+            for path in dict.fromkeys(Redirect.normalise_path(path) for path in paths):
+                if path and path not in ("/", own):
+                    if path in claims and claims[path][0].pk != page.pk:
+                        self.report.add("redirect", source_id, "warning", f"{path} pointed at another page; now at this one")
+                    claims[path] = (page, source_id)
+        existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=list(claims), site=None)}
+        new = [Redirect(old_path=path, site=None, redirect_page=page, is_permanent=True)
+               for path, (page, _) in claims.items() if path not in existing]
         Redirect.objects.bulk_create(new)
         self.report.counts[("redirect", "created")] += len(new)
         for redirect in existing.values():
+            page, source_id = claims[redirect.old_path]
             if redirect.redirect_page_id == page.pk and redirect.is_permanent and not redirect.redirect_link:
                 self.report.counts[("redirect", "unchanged")] += 1
                 continue
@@ -309,4 +347,4 @@ class RedirectWriter:
             redirect.redirect_page, redirect.is_permanent, redirect.redirect_link = page, True, ""
             redirect.save(update_fields=["redirect_page", "is_permanent", "redirect_link"])
             self.report.counts[("redirect", "updated")] += 1
-        return len(wanted)
+        return len(claims)

@@ -2,6 +2,7 @@
 
 import json
 from collections import Counter
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,6 +17,7 @@ class Report:
         self.counts: Counter = Counter()
         self.lines: list[dict] = [] if self.path is None else None
         self._file = open(self.path, "w", encoding="utf-8") if self.path else None  # noqa: SIM115
+        self._held: list[dict] | None = None
 
     def add(self, kind: str, source_id: str, action: str, reason: str = "", *, title: str = "", target: str = ""):
         line = {"kind": kind, "source_id": str(source_id), "action": action, "reason": reason}
@@ -26,9 +28,36 @@ class Report:
         self.counts[(kind, action)] += 1
         if self._file is not None:
             line["at"] = datetime.now(UTC).isoformat(timespec="seconds")
+        if self._held is not None:
+            self._held.append(line)
+        else:
+            self._write(line)
+
+    def _write(self, line: dict):
+        if self._file is not None:
             self._file.write(json.dumps(line, ensure_ascii=False) + "\n")
         else:
             self.lines.append(line)
+
+    @contextmanager
+    def held(self):
+        """Lines and counts added inside are kept only if the block ends without an exception.
+
+        A batch of items written in one transaction reports what it did only once it has done
+        it; when the batch is rolled back and its items are imported again one by one, the
+        report tells that second attempt alone.
+        """
+        counts, self._held = self.counts.copy(), []
+        try:
+            yield self
+        except BaseException:
+            self.counts = counts
+            raise
+        else:
+            for line in self._held:
+                self._write(line)
+        finally:
+            self._held = None
 
     def count(self, kind: str | None = None, action: str | None = None) -> int:
         return sum(n for (k, a), n in self.counts.items() if kind in (None, k) and action in (None, a))

@@ -5,7 +5,9 @@ and images (so posts can point at them whatever their order in the file), the se
 posts and pages. Every decision that changes or drops something goes into the report.
 """
 
+import logging
 import re
+from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -16,6 +18,7 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from newsdesk.importers import markup
+from newsdesk.importers.batches import NewArticles
 from newsdesk.importers.credits import split_credit
 from newsdesk.importers.loaders import (
     AuthorWriter,
@@ -55,6 +58,14 @@ SYSTEM_TYPES = {
 KIND_SLUGS = {"analysis": "analysis", "opinion": "opinion", "explainer": "explainer", "interview": "interview",
               "comment": "opinion", "op-ed": "opinion", "explainers": "explainer", "interviews": "interview"}
 _PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
+# Items per transaction in the second pass. New articles in a batch are written together (see
+# batches.py); a larger batch saves little more and holds more in memory and in a rolled-back retry.
+BATCH_SIZE = 200
+logger = logging.getLogger(__name__)
+
+
+# Source statuses that are never imported (reported by _disposition).
+SKIPPED_STATUSES = {"trash", "inherit", "auto-draft"}
 
 
 class _DryRun(Exception):
@@ -65,7 +76,7 @@ class WordPressImport:
     """`WordPressImport(path, report=Report(...)).run()`; see the import-wordpress command for options."""
 
     def __init__(self, path, *, report, media_dir=None, status="as-source", section_map=None, dry_run=False,
-                 progress=None):
+                 progress=None, batch_size=BATCH_SIZE):
         self.path = Path(path)
         self.report = report
         self.media_dir = Path(media_dir) if media_dir else None
@@ -76,6 +87,10 @@ class WordPressImport:
         self.categories: dict[str, tuple[str, str]] = {}  # slug → (name, parent slug); a few hundred at most
         self.created_files: list[str] = []
         self.pending_parents: list[tuple[int, str]] = []
+        self.batch_size = batch_size
+        self.new_articles: NewArticles | None = None  # set while a batch is being imported
+        self.batch_records: dict | None = None  # (kind, source id) → ImportRecord, for the batch's items
+        self.batch_slugs: dict | None = None  # see _sections_and_slugs
 
     # -- the run ---------------------------------------------------------------------------
 
@@ -102,12 +117,72 @@ class WordPressImport:
         for record in reader.records():
             self._first_pass(record)
             self.progress(reader.position, reader.size, "authors and images")
-        reader = WXRReader(self.path)
+        reader, batch = WXRReader(self.path), []
         for record in reader.records():
             if isinstance(record, ItemRecord):
-                self._second_pass(record)
-                self.progress(reader.position, reader.size, "posts and pages")
+                batch.append(record)
+                if len(batch) >= self.batch_size:
+                    self._import_batch(batch)
+                    batch = []
+                    self.progress(reader.position, reader.size, "posts and pages")
+        self._import_batch(batch)
+        self.progress(reader.position, reader.size, "posts and pages")
         self._settle_parents()
+
+    def _import_batch(self, items):
+        """The second pass over a batch of items: in one transaction when it can, else one by one.
+
+        In one transaction, each item still gets its own savepoint, so an item that fails leaves
+        nothing behind and the others go on; new articles are held back and written together at
+        the end (see batches.py). If that final write fails, the whole batch is rolled back and
+        imported again one item per transaction. A run stopped midway keeps every batch it finished.
+        """
+        from newsdesk.articles.models import ArticlePage
+
+        ids = [item.source_id for item in items]
+        if self.batch_size > 1 and len(ids) == len(set(ids)):  # a repeated id must see its first write
+            self.batch_slugs = self._sections_and_slugs(items)
+            try:
+                with self.report.held(), transaction.atomic():
+                    self.batch_records = {(r.kind, r.source_id): r for r in ImportRecord.objects.filter(
+                        source=self.source, kind__in=[ImportKind.ARTICLE, ImportKind.PAGE], source_id__in=ids)}
+                    self.new_articles = NewArticles(ArticlePage, tree=self.tree, redirects=self.redirects)
+                    for item in items:
+                        self._second_pass(item)
+                    self.new_articles.write()
+                return
+            except (KeyboardInterrupt, SystemExit, _DryRun):
+                raise
+            except Exception:
+                logger.warning("A batch of %d items could not be written together; importing them one by one",
+                               len(items), exc_info=True)
+            finally:
+                self.new_articles = self.batch_records = self.batch_slugs = None
+        for item in items:
+            self._second_pass(item)
+
+    def _sections_and_slugs(self, items) -> dict[str, tuple[set, set]]:
+        """Before a batch: make the sections its articles go in, and read which of their slugs are taken.
+
+        Sections are shared by many items, so each is made in its own transaction; if every item
+        that needs one fails, it stays, empty (one item per transaction would have taken it back).
+        Returns section path → (slugs asked about, slugs already used there): one read per
+        section instead of one per article.
+        """
+        slugs_by_section = defaultdict(set)  # (slug, title) → article slugs
+        for item in items:
+            if item.post_type == "post" and item.status not in SKIPPED_STATUSES and not _broken(item):
+                slugs_by_section[self._section_wanted(item) or DEFAULT_SECTION].add(self._slug(item))
+        known = {}
+        for wanted, slugs in slugs_by_section.items():
+            try:
+                with transaction.atomic():
+                    section = self.sections.section_for(*wanted)
+            except Exception:  # noqa: S112 - the item reports the same failure when its turn comes
+                continue
+            taken = set(section.get_children().filter(slug__in=slugs).values_list("slug", flat=True))
+            known[section.path] = (slugs, taken)
+        return known
 
     def _first_pass(self, record):
         if hasattr(record, "wxr_version"):
@@ -291,7 +366,7 @@ class WordPressImport:
     def _disposition(self, item) -> str | None:
         """publish, draft or schedule, from the source status and --status."""
         status, source_id, kind = item.status, item.source_id, _label(item)
-        if status == "trash":
+        if status == "trash":  # see SKIPPED_STATUSES
             self.report.add(_label(item), source_id, "skipped", "in the WordPress trash")
             return None
         if status in ("inherit", "auto-draft"):
@@ -316,18 +391,23 @@ class WordPressImport:
         return "draft"
 
     def _section(self, item):
+        wanted = self._section_wanted(item)
+        if wanted is None:
+            self.report.add("article", item.source_id, "changed", f"no mapped category: placed in section {DEFAULT_SECTION[0]!r}")
+            wanted = DEFAULT_SECTION
+        return self.sections.section_for(*wanted)
+
+    def _section_wanted(self, item) -> tuple[str, str] | None:
+        """(slug, title) of the section an article belongs in; None when no category says."""
         slugs = [slug for slug, _ in item.categories]
         if self.section_map:
             mapped = [self.section_map[s] for s in slugs if s in self.section_map]
             if mapped:
-                target = mapped[0]
-                return self.sections.section_for(target, self._category_name(target, target))
-        else:
-            for slug in slugs:
-                top = self._top_category(slug)
-                return self.sections.section_for(top, self._category_name(top, dict(item.categories).get(top, top)))
-        self.report.add("article", item.source_id, "changed", f"no mapped category: placed in section {DEFAULT_SECTION[0]!r}")
-        return self.sections.section_for(*DEFAULT_SECTION)
+                return mapped[0], self._category_name(mapped[0], mapped[0])
+        elif slugs:
+            top = self._top_category(slugs[0])
+            return top, self._category_name(top, dict(item.categories).get(top, top))
+        return None
 
     def _top_category(self, slug: str) -> str:
         seen = set()
@@ -406,21 +486,58 @@ class WordPressImport:
         # of the run, and a re-run must still see it as unchanged.
         where = item.parent_id if kind == ImportKind.PAGE else parent.slug
         checksum = fingerprint({"fields": fields, "parent": where, "disposition": disposition})
-        record = ImportRecord.objects.of(self.source, kind).filter(source_id=item.source_id).first()
+        record = self._record(kind, item.source_id)
         page = model.objects.filter(pk=record.object_id).first() if record else None
         if page is not None and record.checksum == checksum:
             self.report.add(kind, item.source_id, "unchanged", title=page.title)
             return
+        extra = [f"p={item.source_id}"] if kind == ImportKind.ARTICLE else [f"page_id={item.source_id}"]
+        old_slugs = [s for s in item.meta.get("_wp_old_slug", "").split(",") if s] if "_wp_old_slug" in item.meta else []
+        paths = old_paths(item.link, extra, old_slugs)
+        if record is None and kind == ImportKind.ARTICLE and disposition != "schedule" and self.new_articles is not None:
+            page = self._new_page(model, item, fields, parent, disposition)
+            page.set_url_path(parent)
+            new_path = "/" + page.url_path[len(self.home.url_path):]
+            self.new_articles.add(page, parent, old_paths=paths, new_path=new_path, record=ImportRecord(
+                source=self.source, kind=kind, source_id=str(item.source_id)[:255], checksum=checksum,
+                guid=item.guid[:500], source_url=item.link[:1000]))
+            self.report.add(kind, item.source_id, "created", disposition if disposition != "publish" else "",
+                            title=page.title, target=new_path)
+            return
         created = page is None
         page = self._save_page(model, page, item, fields, parent, disposition)
         new_path = "/" + page.url_path[len(self.home.url_path):]
-        extra = [f"p={item.source_id}"] if kind == ImportKind.ARTICLE else [f"page_id={item.source_id}"]
-        old_slugs = [s for s in item.meta.get("_wp_old_slug", "").split(",") if s] if "_wp_old_slug" in item.meta else []
-        self.redirects.point(old_paths(item.link, extra, old_slugs), page, item.source_id, new_path)
+        self.redirects.point(paths, page, item.source_id, new_path)
         remember(self.source, kind, item.source_id, page.pk, checksum=checksum, guid=item.guid, source_url=item.link,
                  new=record is None)
         self.report.add(kind, item.source_id, "created" if created else "updated",
                         f"{disposition}" if disposition != "publish" else "", title=page.title, target=new_path)
+
+    def _record(self, kind, source_id) -> ImportRecord | None:
+        if self.batch_records is not None:
+            return self.batch_records.get((kind, str(source_id)))
+        return ImportRecord.objects.of(self.source, kind).filter(source_id=source_id).first()
+
+    def _new_page(self, model, item, fields, parent, disposition):
+        """An unsaved page as `_save_page` would leave a new one, for NewArticles to write."""
+        fields = dict(fields)
+        published_at, modified_at = fields.pop("published_at"), fields.pop("modified_at")
+        bylines, tags, slug = fields.pop("bylines", None), fields.pop("tags", None), fields.pop("slug")
+        page = model(**fields)
+        page.slug = self._free(parent, slug, None, item)
+        self._set_children(page, bylines, tags)
+        page.live, page.first_published_at = False, None
+        for name, value in publication_state(page, disposition == "publish", published_at, modified_at).items():
+            setattr(page, name, value)
+        return page
+
+    def _set_children(self, page, bylines, tags):
+        if bylines is not None:
+            from newsdesk.articles.models import ArticleByline
+
+            page.bylines = [ArticleByline(author_id=pk, sort_order=i) for i, pk in enumerate(bylines)]
+        if tags is not None:
+            page.tags.set(ensure_tags(tags, self.known_tags))
 
     def _save_page(self, model, page, item, fields, parent, disposition):
         fields = dict(fields)
@@ -440,12 +557,7 @@ class WordPressImport:
                 for name, value in fields.items():
                     setattr(page, name, value)
             page.slug = self._free(parent, slug, page.pk, item)
-        if bylines is not None:
-            from newsdesk.articles.models import ArticleByline
-
-            page.bylines = [ArticleByline(author_id=pk, sort_order=i) for i, pk in enumerate(bylines)]
-        if tags is not None:
-            page.tags.set(ensure_tags(tags, self.known_tags))
+        self._set_children(page, bylines, tags)
         page.first_published_at = published_at if disposition != "draft" else page.first_published_at
         page.go_live_at = published_at if disposition == "schedule" else None
         # Saving writes these child rows and forgets them; kept, the revision need not read them back.
@@ -469,7 +581,14 @@ class WordPressImport:
         return page
 
     def _free(self, parent, slug, own_pk, item) -> str:
-        free = free_slug(parent, slug, own_pk)
+        pending = self.new_articles.pending_slugs(parent) if self.new_articles is not None else frozenset()
+        asked, taken = (self.batch_slugs or {}).get(parent.path, ((), ()))
+        if own_pk is None and slug in asked and slug not in taken and slug not in pending:
+            free = slug  # read before the batch began: nobody has it
+        else:
+            free = free_slug(parent, slug, own_pk, pending)
+        if self.new_articles is not None:
+            pending.add(free)  # written later in this batch, or already by an update within it
         if free != slug:
             self.report.add(_label(item), item.source_id, "changed", f"slug {slug!r} already used here; now {free!r}")
         return free
@@ -500,17 +619,26 @@ def _revise(page, publish, published_at, modified_at):
         content=page.serializable_data(), object_str=str(page),
     )
     changes = {"latest_revision": revision, "latest_revision_created_at": revision.created_at,
-               "draft_title": page.title, "has_unpublished_changes": not publish}
+               **publication_state(page, publish, published_at, modified_at)}
     if publish:
-        now = timezone.now()
-        changes.update(
-            live=True, live_revision=revision, go_live_at=None, expired=False,
-            first_published_at=published_at or page.first_published_at or now,
-            last_published_at=max(filter(None, [published_at, modified_at])) if published_at else now,
-        )
+        changes["live_revision"] = revision
     Page.objects.filter(pk=page.pk).update(**changes)  # all on the page table: no join through `model`
     for name, value in changes.items():
         setattr(page, name, value)
+
+
+def publication_state(page, publish: bool, published_at, modified_at) -> dict:
+    """The page fields publishing sets (or, for a draft, leaves saying there is unpublished work),
+    with the dates the source gives rather than the moment of the import."""
+    changes = {"draft_title": page.title, "has_unpublished_changes": not publish}
+    if publish:
+        now = timezone.now()
+        changes.update(
+            live=True, go_live_at=None, expired=False,
+            first_published_at=published_at or page.first_published_at or now,
+            last_published_at=max(filter(None, [published_at, modified_at])) if published_at else now,
+        )
+    return changes
 
 
 @contextmanager
@@ -537,9 +665,9 @@ def bulk_writes():
             post_save.connect(post_save_signal_handler, sender=model)
 
 
-def _broken(item, report) -> bool:
+def _broken(item, report=None) -> bool:
     errors = [p for p in item.problems if p.action == "error"]
-    if errors and item.post_type == "attachment":
+    if errors and item.post_type == "attachment" and report is not None:
         report.add("image", item.source_id, "skipped", "; ".join(p.reason for p in errors))
     return bool(errors)
 

@@ -44,6 +44,20 @@ def make_uploads() -> Path:
     return uploads
 
 
+class WithUploads:
+    """A wp-content/uploads folder for the edge-case export, made once per test class."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.uploads = make_uploads()
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.uploads, ignore_errors=True)
+        super().tearDownClass()
+
+
 class EdgeCaseImportTests(TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -9,12 +9,13 @@ from unittest import mock
 from django.db import transaction
 from django.test import TestCase
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.images.models import NewsImage
 from newsdesk.importers.loaders import RedirectWriter
 from newsdesk.importers.models import ImportRecord
-from newsdesk.importers.tests.test_import_wordpress_edge_cases import EXPORT, make_uploads, run_import
+from newsdesk.importers.tests.test_import_wordpress_edge_cases import EXPORT, WithUploads, run_import
 from newsdesk.people.models import Author
 from newsdesk.sections.models import SectionPage, StandardPage
 
@@ -51,17 +52,7 @@ def snapshot() -> dict:
     }
 
 
-class RerunTests(TestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.uploads = make_uploads()
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.uploads, ignore_errors=True)
-        super().tearDownClass()
-
+class RerunTests(WithUploads, TestCase):
     def test_a_second_run_updates_nothing_and_duplicates_nothing(self):
         run_import(media_dir=str(self.uploads))
         first = snapshot()
@@ -91,23 +82,34 @@ class RerunTests(TestCase):
             transaction.set_rollback(True)
         self.assertFalse(ArticlePage.objects.exists())
 
-        calls = {"n": 0}
-        real_point = RedirectWriter.point
+        # One item per transaction, killed inside the fifth article (written, its redirects not yet);
+        # in batches of three, killed while the second batch's new articles are being written.
+        for batch_size, kill_on, kept in ((1, 5, 4), (3, 2, None)):
+            with self.subTest(batch_size=batch_size), transaction.atomic():
+                calls = {"n": 0}
+                real_point_many = RedirectWriter.point_many
 
-        def killed_on_the_fifth(writer, *args, **kwargs):
-            calls["n"] += 1
-            if calls["n"] == 5:  # the fifth page is written, its redirects are not: the kill lands mid-item
-                raise KeyboardInterrupt
-            return real_point(writer, *args, **kwargs)
+                def killed(writer, *args, kill_on=kill_on, **kwargs):
+                    calls["n"] += 1
+                    if calls["n"] == kill_on:
+                        raise KeyboardInterrupt
+                    return real_point_many(writer, *args, **kwargs)
 
-        with mock.patch.object(RedirectWriter, "point", killed_on_the_fifth), self.assertRaises(KeyboardInterrupt):
-            run_import(media_dir=str(self.uploads))
-        self.assertEqual(ImportRecord.objects.filter(kind="article").count(), 4)
-        self.assertEqual(ArticlePage.objects.count(), 4)  # the interrupted item left nothing behind
+                with mock.patch.object(RedirectWriter, "point_many", killed), self.assertRaises(KeyboardInterrupt):
+                    run_import(media_dir=str(self.uploads), batch_size=batch_size)
+                written = ArticlePage.objects.count()
+                if kept is not None:
+                    self.assertEqual(written, kept)
+                self.assertTrue(0 < written < 10)
+                # Nothing half-written: every article kept has its record and its redirects, and no more.
+                self.assertEqual(ImportRecord.objects.filter(kind="article").count(), written)
+                self.assertFalse(Redirect.objects.filter(redirect_page__isnull=True).exists())
+                self.assertEqual(Page.find_problems(), ([], [], [], [], []))
 
-        output, _ = run_import(media_dir=str(self.uploads))
-        self.assertIn("articles 6 created, 0 updated, 4 unchanged", output)
-        self.assertEqual(snapshot(), clean)
+                output, _ = run_import(media_dir=str(self.uploads), batch_size=batch_size)
+                self.assertIn(f"articles {10 - written} created, 0 updated, {written} unchanged", output)
+                self.assertEqual(snapshot(), clean)
+                transaction.set_rollback(True)
 
     def test_a_dry_run_reports_everything_and_keeps_nothing(self):
         output, lines = run_import(media_dir=str(self.uploads), dry_run=True)

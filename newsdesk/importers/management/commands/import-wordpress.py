@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from newsdesk.importers.report import Report
-from newsdesk.importers.wordpress import WordPressImport, read_section_map
+from newsdesk.importers.wordpress import BATCH_SIZE, WordPressImport, read_section_map
 from newsdesk.importers.wxr import WXRError
 
 
@@ -25,9 +25,16 @@ class Command(BaseCommand):
         )
         parser.add_argument("--section-map", help="CSV (category-slug,section-slug per line) or JSON mapping categories to sections.")
         parser.add_argument("--report", help="Where to write the JSON-lines report (default: EXPORT.import-report.jsonl).")
+        parser.add_argument(
+            "--batch-size", type=int, default=BATCH_SIZE,
+            help=f"Posts and pages per transaction (default {BATCH_SIZE}); new articles in a batch are written together. "
+                 "1 imports one item per transaction: slower, and a stopped run loses at most the item in hand.",
+        )
 
-    def handle(self, *args, export, media_dir, dry_run, status, section_map, report, **options):
+    def handle(self, *args, export, media_dir, dry_run, status, section_map, report, batch_size, **options):
         path = Path(export)
+        if batch_size < 1:
+            raise CommandError(f"--batch-size must be 1 or more, not {batch_size}.")
         if not path.is_file():
             raise CommandError(f"{path} does not exist or is not a file.")
         if media_dir and not Path(media_dir).is_dir():
@@ -39,7 +46,7 @@ class Command(BaseCommand):
             with self._progress_bar(options["verbosity"]) as progress:
                 WordPressImport(
                     path, report=log, media_dir=media_dir, status=status, section_map=mapping,
-                    dry_run=dry_run, progress=progress,
+                    dry_run=dry_run, progress=progress, batch_size=batch_size,
                 ).run()
         except WXRError as exc:
             log.add("file", path.name, "error", str(exc))
