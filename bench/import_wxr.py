@@ -69,11 +69,14 @@ def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str) 
     started = time.perf_counter()
     from newsdesk.importers.wordpress import BATCH_SIZE
 
-    WordPressImport(export, report=report, media_dir=media, batch_size=int(batch_size) or BATCH_SIZE).run()
+    importer = WordPressImport(export, report=report, media_dir=media, batch_size=int(batch_size) or BATCH_SIZE)
+    importer.run()
     elapsed = time.perf_counter() - started
+    importer.index_for_search()  # what `newsdesk import-wordpress` does next, unless told to skip it
+    indexing = time.perf_counter() - started - elapsed
     report.close()
     return {"posts": report.count("article", "created"), "images": report.count("image", "created"),
-            "errors": report.count(action="error"), "seconds": elapsed,
+            "errors": report.count(action="error"), "seconds": elapsed, "index_seconds": indexing,
             "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -96,6 +99,10 @@ def run(mode: str, sizes, batch_size=0, label=None):
                   f"{result['seconds']:.1f} s = {result['posts'] / result['seconds']:.0f} posts/s{traced}, "
                   f"max RSS {result['max_rss_mb']:.0f} MB" + (f", {result['errors']} errors" if "errors" in result else ""),
                   flush=True)
+            if "index_seconds" in result:
+                total = result["seconds"] + result["index_seconds"]
+                print(f"{'':>8}  then the search index: {result['index_seconds']:.1f} s more; "
+                      f"{result['posts'] / total:.0f} posts/s import and index together", flush=True)
     if len(rows) >= 2:
         key = "peak_traced_mb" if mode == "stream" else "max_rss_mb"
         print(f"{label:>8}: {key} largest / smallest export = {rows[-1][key] / rows[0][key]:.2f}x", flush=True)

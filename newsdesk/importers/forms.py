@@ -7,7 +7,9 @@ MAX_PAGE_BYTES = 5 * 1024 * 1024
 
 class ImportHTMLForm(forms.Form):
     page = forms.FileField(label="Saved web page (.html)", help_text="Use your browser's Save Page As… (HTML only).")
-    url = forms.URLField(label="Original address", required=False, help_text="Where the article was published.")
+    url = forms.URLField(
+        label="Original address", required=False, assume_scheme="https", help_text="Where the article was published."
+    )
     section = forms.ModelChoiceField(queryset=SectionPage.objects.none(), help_text="The draft is created here.")
 
     def __init__(self, *args, sections=None, **kwargs):

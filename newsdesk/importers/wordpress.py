@@ -112,6 +112,30 @@ class WordPressImport:
                 self._delete_created_files()
         return self.report
 
+    def index_for_search(self, chunk_size=500) -> int:
+        """Add every page this export's imports wrote to the search index; returns how many.
+
+        The import itself leaves search indexing off (see `bulk_writes`); this does it afterwards in
+        bulk, a chunk at a time, so memory stays flat. Run again, it refreshes the same entries.
+        """
+        from itertools import islice
+
+        from modelsearch.backends import get_search_backends
+
+        from newsdesk.articles.models import ArticlePage
+        from newsdesk.sections.models import StandardPage
+
+        indexed = 0
+        for model, kind in ((ArticlePage, ImportKind.ARTICLE), (StandardPage, ImportKind.PAGE)):
+            ids = ImportRecord.objects.of(self.source, kind).order_by("pk").values_list("object_id", flat=True).iterator()
+            while chunk := list(islice(ids, chunk_size)):
+                pages = list(model.get_indexed_objects().filter(pk__in=chunk).prefetch_related("tags")
+                             if model is ArticlePage else model.get_indexed_objects().filter(pk__in=chunk))
+                for backend in get_search_backends():
+                    backend.add_bulk(model, pages)
+                indexed += len(pages)
+        return indexed
+
     def _passes(self):
         reader = WXRReader(self.path)
         for record in reader.records():
@@ -643,11 +667,11 @@ def publication_state(page, publish: bool, published_at, modified_at) -> dict:
 
 @contextmanager
 def bulk_writes():
-    """Leave search indexing and the reference index to one rebuild after the import.
+    """Leave search indexing and the reference index until after the import.
 
-    Both run on every save; for an import of thousands of pages they cost more than the
-    import itself. The command tells the user to run `update_index` and
-    `rebuild_references_index` afterwards.
+    Both run on every save; for an import of thousands of pages they cost more than the import
+    itself. The command then indexes what was imported for search in bulk
+    (`WordPressImport.index_for_search`) and names `rebuild_references_index` for the rest.
     """
     from django.db.models.signals import post_save
     from modelsearch import index

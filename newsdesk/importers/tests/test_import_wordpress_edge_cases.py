@@ -234,3 +234,9 @@ class EdgeCaseImportTests(TestCase):
         contact = StandardPage.objects.get(slug="contact")
         response = self.client.get("/?page_id=202")
         self.assertEqual((response.status_code, response["Location"]), (301, contact.url))
+
+    def test_imported_articles_are_found_by_the_reader_search_at_once(self):
+        self.assertIn("imported pages to the search index", self.output)
+        response = self.client.get("/search/", {"q": "berths"})
+        titles = lxml_html.fromstring(response.content).xpath('//article[@class="teaser"]//h3/a')
+        self.assertEqual([a.text_content().strip() for a in titles], [self.article(101).title])

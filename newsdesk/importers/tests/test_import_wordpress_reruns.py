@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 from unittest import mock
 
+from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
 from wagtail.contrib.redirects.models import Redirect
@@ -135,3 +136,11 @@ class RerunTests(WithUploads, TestCase):
         untitled = ArticlePage.objects.get(pk=ImportRecord.objects.get(kind="article", source_id="104").object_id)
         self.assertEqual(untitled.get_parent().slug, "news")
         self.assertIn("Opinion", [t.name for t in untitled.tags.all()])
+
+    def test_skipping_the_search_index_says_how_to_build_it_later(self):
+        output, _ = run_import(media_dir=str(self.uploads), skip_search_index=True)
+        self.assertIn("run `newsdesk update_index`", output)
+        self.assertFalse(ArticlePage.objects.search("berths"))
+        call_command("update_index", verbosity=0)
+        self.assertIn("New berths to double Gwadar\u2019s container space",
+                      [page.title for page in ArticlePage.objects.search("berths")])
