@@ -47,6 +47,7 @@ INSTALLED_APPS = NEWSDESK_APPS + [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # listed so the API docs load Swagger UI from our static files, not a CDN
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -3,6 +3,7 @@
 import json
 
 from django.test import TestCase
+from lxml import html as lxml_html
 
 from newsdesk.core.testing import make_article
 from newsdesk.distribution.tests.newsroom import Newsroom
@@ -96,6 +97,16 @@ class ReadApiTests(TestCase):
         parameters = {p["name"] for p in schema["paths"]["/api/v1/articles/"]["get"]["parameters"]}
         self.assertTrue({"section", "author", "tag", "kind", "published_after", "published_before", "limit", "offset"} <= parameters)
         self.assertIn("/api/v1/images/{image_id}/", schema["paths"])
+
+    def test_the_interactive_docs_load_everything_from_this_site(self):
+        response = self.client.get("/api/v1/docs/")
+        self.assertEqual(response.status_code, 200)
+        tree = lxml_html.fromstring(response.content)
+        assets = tree.xpath("//script/@src") + tree.xpath("//link/@href")
+        self.assertIn("/static/ninja/swagger-ui-bundle.js", assets)
+        self.assertTrue(all(url.startswith("/static/") for url in assets), assets)  # no CDN: a desk may be offline
+        settings = json.loads(tree.xpath('//script[@id="swagger-settings"]')[0].text)
+        self.assertEqual(settings["url"], "/api/v1/openapi.json")
 
     def test_list_endpoints_cost_the_same_number_of_queries_whatever_their_length(self):
         urls = ["/api/v1/articles/?limit=100", "/api/v1/articles/?tag=cpec", "/api/v1/sections/", "/api/v1/authors/",
