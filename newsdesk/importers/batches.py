@@ -124,11 +124,11 @@ class NewArticles:
     def _write_history(self, pages):
         """The "created" entry Page.save writes for a new page, so the page's history starts where it did."""
         now, context = timezone.now(), get_active_log_context()
+        page_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
         PageLogEntry.objects.bulk_create([
             PageLogEntry(
-                content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
-                label=page.get_admin_display_title(), action="wagtail.create", timestamp=now, data={},
-                page_id=page.pk, user=context.user, uuid=context.uuid, content_changed=True,
+                content_type=page_type, label=page.get_admin_display_title(), action="wagtail.create",
+                timestamp=now, data={}, page_id=page.pk, user=context.user, uuid=context.uuid, content_changed=True,
             )
             for page in pages
         ])

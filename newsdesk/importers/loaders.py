@@ -35,10 +35,9 @@ def ensure_tags(names, known: dict | None = None) -> list:
     every URL and feed.
 
     `known` (lower-cased name → tag) spares the reads on a long run; a tag joins it only once its
-    transaction has committed, so a rolled-back item cannot leave a tag believed to exist.
+    transaction has committed (see `cache_after_commit`).
     """
     from anyascii import anyascii
-    from django.db import transaction
     from taggit.models import Tag
 
     tags = []
@@ -55,7 +54,7 @@ def ensure_tags(names, known: dict | None = None) -> list:
                 slug, n = f"{base}-{n}", n + 1
             tag = Tag.objects.create(name=name, slug=slug)
         if known is not None:
-            transaction.on_commit(lambda key=key, tag=tag: known.setdefault(key, tag))
+            cache_after_commit(known, key, tag)
         tags.append(tag)
     return tags
 

@@ -129,8 +129,10 @@ class WordPressImport:
         for model, kind in ((ArticlePage, ImportKind.ARTICLE), (StandardPage, ImportKind.PAGE)):
             ids = ImportRecord.objects.of(self.source, kind).order_by("pk").values_list("object_id", flat=True).iterator()
             while chunk := list(islice(ids, chunk_size)):
-                pages = list(model.get_indexed_objects().filter(pk__in=chunk).prefetch_related("tags")
-                             if model is ArticlePage else model.get_indexed_objects().filter(pk__in=chunk))
+                pages = model.get_indexed_objects().filter(pk__in=chunk)
+                if model is ArticlePage:
+                    pages = pages.prefetch_related("tags")  # its search fields read every page's tags
+                pages = list(pages)
                 for backend in get_search_backends():
                     backend.add_bulk(model, pages)
                 indexed += len(pages)
@@ -544,9 +546,7 @@ class WordPressImport:
 
     def _new_page(self, model, item, fields, parent, disposition):
         """An unsaved page as `_save_page` would leave a new one, for NewArticles to write."""
-        fields = dict(fields)
-        published_at, modified_at = fields.pop("published_at"), fields.pop("modified_at")
-        bylines, tags, slug = fields.pop("bylines", None), fields.pop("tags", None), fields.pop("slug")
+        fields, published_at, modified_at, bylines, tags, slug = _split_fields(fields)
         page = model(**fields)
         page.slug = self._free(parent, slug, None, item)
         self._set_children(page, bylines, tags)
@@ -564,10 +564,7 @@ class WordPressImport:
             page.tags.set(ensure_tags(tags, self.known_tags))
 
     def _save_page(self, model, page, item, fields, parent, disposition):
-        fields = dict(fields)
-        published_at, modified_at = fields.pop("published_at"), fields.pop("modified_at")
-        bylines, tags = fields.pop("bylines", None), fields.pop("tags", None)
-        slug = fields.pop("slug")
+        fields, published_at, modified_at, bylines, tags, slug = _split_fields(fields)
         if page is None:
             page = model(**fields)
             page.slug = self._free(parent, slug, None, item)
@@ -649,6 +646,13 @@ def _revise(page, publish, published_at, modified_at):
     Page.objects.filter(pk=page.pk).update(**changes)  # all on the page table: no join through `model`
     for name, value in changes.items():
         setattr(page, name, value)
+
+
+def _split_fields(fields: dict) -> tuple:
+    """(model fields, published_at, modified_at, bylines, tags, slug) from an item's prepared fields."""
+    fields = dict(fields)
+    published_at, modified_at = fields.pop("published_at"), fields.pop("modified_at")
+    return fields, published_at, modified_at, fields.pop("bylines", None), fields.pop("tags", None), fields.pop("slug")
 
 
 def publication_state(page, publish: bool, published_at, modified_at) -> dict:
