@@ -7,6 +7,7 @@ from django.utils.text import slugify
 
 from lxml import html as lxml_html
 from PIL import Image
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 # Each reader request opens a new connection, so the server's workers all get asked: a stale page cache in
@@ -125,11 +126,17 @@ def test_an_article_published_in_the_admin_reaches_home_section_and_recent(desk,
 
     page.locator("footer .w-dropdown__toggle").click()
     page.get_by_role("button", name="Publish", exact=True).click()
-    page.wait_for_url("**/admin/pages/**")
-    messages = page.locator(".messages").inner_text()
-    assert "published" in messages, f"{messages}: {_form_errors(page)}"
+    # The add form's own address also matches /admin/pages/: wait for the section's explorer, where the admin
+    # lands once the publish has been saved, so the reader never looks before the article exists.
+    try:
+        page.wait_for_url(f"**/admin/pages/{section['id']}/", timeout=60_000)
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"the publish did not finish: {_form_errors(page)}") from None
+    expect(page.locator(".messages")).to_contain_text("published")
 
     # The reader sees it on the home page, clicks through, and finds everything the editor put in.
+    home_headlines = [" ".join(a.text_content().split()) for a in _reader_html(desk, "/").xpath("//main//h2/a | //main//h3/a")]
+    assert headline in home_headlines, f"the home page does not list the new article; it lists {home_headlines}"
     reader = open_tab(1280)
     reader.goto("/")
     reader.page.get_by_role("link", name=headline).first.click()
