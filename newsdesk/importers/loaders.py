@@ -234,7 +234,7 @@ class SectionWriter:
 
         if slug in self._by_slug:
             return self._by_slug[slug]
-        section = SectionPage.objects.child_of(self.home).filter(slug=slug).first()
+        section = self._find([slug]).get(slug)
         if section is None:
             section = SectionPage(title=title[:255] or slug, slug=free_slug(self.home, slug))
             if section.slug != slug:
@@ -245,6 +245,26 @@ class SectionWriter:
         remember(self.source, ImportKind.SECTION, slug, section.pk)
         cache_after_commit(self._by_slug, slug, section)
         return section
+
+    def existing(self, slugs) -> list:
+        """The sections already made for `slugs`; none is made here."""
+        unknown = [slug for slug in slugs if slug not in self._by_slug]
+        if unknown:
+            self._by_slug.update(self._find(unknown))  # committed rows: safe to remember at once
+        return [self._by_slug[slug] for slug in slugs if slug in self._by_slug]
+
+    def _find(self, slugs: list) -> dict:
+        """Category slug → its section: the one an earlier run made (even if renamed since), else the
+        home page's section of that slug (one a desk made by hand before importing)."""
+        from newsdesk.sections.models import SectionPage
+
+        made = dict(ImportRecord.objects.of(self.source, ImportKind.SECTION).filter(source_id__in=slugs)
+                    .values_list("object_id", "source_id"))
+        found = {made[s.pk]: s for s in SectionPage.objects.filter(pk__in=made)} if made else {}
+        rest = [slug for slug in slugs if slug not in found]
+        if rest:
+            found.update((s.slug, s) for s in SectionPage.objects.child_of(self.home).filter(slug__in=rest))
+        return found
 
 
 # -- images --------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ class Report:
         self.counts: Counter = Counter()
         self.lines: list[dict] = [] if self.path is None else None
         self._file = open(self.path, "w", encoding="utf-8") if self.path else None  # noqa: SIM115
-        self._held: list[dict] | None = None
+        self._held: list[list[dict]] = []  # one buffer per open `held()` block, innermost last
 
     def add(self, kind: str, source_id: str, action: str, reason: str = "", *, title: str = "", target: str = ""):
         line = {"kind": kind, "source_id": str(source_id), "action": action, "reason": reason}
@@ -28,8 +28,8 @@ class Report:
         self.counts[(kind, action)] += 1
         if self._file is not None:
             line["at"] = datetime.now(UTC).isoformat(timespec="seconds")
-        if self._held is not None:
-            self._held.append(line)
+        if self._held:
+            self._held[-1].append(line)
         else:
             self._write(line)
 
@@ -43,21 +43,25 @@ class Report:
     def held(self):
         """Lines and counts added inside are kept only if the block ends without an exception.
 
-        A batch of items written in one transaction reports what it did only once it has done
-        it; when the batch is rolled back and its items are imported again one by one, the
-        report tells that second attempt alone.
+        An item that fails is rolled back whole, and so is what it had reported: its one line is
+        the error. A batch of items written in one transaction reports what it did only once it
+        has done it; when the batch is rolled back and its items are imported again one by one,
+        the report tells that second attempt alone. Blocks nest: an item inside a batch.
         """
-        counts, self._held = self.counts.copy(), []
+        counts = self.counts.copy()
+        self._held.append([])
         try:
             yield self
         except BaseException:
+            self._held.pop()
             self.counts = counts
             raise
+        lines = self._held.pop()
+        if self._held:
+            self._held[-1].extend(lines)
         else:
-            for line in self._held:
+            for line in lines:
                 self._write(line)
-        finally:
-            self._held = None
 
     def count(self, kind: str | None = None, action: str | None = None) -> int:
         return sum(n for (k, a), n in self.counts.items() if kind in (None, k) and action in (None, a))

@@ -188,24 +188,20 @@ class WordPressImport:
             self._second_pass(item)
 
     def _sections_and_slugs(self, items) -> dict[str, tuple[set, set]]:
-        """Before a batch: make the sections its articles go in, and read which of their slugs are taken.
+        """Before a batch: read which of its articles' slugs are taken in the sections that exist.
 
-        Sections are shared by many items, so each is made in its own transaction; if every item
-        that needs one fails, it stays, empty (one item per transaction would have taken it back).
-        Returns section path → (slugs asked about, slugs already used there): one read per
-        section instead of one per article.
+        Returns section path → (slugs asked about, slugs already used there): one read per section
+        instead of one per article. A section the export brings for the first time is not made here
+        but by its first article, inside that article's savepoint, so a section whose every article
+        fails is taken back with them.
         """
-        slugs_by_section = defaultdict(set)  # (slug, title) → article slugs
+        slugs_by_section = defaultdict(set)  # section slug → article slugs
         for item in items:
             if item.post_type == "post" and item.status not in SKIPPED_STATUSES and not _broken(item):
-                slugs_by_section[self._section_wanted(item) or DEFAULT_SECTION].add(self._slug(item))
+                slugs_by_section[(self._section_wanted(item) or DEFAULT_SECTION)[0]].add(self._slug(item))
         known = {}
-        for wanted, slugs in slugs_by_section.items():
-            try:
-                with transaction.atomic():
-                    section = self.sections.section_for(*wanted)
-            except Exception:  # noqa: S112 - the item reports the same failure when its turn comes
-                continue
+        for section in self.sections.existing(slugs_by_section):
+            slugs = slugs_by_section[section.slug]
             taken = set(section.get_children().filter(slug__in=slugs).values_list("slug", flat=True))
             known[section.path] = (slugs, taken)
         return known
@@ -251,9 +247,12 @@ class WordPressImport:
             self.report.add("item", item.source_id, "skipped", f"unknown post type {label!r}: not imported", title=item.title)
 
     def _each(self, kind, source_id, write, title=""):
-        """One item, one transaction: it is written whole or not at all, and the run goes on."""
+        """One item, one transaction: it is written whole or not at all, and the run goes on.
+
+        A failed item's report is its error alone: what it said before failing was rolled back too.
+        """
         try:
-            with transaction.atomic():
+            with self.report.held(), transaction.atomic():
                 write()
         except (KeyboardInterrupt, SystemExit, _DryRun):
             raise

@@ -104,6 +104,41 @@ class BatchedImportTests(WithUploads, TestCase):
                 self.assertEqual(Page.find_problems(), ([], [], [], [], []))
                 transaction.set_rollback(True)
 
+    def test_a_section_whose_every_article_fails_is_not_left_behind_empty(self):
+        real_write = WordPressImport._write
+
+        def fails_on_104(importer, model, kind, item, *args):
+            if item.source_id == "104":  # the only article in Opinion
+                raise ValueError("simulated failure")
+            return real_write(importer, model, kind, item, *args)
+
+        for batch_size in (1, 200):
+            with self.subTest(batch_size=batch_size), transaction.atomic():
+                with mock.patch.object(WordPressImport, "_write", fails_on_104):
+                    _, lines = run_import(media_dir=str(self.uploads), batch_size=batch_size)
+                self.assertFalse(SectionPage.objects.filter(slug="opinion").exists())
+                self.assertFalse(ImportRecord.objects.filter(kind="section", source_id="opinion").exists())
+                self.assertNotIn(("section", "opinion", "created"),
+                                 [(line["kind"], line["source_id"], line["action"]) for line in lines])
+                self.assertTrue(SectionPage.objects.filter(slug="world").exists())
+                transaction.set_rollback(True)
+
+    def test_a_section_renamed_because_its_slug_was_taken_is_found_again_on_a_second_run(self):
+        from newsdesk.core.testing import home_page
+        from newsdesk.sections.models import StandardPage
+
+        home_page().add_child(instance=StandardPage(title="World (about our coverage)", slug="world"))
+        for batch_size in (1, 200):
+            with self.subTest(batch_size=batch_size), transaction.atomic():
+                run_import(media_dir=str(self.uploads), batch_size=batch_size)
+                first = sorted(SectionPage.objects.values_list("slug", "title"))
+                self.assertIn(("world-2", "World"), first)
+                _, lines = run_import(media_dir=str(self.uploads), batch_size=batch_size)
+                self.assertEqual(sorted(SectionPage.objects.values_list("slug", "title")), first)
+                self.assertEqual(ArticlePage.objects.child_of(SectionPage.objects.get(slug="world-2")).count(), 9)
+                self.assertEqual([line for line in lines if line["kind"] == "section"], [])
+                transaction.set_rollback(True)
+
 
 class BatchedImportCostTests(TransactionTestCase):
     """The fast path must stay fast: a bound on the queries each further article adds.
