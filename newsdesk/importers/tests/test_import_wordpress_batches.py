@@ -49,6 +49,18 @@ def report_lines(lines) -> list:
     return sorted(comparable(line) for line in lines)
 
 
+def failing_on(source_id: str):
+    """The import, with writing item `source_id` raising part-way (after its section is found or made)."""
+    real_write = WordPressImport._write
+
+    def write(importer, model, kind, item, *args):
+        if item.source_id == source_id:
+            raise ValueError("simulated failure")
+        return real_write(importer, model, kind, item, *args)
+
+    return mock.patch.object(WordPressImport, "_write", write)
+
+
 class BatchedImportTests(WithUploads, TestCase):
     def imported(self, **options):
         """(report lines, full snapshot) of an import that is then rolled back."""
@@ -83,16 +95,10 @@ class BatchedImportTests(WithUploads, TestCase):
         self.assertEqual(again, clean)
 
     def test_an_article_that_fails_leaves_nothing_and_the_section_it_made_serves_the_next(self):
-        real_write = WordPressImport._write
-
-        def fails_on_101(importer, model, kind, item, *args):
-            if item.source_id == "101":  # the first article in World: its section is made, then it fails
-                raise ValueError("simulated failure")
-            return real_write(importer, model, kind, item, *args)
-
         for batch_size in (1, 200):
             with self.subTest(batch_size=batch_size), transaction.atomic():
-                with mock.patch.object(WordPressImport, "_write", fails_on_101):
+                # 101 is the first article in World: its section is made, then it fails.
+                with failing_on("101"):
                     output, lines = run_import(media_dir=str(self.uploads), batch_size=batch_size)
                 self.assertIn("articles 9 created", output)
                 errors = [line for line in lines if line["action"] == "error"]
@@ -105,16 +111,9 @@ class BatchedImportTests(WithUploads, TestCase):
                 transaction.set_rollback(True)
 
     def test_a_section_whose_every_article_fails_is_not_left_behind_empty(self):
-        real_write = WordPressImport._write
-
-        def fails_on_104(importer, model, kind, item, *args):
-            if item.source_id == "104":  # the only article in Opinion
-                raise ValueError("simulated failure")
-            return real_write(importer, model, kind, item, *args)
-
         for batch_size in (1, 200):
             with self.subTest(batch_size=batch_size), transaction.atomic():
-                with mock.patch.object(WordPressImport, "_write", fails_on_104):
+                with failing_on("104"):  # the only article in Opinion
                     _, lines = run_import(media_dir=str(self.uploads), batch_size=batch_size)
                 self.assertFalse(SectionPage.objects.filter(slug="opinion").exists())
                 self.assertFalse(ImportRecord.objects.filter(kind="section", source_id="opinion").exists())
