@@ -6,9 +6,10 @@ in a separate process, and prints posts per second and peak memory.
 
     .venv/bin/python bench/import_wxr.py                                  # 2,000 and 20,000 posts
     .venv/bin/python bench/import_wxr.py --import-sizes 200 2000         # other sizes
+    .venv/bin/python bench/import_wxr.py --postgres postgres://postgres@127.0.0.1:5432   # PostgreSQL too
 
 "stream" measures the streaming parse and body conversion alone (under tracemalloc); "import"
-measures the whole import into SQLite (max RSS; tracemalloc would slow it down), then the search
+measures the whole import into SQLite, and with --postgres into a fresh PostgreSQL database too (max RSS; tracemalloc would slow it down), then the search
 indexing the command does next, then a second run of the same export (everything unchanged). The
 baseline is the same import with one item per transaction (`--batch-size 1`), on the smallest size.
 """
@@ -27,13 +28,16 @@ sys.path.insert(0, str(REPO))
 from newsdesk.importers.tests.material import write_synthetic_export  # noqa: E402
 
 
-def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str) -> dict:
+BENCH_DATABASE = "newsdesk_bench_import"
+
+
+def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str, database_url: str) -> dict:
     """Runs in a child process, so each figure starts from a fresh interpreter and database."""
     import resource
     import tracemalloc
 
     os.environ["NEWSDESK_DATA_DIR"] = data_dir
-    os.environ["DATABASE_URL"] = f"sqlite:///{data_dir}/bench.sqlite3"
+    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{data_dir}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
     import django
 
@@ -87,16 +91,41 @@ def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str) 
             "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def run(mode: str, sizes, batch_size=0, label=None):
-    """`batch_size` 0: the importer's default."""
+class FreshPostgres:
+    """An empty database of its own on the given server for the length of one measurement."""
+
+    def __init__(self, server_url: str):
+        self.server_url = server_url.rstrip("/")
+
+    def _admin(self, statement: str):
+        import psycopg
+
+        with psycopg.connect(f"{self.server_url}/postgres", autocommit=True) as connection:
+            connection.execute(statement)
+
+    def __enter__(self) -> str:
+        self._admin(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
+        self._admin(f"CREATE DATABASE {BENCH_DATABASE}")
+        return f"{self.server_url}/{BENCH_DATABASE}"
+
+    def __exit__(self, *exc):
+        self._admin(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
+
+
+def run(mode: str, sizes, batch_size=0, label=None, postgres=""):
+    """`batch_size` 0: the importer's default. `postgres`: a server URL to import into instead of SQLite."""
+    from contextlib import nullcontext
+
     rows, label = [], label or mode
     for posts in sizes:
-        with tempfile.TemporaryDirectory(prefix="wxr-bench-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="wxr-bench-") as tmp, \
+                (FreshPostgres(postgres) if postgres else nullcontext("")) as database_url:
             export, media = Path(tmp) / "export.xml", Path(tmp) / "uploads"
             write_synthetic_export(export, media, posts)
             size_mb = export.stat().st_size / 1e6
             child = subprocess.run(
-                [sys.executable, __file__, "--measure", mode, str(export), str(media), tmp, str(batch_size)],
+                [sys.executable, __file__, "--measure", mode, str(export), str(media), tmp, str(batch_size),
+                 database_url],
                 capture_output=True, text=True, cwd=REPO, check=True,
             )
             result = json.loads(child.stdout.strip().splitlines()[-1])
@@ -126,6 +155,8 @@ def main(argv):
     parser.add_argument("--stream-sizes", type=int, nargs="*", default=[2000, 20000])
     parser.add_argument("--import-sizes", type=int, nargs="*", default=[2000, 20000])
     parser.add_argument("--no-baseline", action="store_true", help="Skip the one-item-per-transaction import.")
+    parser.add_argument("--postgres", default="", metavar="SERVER_URL",
+                        help=f"Also import into PostgreSQL: a database {BENCH_DATABASE!r} is made and dropped there.")
     args = parser.parse_args(argv)
     run("stream", args.stream_sizes)
     rows = run("import", args.import_sizes)
@@ -135,10 +166,15 @@ def main(argv):
         batched = rows[args.import_sizes.index(smallest)]
         speedup = (batched["posts"] / batched["seconds"]) / (baseline["posts"] / baseline["seconds"])
         print(f"  import: batched / one item per transaction at {smallest} posts = {speedup:.1f}x posts/s", flush=True)
+    if args.postgres:
+        postgres = run("import", args.import_sizes, label="postgres", postgres=args.postgres)
+        for sqlite_row, pg_row in zip(rows, postgres, strict=True):
+            ratio = (pg_row["posts"] / pg_row["seconds"]) / (sqlite_row["posts"] / sqlite_row["seconds"])
+            print(f"postgres: {pg_row['posts']} posts: PostgreSQL / SQLite = {ratio:.2f}x posts/s", flush=True)
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--measure"]:
-        print(json.dumps(measure(*sys.argv[2:7])))
+        print(json.dumps(measure(*sys.argv[2:8])))
     else:
         main(sys.argv[1:])
