@@ -43,8 +43,9 @@ browser:
 	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=ur | grep -q .; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(E2E_APT); fi
 
+# A browser test that fails runs once more (as Playwright's own CI setup does); the summary counts reruns.
 e2e: install tools browser
-	$(BIN)/pytest e2e -q
+	$(BIN)/pytest e2e -q --reruns 1
 
 test: test-python e2e
 

@@ -136,7 +136,10 @@ def test_an_article_published_in_the_admin_reaches_home_section_and_recent(desk,
 
     # The reader sees it on the home page, clicks through, and finds everything the editor put in.
     home_headlines = [" ".join(a.text_content().split()) for a in _reader_html(desk, "/").xpath("//main//h2/a | //main//h3/a")]
-    assert headline in home_headlines, f"the home page does not list the new article; it lists {home_headlines}"
+    assert headline in home_headlines, (
+        f"the home page does not list the new article; it lists {home_headlines}. "
+        f"The admin is at {page.url} and says {page.locator('.messages').inner_text()!r}"
+    )
     reader = open_tab(1280)
     reader.goto("/")
     reader.page.get_by_role("link", name=headline).first.click()
