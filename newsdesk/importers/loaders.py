@@ -246,12 +246,12 @@ class SectionWriter:
         cache_after_commit(self._by_slug, slug, section)
         return section
 
-    def existing(self, slugs) -> list:
-        """The sections already made for `slugs`; none is made here."""
+    def existing(self, slugs) -> dict:
+        """Category slug → section, for those of `slugs` whose section is already made; none is made here."""
         unknown = [slug for slug in slugs if slug not in self._by_slug]
         if unknown:
             self._by_slug.update(self._find(unknown))  # committed rows: safe to remember at once
-        return [self._by_slug[slug] for slug in slugs if slug in self._by_slug]
+        return {slug: self._by_slug[slug] for slug in slugs if slug in self._by_slug}
 
     def _find(self, slugs: list) -> dict:
         """Category slug → its section: the one an earlier run made (even if renamed since), else the

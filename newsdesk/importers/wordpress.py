@@ -195,13 +195,13 @@ class WordPressImport:
         but by its first article, inside that article's savepoint, so a section whose every article
         fails is taken back with them.
         """
-        slugs_by_section = defaultdict(set)  # section slug → article slugs
+        slugs_by_section = defaultdict(set)  # category (or mapped section) slug → article slugs
         for item in items:
             if item.post_type == "post" and item.status not in SKIPPED_STATUSES and not _broken(item):
                 slugs_by_section[(self._section_wanted(item) or DEFAULT_SECTION)[0]].add(self._slug(item))
         known = {}
-        for section in self.sections.existing(slugs_by_section):
-            slugs = slugs_by_section[section.slug]
+        for category, section in self.sections.existing(slugs_by_section).items():
+            slugs = slugs_by_section[category]  # by category: the section's own slug may differ (`world-2`)
             taken = set(section.get_children().filter(slug__in=slugs).values_list("slug", flat=True))
             known[section.path] = (slugs, taken)
         return known

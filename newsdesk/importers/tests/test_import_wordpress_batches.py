@@ -13,7 +13,9 @@ from wagtail.models import Page, PageLogEntry
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.importers.batches import NewArticles
+from newsdesk.importers.loaders import SectionWriter
 from newsdesk.importers.models import ImportRecord
+from newsdesk.importers.report import Report
 from newsdesk.importers.tests.material import write_synthetic_export
 from newsdesk.importers.tests.test_import_wordpress_edge_cases import WithUploads, run_import
 from newsdesk.importers.tests.test_import_wordpress_reruns import snapshot
@@ -132,6 +134,10 @@ class BatchedImportTests(WithUploads, TestCase):
                 run_import(media_dir=str(self.uploads), batch_size=batch_size)
                 first = sorted(SectionPage.objects.values_list("slug", "title"))
                 self.assertIn(("world-2", "World"), first)
+                # What each batch reads first: the category's section, under the category's own slug.
+                record = ImportRecord.objects.get(kind="section", source_id="world")
+                found = SectionWriter(record.source, Report(), home_page()).existing(["world", "no-such-category"])
+                self.assertEqual({slug: section.slug for slug, section in found.items()}, {"world": "world-2"})
                 _, lines = run_import(media_dir=str(self.uploads), batch_size=batch_size)
                 self.assertEqual(sorted(SectionPage.objects.values_list("slug", "title")), first)
                 self.assertEqual(ArticlePage.objects.child_of(SectionPage.objects.get(slug="world-2")).count(), 9)
