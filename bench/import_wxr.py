@@ -9,9 +9,10 @@ in a separate process, and prints posts per second and peak memory.
     .venv/bin/python bench/import_wxr.py --postgres postgres://postgres@127.0.0.1:5432   # PostgreSQL too
 
 "stream" measures the streaming parse and body conversion alone (under tracemalloc); "import"
-measures the whole import into SQLite, and with --postgres into a fresh PostgreSQL database too (max RSS; tracemalloc would slow it down), then the search
-indexing the command does next, then a second run of the same export (everything unchanged). The
-baseline is the same import with one item per transaction (`--batch-size 1`), on the smallest size.
+measures the whole import into SQLite (max RSS; tracemalloc would slow it down), then the search
+indexing the command does next, then a second run of the same export (everything unchanged); with
+--postgres, the same again into a fresh PostgreSQL database. The baseline is the same import with
+one item per transaction (`--batch-size 1`), on the smallest size.
 """
 
 import json

@@ -242,7 +242,8 @@ class SectionWriter:
             self.tree.add_child(self.home, section)
             section.save_revision(log_action=False).publish(log_action=False)
             self.report.add("section", slug, "created", title=section.title, target=section.url_path)
-        remember(self.source, ImportKind.SECTION, slug, section.pk)
+            # Not `new`: a record may remain of a section the desk has since deleted.
+            remember(self.source, ImportKind.SECTION, slug, section.pk)
         cache_after_commit(self._by_slug, slug, section)
         return section
 
@@ -254,8 +255,8 @@ class SectionWriter:
         return {slug: self._by_slug[slug] for slug in slugs if slug in self._by_slug}
 
     def _find(self, slugs: list) -> dict:
-        """Category slug → its section: the one an earlier run made (even if renamed since), else the
-        home page's section of that slug (one a desk made by hand before importing)."""
+        """Category slug → its section: the one recorded for it (even if renamed since), else the home
+        page's section of that slug, which a desk made by hand before importing and is recorded now."""
         from newsdesk.sections.models import SectionPage
 
         made = dict(ImportRecord.objects.of(self.source, ImportKind.SECTION).filter(source_id__in=slugs)
@@ -263,7 +264,9 @@ class SectionWriter:
         found = {made[s.pk]: s for s in SectionPage.objects.filter(pk__in=made)} if made else {}
         rest = [slug for slug in slugs if slug not in found]
         if rest:
-            found.update((s.slug, s) for s in SectionPage.objects.child_of(self.home).filter(slug__in=rest))
+            for section in SectionPage.objects.child_of(self.home).filter(slug__in=rest):
+                remember(self.source, ImportKind.SECTION, section.slug, section.pk)
+                found[section.slug] = section
         return found
 
 

@@ -144,6 +144,18 @@ class BatchedImportTests(WithUploads, TestCase):
                 self.assertEqual([line for line in lines if line["kind"] == "section"], [])
                 transaction.set_rollback(True)
 
+    def test_a_section_the_desk_deleted_after_the_first_run_is_made_again(self):
+        for batch_size in (1, 200):
+            with self.subTest(batch_size=batch_size), transaction.atomic():
+                run_import(media_dir=str(self.uploads), batch_size=batch_size)
+                SectionPage.objects.get(slug="opinion").delete()
+                _, lines = run_import(media_dir=str(self.uploads), batch_size=batch_size)
+                opinion = SectionPage.objects.get(slug="opinion")
+                self.assertEqual(ArticlePage.objects.child_of(opinion).count(), 1)
+                self.assertEqual(ImportRecord.objects.get(kind="section", source_id="opinion").object_id, opinion.pk)
+                self.assertEqual([line for line in lines if line["action"] == "error"], [])
+                transaction.set_rollback(True)
+
 
 class BatchedImportCostTests(TransactionTestCase):
     """The fast path must stay fast: a bound on the queries each further article adds.
