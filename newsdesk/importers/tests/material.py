@@ -1,12 +1,10 @@
-"""Where the test material lives: our own fixtures here, the shared real exports beside the repo."""
+"""Where the test material lives: our own fixtures and the vendored real WordPress exports, all in fixtures/."""
 
 import io
-import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 HERE = Path(__file__).resolve().parent / "fixtures"
-REPO = HERE.parents[3]
 
 
 def own(name: str) -> Path:
@@ -14,15 +12,8 @@ def own(name: str) -> Path:
 
 
 def shared_wxr(name: str) -> Path:
-    """A real WordPress export from ../shared/fixtures/wxr (beside the repository in CI)."""
-    folder = Path(os.environ.get("NEWSDESK_WXR_FIXTURES", REPO.parent / "shared" / "fixtures" / "wxr"))
-    path = folder / name
-    if not path.is_file():
-        raise FileNotFoundError(
-            f"The shared WXR fixture {path} is missing. Tests expect the shared/ folder beside the repository "
-            f"(clone it to {REPO.parent / 'shared'}) or NEWSDESK_WXR_FIXTURES pointing at its fixtures/wxr folder."
-        )
-    return path
+    """A real WordPress export, vendored in fixtures/wxr (sources and licences in its SOURCES.md)."""
+    return HERE / "wxr" / name
 
 
 def write_jpeg(path: Path, size=(80, 60), colour=(20, 90, 140)):

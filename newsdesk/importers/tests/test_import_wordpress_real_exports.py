@@ -1,4 +1,4 @@
-"""`newsdesk import-wordpress` on real WordPress exports (../shared/fixtures/wxr), field by field."""
+"""`newsdesk import-wordpress` on real WordPress exports (vendored in fixtures/wxr), field by field."""
 
 import shutil
 import tempfile
