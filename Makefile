@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NEWSDESK_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run test test-python e2e browser install tools migrate demo serve clean bench
+.PHONY: run test test-python e2e browser install tools migrate demo serve clean bench lint docs
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test,docs]"
 	touch $(STAMP)
 
 # The independent checkers (Nu Html Checker, schema.org validator, axe-core, Lighthouse) come from npm.
@@ -47,10 +47,19 @@ browser:
 e2e: install tools browser
 	$(BIN)/pytest e2e -q --reruns 1
 
-test: test-python e2e
+# Lint and format check; `$(BIN)/ruff format .` and `$(BIN)/ruff check --fix .` mend most findings.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# The documentation site (docs/, mkdocs.yml) into site/; strict, so a broken link or include fails.
+docs: install
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+test: test-python e2e docs
 
 bench: install
 	for script in bench/*.py; do $(BIN)/python $$script; done
 
 clean:
-	rm -rf $(VENV) data node_modules
+	rm -rf $(VENV) data node_modules site
