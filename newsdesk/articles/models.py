@@ -1,5 +1,7 @@
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -13,6 +15,8 @@ from wagtail.search import index
 from newsdesk.articles.blocks import ArticleBodyBlock, heading_anchor
 from newsdesk.articles.forms import ArticlePageForm
 from newsdesk.articles.querysets import ArticlePageQuerySet
+from newsdesk.core.slugs import unused_slug
+from newsdesk.images.renditions import prefetch_renditions
 
 
 class ArticleKind(models.TextChoices):
@@ -29,16 +33,14 @@ class ArticleTag(TaggedItemBase):
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
+RECENT_COUNT = 5
 TOC_MIN_HEADINGS = 3
 # Ids the page layout itself uses; a heading called "Main" must not steal the skip link's target.
 RESERVED_IDS = {"main", "site-search", "toc", "recent"}
 
 
 def unique_anchor(anchor: str, taken: set) -> str:
-    candidate, n = anchor, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{anchor}-{n}"
+    candidate = unused_slug(anchor, taken.__contains__)
     taken.add(candidate)
     return candidate
 
@@ -88,6 +90,7 @@ class ArticlePage(Page):
         index.SearchField("standfirst", boost=2),
         index.SearchField("body"),
         index.FilterField("kind"),
+        index.FilterField("go_live_at"),  # search results pass through ArticlePage.objects.published()
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     base_form_class = ArticlePageForm
@@ -123,6 +126,37 @@ class ArticlePage(Page):
         return self.hero_image.default_caption if self.hero_image else ""
 
     @property
+    def modified_at(self):
+        """When the article last changed for machines (feeds, sitemaps, API): a stated update, else its last publication."""
+        stamps = [stamp for stamp in (self.updated_at, self.last_published_at, self.first_published_at) if stamp]
+        return max(stamps) if stamps else self.published_at
+
+    @cached_property
+    def tag_list(self) -> list:
+        """The tags, read once per instance: the page's tag list, social tags and JSON-LD keywords share them."""
+        return list(self.tags.all())
+
+    @property
+    def tag_names(self) -> list[str]:
+        return [tag.name for tag in self.tag_list]
+
+    @cached_property
+    def section(self):
+        """The live section the article sits in, or None; `attach_sections` fills it for a list in one query."""
+        # The parent: routing to this page has usually read it already, so a page view pays nothing for it.
+        parent = self.get_parent().specific
+        return parent if isinstance(parent, apps.get_model("sections", "SectionPage")) and parent.live else None
+
+    @classmethod
+    def attach_sections(cls, articles) -> list:
+        """`articles` as a list, each with its `section` set, from one query for the whole list."""
+        articles = list(articles)
+        sections = _live_sections_by_path({article.path[: -article.steplen] for article in articles})
+        for article in articles:
+            article.__dict__["section"] = sections.get(article.path[: -article.steplen])
+        return articles
+
+    @property
     def updated_time(self):
         """When readers are told the piece changed: the later of the editor's stamp and the newest correction."""
         stamps = [self.updated_at] + [c.published_at for c in self.newest_corrections[:1]]
@@ -131,7 +165,7 @@ class ArticlePage(Page):
 
     @cached_property
     def ordered_bylines(self):
-        # Reads prefetched bylines when the page view loaded them (reading.article_context), and an
+        # Reads prefetched bylines when the page view loaded them (get_context), and an
         # unsaved preview's in-memory bylines otherwise.
         bylines = sorted(self.bylines.all(), key=lambda byline: byline.sort_order or 0)
         return [byline for byline in bylines if byline.author_id]
@@ -175,6 +209,11 @@ class ArticlePage(Page):
     def body_images(self) -> list:
         return [value["image"] for value in self.body_values("image") if value["image"]]
 
+    def also_see_ids(self, published) -> set:
+        """Ids of the Also See targets readers may follow (`published` is that queryset); the block shows only these."""
+        ids = [target.pk for target in self.also_see_targets()]
+        return set(published.filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+
     # -- rules ------------------------------------------------------------------------------
 
     def clean(self):
@@ -183,11 +222,45 @@ class ArticlePage(Page):
             raise ValidationError({"hero_caption": "A caption needs a hero image to go with."})
 
     def get_context(self, request, *args, **kwargs):
-        from newsdesk.articles import reading
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(reading.article_context(self, request))
+        self.prefetch_bylines()
+        # One published() queryset for Recent and Also See: building it reads the view restrictions once.
+        published = ArticlePage.objects.published()
+        recent = recent_articles(exclude=self, published=published)
+        # Every image the page shows, so that their renditions come in one query (see images/renditions.py).
+        prefetch_renditions(
+            [self.hero_image]
+            + self.body_images()
+            + [author.photo for author in self.authors]
+            + [item.hero_image for item in recent]
+        )
+        context.update(
+            recent_articles=recent,
+            also_see_ids=self.also_see_ids(published),
+            breadcrumbs=self.get_ancestors().filter(depth__gt=1),
+        )
         return context
+
+    def prefetch_bylines(self) -> None:
+        """Bylines with their authors, photos and links in fixed queries, for the page and its metadata."""
+        bylines = ArticleByline.objects.select_related("author__photo").prefetch_related("author__links")
+        prefetch_related_objects([self], Prefetch("bylines", queryset=bylines))
+
+
+def recent_articles(exclude=None, count: int = RECENT_COUNT, published=None) -> list:
+    """The newest published articles for a Recent list, leaving out `exclude` (the page showing it)."""
+    published = ArticlePage.objects.published() if published is None else published
+    articles = published.recent().for_teasers()
+    if exclude is not None and exclude.pk:
+        articles = articles.exclude(pk=exclude.pk)
+    return list(articles[:count])
+
+
+def _live_sections_by_path(paths) -> dict:
+    # Sections sit above articles (their pages list articles), so the model is looked up by name, not imported.
+    # No public() filter: a section above a published article is public, since privacy is inherited.
+    section_model = apps.get_model("sections", "SectionPage")
+    return {section.path: section for section in section_model.objects.live().filter(path__in=paths)}
 
 
 class ArticleByline(Orderable):

@@ -1,9 +1,23 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
+from django.utils import timezone
 from wagtail.query import PageQuerySet
+
+from newsdesk.images.renditions import prefetch_renditions
 
 
 class ArticlePageQuerySet(PageQuerySet):
-    """Listings over many articles: `ArticlePage.objects.live().public().in_section(s).recent()`."""
+    """Listings over many articles: `ArticlePage.objects.published().in_section(s).recent()`."""
+
+    def published(self):
+        """What readers and every output may see: live, public, and past any go-live time.
+
+        The one definition of "published": reader pages, listings, Also See, search, feeds, sitemaps,
+        the API and ninjs all start here. Ordering is left to `.recent()` (or the caller), because
+        sitemaps and aggregates want none or another. A page scheduled for later is not live, but the
+        explicit go-live guard keeps an embargoed piece out even if its live flag was set early.
+        """
+        now = timezone.now()
+        return self.live().public().filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
 
     def in_section(self, section):
         return self.child_of(section)
@@ -33,11 +47,21 @@ class ArticlePageQuerySet(PageQuerySet):
         """
         return self.defer_streamfields().select_related("hero_image")
 
+    def teasers(self):
+        """Published articles, newest first, ready for teaser cards: what every reader listing starts from."""
+        return self.published().recent().for_teasers()
+
     def for_listing(self):
         """What a teaser card shows: hero image, bylines with authors and tags, in a fixed number of queries."""
-        from newsdesk.articles.models import ArticleByline
-
+        # The byline model is read off the relation: querysets.py sits below models.py and must not import it.
+        bylines = self.model._meta.get_field("bylines").related_model.objects.select_related("author")
         return self.select_related("hero_image").prefetch_related(
-            Prefetch("bylines", queryset=ArticleByline.objects.select_related("author").order_by("sort_order")),
-            "tags",
+            Prefetch("bylines", queryset=bylines.order_by("sort_order")), "tags"
         )
+
+
+def teaser_cards(articles) -> list:
+    """`articles` as a list, with the thumbnails' renditions loaded in one query."""
+    articles = list(articles)
+    prefetch_renditions([article.hero_image for article in articles])
+    return articles

@@ -1,5 +1,7 @@
 """Site search over published articles, through Wagtail's configured search backend."""
 
+from newsdesk.articles.models import ArticlePage
+
 MAX_QUERY_LENGTH = 200
 
 
@@ -15,8 +17,6 @@ def clean_query(raw: str) -> str:
 
 
 def search_articles(query: str):
-    from newsdesk.articles.models import ArticlePage
-
     if not query:
         return ArticlePage.objects.none()
-    return ArticlePage.objects.live().public().select_related("hero_image").search(query, operator="and")
+    return ArticlePage.objects.published().select_related("hero_image").search(query, operator="and")

@@ -15,8 +15,9 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.v3.errors import problem_response, register_exception_handlers
 
+from newsdesk.articles import models as article_models
 from newsdesk.distribution import serializers
-from newsdesk.distribution.published import published_articles, published_sections
+from newsdesk.distribution.published import published_sections
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -155,14 +156,14 @@ class ArticleFilters(Paging):
 @api.get("/articles/", response=ArticlePage, summary="Published articles, newest first", tags=["articles"])
 def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     _refuse_unknown(request, ArticleFilters)
-    articles = serializers.filter_articles(published_articles(), **_article_filters(filters))
+    articles = serializers.filter_articles(article_models.ArticlePage.objects.published().recent(), **_article_filters(filters))
     articles = serializers.with_crops(articles.for_listing(), "hero_image__")
     return _page(request, articles, filters, serializers.ArticleSerializer(request).summaries)
 
 
 @api.get("/articles/{article_id}/", response=ArticleOut, summary="One article with its body as blocks", tags=["articles"])
 def get_article(request: HttpRequest, article_id: int):
-    article = published_articles().for_listing().filter(pk=article_id).first()
+    article = article_models.ArticlePage.objects.published().for_listing().filter(pk=article_id).first()
     if article is None:
         raise Http404("No published article with this id.")
     return serializers.ArticleSerializer(request).detail(article)

@@ -14,9 +14,9 @@ from django.utils.feedgenerator import rfc3339_date
 from django.utils.html import escape
 from wagtail.images.models import SourceImageIOError
 
+from newsdesk.articles.models import ArticlePage
 from newsdesk.distribution.content import ArticleBatch
-from newsdesk.distribution.links import absolute, image_mime_type, modified_at, original_url, page_url
-from newsdesk.distribution.published import section_of, sections_by_path
+from newsdesk.distribution.links import absolute, image_mime_type, original_url, page_url
 
 FEED_SIZE = 100
 MEDIA_NS = "http://search.yahoo.com/mrss/"
@@ -154,9 +154,8 @@ class ArticleFeed(Feed):
         return f"© {self.publication.name}"
 
     def items(self, scope):
-        articles = list(scope.articles.for_listing()[:FEED_SIZE])
+        articles = ArticlePage.attach_sections(scope.articles.for_listing()[:FEED_SIZE])
         self.batch = ArticleBatch(articles, self.request)
-        self.sections = sections_by_path()
         return articles
 
     def item_title(self, article):
@@ -177,10 +176,10 @@ class ArticleFeed(Feed):
         return article.published_at
 
     def item_updateddate(self, article):
-        return modified_at(article)
+        return article.modified_at
 
     def item_categories(self, article):
-        section = section_of(article, self.sections)
+        section = article.section
         return ([section.title] if section else []) + [tag.name for tag in article.tags.all()]
 
     def item_enclosure_url(self, article):

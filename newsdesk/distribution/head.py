@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
+from newsdesk.core.dates import iso_datetime
 from newsdesk.distribution import structured_data
 from newsdesk.distribution.feeds import FEEDS, FORMAT_NAMES, FORMAT_TYPES
-from newsdesk.distribution.links import CROPS, absolute, crop_renditions, iso, modified_at, page_url, publication, tag_names
+from newsdesk.distribution.links import CROPS, absolute, crop_renditions, page_url, publication
+from newsdesk.distribution.published import feed_path
 
 
 @dataclass
@@ -37,8 +39,7 @@ def head_for(context) -> Head:
     site = publication(request)
     head = Head(feeds=feed_links(site.name, "", None))
     if isinstance(page, ArticlePage):
-        section = page.get_parent().specific
-        _article(head, request, page, section if isinstance(section, SectionPage) else None)
+        _article(head, request, page, page.section)
     elif isinstance(page, SectionPage):
         _listing(head, request, page_url(request, page), page.title, page.description, page.search_description)
         head.feeds += feed_links(page.title, "section", page.slug)
@@ -68,14 +69,9 @@ def head_for(context) -> Head:
 
 
 def feed_links(title: str, kind: str, slug) -> list[tuple]:
-    links = []
-    for fmt in FEEDS:
-        if kind:
-            href = reverse(f"distribution:{kind}_feed", kwargs={"slug": slug, "fmt": fmt})
-        else:
-            href = reverse("distribution:feed", kwargs={"fmt": fmt})
-        links.append((f"{title} ({FORMAT_NAMES[fmt]})", FORMAT_TYPES[fmt], href))
-    return links
+    return [
+        (f"{title} ({FORMAT_NAMES[fmt]})", FORMAT_TYPES[fmt], feed_path(kind or "site", slug, fmt)) for fmt in FEEDS
+    ]
 
 
 def _article(head, request, page, section):
@@ -86,11 +82,11 @@ def _article(head, request, page, section):
     head.og = [("og:type", "article"), ("og:title", page.seo_title or page.title),
                ("og:description", page.search_description or page.standfirst)]
     head.og += _og_image(request, page.hero_image)
-    head.og += [("article:published_time", iso(page.published_at)), ("article:modified_time", iso(modified_at(page)))]
+    head.og += [("article:published_time", iso_datetime(page.published_at)), ("article:modified_time", iso_datetime(page.modified_at))]
     head.og += [("article:author", absolute(request, author.get_absolute_url())) for author in page.authors]
     if section is not None:
         head.og.append(("article:section", section.title))
-    head.og += [("article:tag", name) for name in tag_names(page)]
+    head.og += [("article:tag", name) for name in page.tag_names]
     _graph(head, request, structured_data.article_graph(request, page, section))
 
 

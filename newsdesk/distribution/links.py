@@ -1,7 +1,6 @@
 """Absolute addresses and the publication's identity, as every output format states them."""
 
 from django.conf import settings
-from django.utils import timezone
 from wagtail.images.models import SourceImageIOError
 
 from newsdesk.sections.models import PublicationSettings
@@ -27,17 +26,6 @@ def publication(request) -> PublicationSettings:
 
 def language(request) -> str:
     return publication(request).language or settings.LANGUAGE_CODE
-
-
-def iso(moment) -> str:
-    """ISO 8601 with the UTC offset spelled out, as schema.org, ninjs and JSON Feed want it."""
-    return moment.astimezone(timezone.get_current_timezone()).isoformat(timespec="seconds") if moment else ""
-
-
-def modified_at(article):
-    """When the article last changed for readers: a stated update, else its last publication."""
-    stamps = [stamp for stamp in (article.updated_at, article.last_published_at, article.first_published_at) if stamp]
-    return max(stamps) if stamps else article.published_at
 
 
 def original_url(request, image) -> str:
@@ -94,10 +82,3 @@ def rendition_or_none(image, spec: str):
         return image.get_rendition(spec)
     except SourceImageIOError:
         return None
-
-
-def tag_names(article) -> list[str]:
-    """The article's tag names, read once per instance (the head's social tags and JSON-LD keywords share them)."""
-    if not hasattr(article, "_distribution_tags"):
-        article._distribution_tags = [tag.name for tag in article.tags.all()]
-    return article._distribution_tags

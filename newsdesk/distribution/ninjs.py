@@ -10,26 +10,26 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import strip_tags
 
+from newsdesk.articles.models import ArticlePage
+from newsdesk.core.dates import iso_datetime
 from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.links import (
     CROPS,
     absolute,
     crop_renditions,
     image_mime_type,
-    iso,
-    modified_at,
     original_url,
     page_url,
     publication,
 )
-from newsdesk.distribution.published import published_articles
+from newsdesk.images.models import credit_line
 
 SCHEMA_URI = "https://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
 GENRES = {"news": "Current", "analysis": "Analysis", "opinion": "Opinion", "explainer": "Background", "interview": "Interview"}
 
 
 def article_ninjs(request, pk):
-    article = get_object_or_404(published_articles().for_listing(), pk=pk)
+    article = get_object_or_404(ArticlePage.objects.published().for_listing(), pk=pk)
     return JsonResponse(ninjs_item(request, article), json_dumps_params={"ensure_ascii": False, "indent": 1},
                         content_type="application/json; charset=utf-8")
 
@@ -45,8 +45,8 @@ def ninjs_item(request, article) -> dict:
         "type": "text",
         "representationtype": "full",
         "version": str(article.live_revision_id or 1),
-        "firstcreated": iso(article.published_at),
-        "versioncreated": iso(modified_at(article)),
+        "firstcreated": iso_datetime(article.published_at),
+        "versioncreated": iso_datetime(article.modified_at),
         "pubstatus": "usable",
         "language": site.language,
         "copyrightholder": site.name,
@@ -80,7 +80,7 @@ def _roles(images, article):
 def _picture(request, image, caption: str, credit: str, role: str) -> dict:
     renditions = [
         {"name": "original", "href": original_url(request, image), "contenttype": image_mime_type(image),
-         "width": image.width, "height": image.height, "title": f"Image: {credit}" if credit else image.title},
+         "width": image.width, "height": image.height, "title": credit_line(credit) or image.title},
     ]
     crops = crop_renditions(image)
     for name, spec in CROPS.items():

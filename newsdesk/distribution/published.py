@@ -2,40 +2,23 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 
-
-def published_articles():
-    """Live, public articles whose go-live time has come; newest first, as every listing shows them."""
-    from newsdesk.articles.models import ArticlePage
-
-    # A page scheduled for later is not live, but an explicit guard keeps an
-    # embargoed piece out of every output even if its live flag was set early.
-    now = timezone.now()
-    return (
-        ArticlePage.objects.live()
-        .public()
-        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
-        .recent()
-    )
+from newsdesk.articles.models import ArticlePage
+from newsdesk.sections.models import SectionPage
 
 
 def published_sections():
-    from newsdesk.sections.models import SectionPage
-
     return SectionPage.objects.live().public().order_by("path")
 
 
-def sections_by_path() -> dict:
-    """Every live section keyed by its tree path, so an article finds its section without a query."""
-    return {section.path: section for section in published_sections()}
-
-
-def section_of(article, sections: dict):
-    return sections.get(article.path[: -article.steplen])
+def feed_path(kind: str, slug: str, fmt: str) -> str:
+    """The address of one feed: the whole site's (kind "site"), or a section's, author's or tag's."""
+    if kind == "site":
+        return reverse("distribution:feed", kwargs={"fmt": fmt})
+    return reverse(f"distribution:{kind}_feed", kwargs={"slug": slug, "fmt": fmt})
 
 
 @dataclass
@@ -51,9 +34,7 @@ class Scope:
     subject: object = field(default=None, repr=False)
 
     def feed_path(self, fmt: str) -> str:
-        if self.kind == "site":
-            return reverse("distribution:feed", kwargs={"fmt": fmt})
-        return reverse(f"distribution:{self.kind}_feed", kwargs={"slug": self.slug, "fmt": fmt})
+        return feed_path(self.kind, self.slug, fmt)
 
     def fingerprint(self) -> tuple:
         """(newest change, item count): moves whenever an item is published, edited or withdrawn."""
@@ -70,7 +51,7 @@ def site_scope(publication_name: str, about: str = "") -> Scope:
         title=publication_name,
         description=about or f"The latest from {publication_name}.",
         listing_path="/",
-        articles=published_articles(),
+        articles=ArticlePage.objects.published().recent(),
     )
 
 
@@ -84,7 +65,7 @@ def section_scope(slug: str) -> Scope:
         description=section.description or f"The latest in {section.title}.",
         listing_path=section.url,
         slug=slug,
-        articles=published_articles().in_section(section),
+        articles=ArticlePage.objects.published().recent().in_section(section),
         subject=section,
     )
 
@@ -101,7 +82,7 @@ def author_scope(slug: str) -> Scope:
         description=author.bio or f"Articles by {author.name}.",
         listing_path=author.get_absolute_url(),
         slug=slug,
-        articles=published_articles().by_author(author),
+        articles=ArticlePage.objects.published().recent().by_author(author),
         subject=author,
     )
 
@@ -118,6 +99,6 @@ def tag_scope(slug: str) -> Scope:
         description=f"Articles tagged {tag.name}.",
         listing_path=reverse("tag", kwargs={"slug": slug}),
         slug=slug,
-        articles=published_articles().tagged(slug),
+        articles=ArticlePage.objects.published().recent().tagged(slug),
         subject=tag,
     )

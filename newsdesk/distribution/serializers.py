@@ -3,15 +3,12 @@
 from django.db.models import Prefetch
 from django.urls import reverse
 
+from newsdesk.core.dates import iso_datetime
 from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.feeds import FEEDS
-from newsdesk.distribution.links import CROPS, absolute, crop_renditions, iso, modified_at, original_url, page_url
-from newsdesk.distribution.published import (
-    published_articles,
-    published_sections,
-    section_of,
-    sections_by_path,
-)
+from newsdesk.articles.models import ArticlePage
+from newsdesk.distribution.links import CROPS, absolute, crop_renditions, original_url, page_url
+from newsdesk.distribution.published import feed_path, published_sections
 
 
 def filter_articles(articles, *, section=None, author=None, tag=None, kind=None, published_after=None, published_before=None):
@@ -50,7 +47,7 @@ def filter_articles(articles, *, section=None, author=None, tag=None, kind=None,
 def published_images():
     from newsdesk.images.models import NewsImage
 
-    return NewsImage.objects.filter(pk__in=published_articles().order_by().values("hero_image_id"))
+    return NewsImage.objects.filter(pk__in=ArticlePage.objects.published().values("hero_image_id"))
 
 
 def with_crops(queryset, lookup: str):
@@ -64,19 +61,12 @@ def with_crops(queryset, lookup: str):
 class ArticleSerializer:
     def __init__(self, request):
         self.request = request
-        self._sections = None
-
-    @property
-    def section_map(self):
-        if self._sections is None:
-            self._sections = sections_by_path()
-        return self._sections
 
     def summaries(self, articles) -> list[dict]:
-        return [self.summary(article) for article in articles]
+        return [self.summary(article) for article in ArticlePage.attach_sections(articles)]
 
     def summary(self, article) -> dict:
-        section = section_of(article, self.section_map)
+        section = article.section
         image = article.hero_image if article.hero_image_id else None
         return {
             "id": article.pk,
@@ -89,8 +79,8 @@ class ArticleSerializer:
             "authors": self.authors(article.authors),
             "tags": [{"slug": tag.slug, "name": tag.name,
                       "url": absolute(self.request, reverse("tag", kwargs={"slug": tag.slug}))} for tag in article.tags.all()],
-            "published_at": iso(article.published_at),
-            "modified_at": iso(modified_at(article)),
+            "published_at": iso_datetime(article.published_at),
+            "modified_at": iso_datetime(article.modified_at),
             "hero_image": self.image(image, article.caption) if image else None,
             "ninjs_url": absolute(self.request, reverse("distribution:ninjs", kwargs={"pk": article.pk})),
         }
@@ -99,23 +89,17 @@ class ArticleSerializer:
         batch = ArticleBatch([article], self.request)
         document = self.summary(article)
         document["dateline"] = article.dateline
-        document["body"] = [self.block(block, batch) for block in self.body_blocks(article)]
-        document["corrections"] = [{"published_at": iso(c.published_at), "note": c.note} for c in article.newest_corrections]
+        output = ApiOutput(batch, self)
+        children = article.body.stream_block.child_blocks
+        document["body"] = [
+            {"type": block["type"], "id": block.get("id"), "value": children[block["type"]].api_value(block["value"], output)}
+            for block in self.body_blocks(article)
+        ]
+        document["corrections"] = [{"published_at": iso_datetime(c.published_at), "note": c.note} for c in article.newest_corrections]
         return document
 
     def body_blocks(self, article) -> list[dict]:
         return article.body.stream_block.get_api_representation(article.body, context={"request": self.request})
-
-    def block(self, block: dict, batch: ArticleBatch) -> dict:
-        value = block["value"]
-        if block["type"] == "image" and isinstance(value, dict):
-            image = batch.images.get(value.get("image"))
-            value = {**value, "image": self.image(image, value.get("caption") or "") if image else None}
-        elif block["type"] == "also_see" and isinstance(value, dict):
-            target = batch.pages.get(value.get("article"))
-            value = {**value, "article": {"id": target.pk, "headline": target.title, "url": page_url(self.request, target)}
-                     if target else None}
-        return {"type": block["type"], "id": block.get("id"), "value": value}
 
     def sections(self, sections) -> list[dict]:
         return [
@@ -145,6 +129,14 @@ class ArticleSerializer:
 
     def feeds(self, kind: str, slug: str) -> dict:
         return {
-            fmt: absolute(self.request, reverse(f"distribution:{kind}_feed", kwargs={"slug": slug, "fmt": fmt}))
-            for fmt in FEEDS
+            fmt: absolute(self.request, feed_path(kind, slug, fmt)) for fmt in FEEDS
         }
+
+
+class ApiOutput:
+    """What body blocks need to state their API value (articles/blocks.py `api_value`): the batch's
+    images and published targets, and the serializer's shapes for images and page addresses."""
+
+    def __init__(self, batch: ArticleBatch, serializer: ArticleSerializer):
+        self.images, self.pages, self.page_url = batch.images, batch.pages, batch.page_url
+        self.image_document = serializer.image

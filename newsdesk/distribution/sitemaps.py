@@ -18,8 +18,10 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.xmlutils import SimplerXMLGenerator
 
-from newsdesk.distribution.links import PageUrls, absolute, iso, original_url, publication
-from newsdesk.distribution.published import published_articles
+from newsdesk.articles.models import ArticlePage
+from newsdesk.core.dates import iso_datetime
+from newsdesk.distribution.links import PageUrls, absolute, original_url, publication
+from newsdesk.images.models import credit_line
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1"
@@ -65,12 +67,12 @@ class ArticleSitemap(SitemapSection):
     def items(self):
         # Oldest first, so existing pages stay put as new articles are published.
         return (
-            published_articles().order_by("first_published_at", "pk")
+            ArticlePage.objects.published().order_by("first_published_at", "pk")
             .annotate(body_text=Cast("body", TextField())).values(*self.FIELDS, "body_text")
         )
 
     def latest_lastmod(self):
-        stats = published_articles().order_by().aggregate(published=Max("last_published_at"), updated=Max("updated_at"))
+        stats = ArticlePage.objects.published().aggregate(published=Max("last_published_at"), updated=Max("updated_at"))
         return max([stamp for stamp in stats.values() if stamp], default=None)
 
     def entries(self, page_number):
@@ -108,7 +110,7 @@ class SitemapImages:
         for block in self.body_images[row["pk"]]:
             image = self.images.get(block["image"])
             if image is not None:
-                found.append(self._entry(image, block.get("caption") or image.default_caption, block.get("credit") or image.credit))
+                found.append(self._entry(image, block.get("caption") or image.default_caption, image.credit_for(block.get("credit"))))
         return found
 
     def _entry(self, image, caption, credit) -> dict:
@@ -149,7 +151,6 @@ class PageSitemap(SitemapSection):
 def _site_pages(request) -> list[tuple]:
     from wagtail.models import Page, Site
 
-    from newsdesk.articles.models import ArticlePage
 
     site = Site.find_for_request(request)
     pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).not_type(ArticlePage)
@@ -160,7 +161,7 @@ def _author_pages() -> list[tuple]:
     from newsdesk.people.models import Author
 
     authors = (
-        Author.objects.filter(bylines__article__in=published_articles().order_by().values("pk"))
+        Author.objects.filter(bylines__article__in=ArticlePage.objects.published().values("pk"))
         .annotate(latest=Max("bylines__article__last_published_at"))
         .order_by("slug")
     )
@@ -171,7 +172,7 @@ def _tag_pages() -> list[tuple]:
     from taggit.models import Tag
 
     tags = (
-        Tag.objects.filter(articles_articletag_items__content_object__in=published_articles().order_by().values("pk"))
+        Tag.objects.filter(articles_articletag_items__content_object__in=ArticlePage.objects.published().values("pk"))
         .annotate(latest=Max("articles_articletag_items__content_object__last_published_at"))
         .order_by("slug")
     )
@@ -180,8 +181,7 @@ def _tag_pages() -> list[tuple]:
 
 def _caption_with_credit(caption: str, credit: str) -> str:
     # The image extension has no credit element, so the credit rides in the caption as readers see it.
-    credit_line = f"Image: {credit}" if credit else ""
-    return " ".join(part for part in (caption, credit_line) if part)
+    return " ".join(part for part in (caption, credit_line(credit)) if part)
 
 
 SECTIONS = {section.name: section for section in (ArticleSitemap, PageSitemap)}
@@ -189,7 +189,7 @@ SECTIONS = {section.name: section for section in (ArticleSitemap, PageSitemap)}
 
 def news_articles():
     since = timezone.now() - NEWS_WINDOW
-    return published_articles().filter(first_published_at__gte=since).prefetch_related("tags")[:NEWS_MAX]
+    return ArticlePage.objects.published().recent().filter(first_published_at__gte=since).prefetch_related("tags")[:NEWS_MAX]
 
 
 # -- writers ------------------------------------------------------------------------------------
@@ -202,7 +202,7 @@ def write_urlset(out, entries: list[dict]) -> None:
     for entry in entries:
         parts.append(f"<url><loc>{_text(entry['location'])}</loc>")
         if entry["lastmod"]:
-            parts.append(f"<lastmod>{iso(entry['lastmod'])}</lastmod>")
+            parts.append(f"<lastmod>{iso_datetime(entry['lastmod'])}</lastmod>")
         for image in entry["images"]:
             parts.append(f"<image:image><image:loc>{_text(image['loc'])}</image:loc>")
             if image["caption"]:
@@ -229,7 +229,7 @@ def write_index(out, sitemaps: list[tuple]) -> None:
         xml.startElement("sitemap", {})
         xml.addQuickElement("loc", location)
         if lastmod:
-            xml.addQuickElement("lastmod", iso(lastmod))
+            xml.addQuickElement("lastmod", iso_datetime(lastmod))
         xml.endElement("sitemap")
     _end(xml, "sitemapindex")
 
@@ -248,7 +248,7 @@ def write_news(out, request, articles) -> None:
         xml.addQuickElement("news:name", settings.name)
         xml.addQuickElement("news:language", language)
         xml.endElement("news:publication")
-        xml.addQuickElement("news:publication_date", iso(article.published_at))
+        xml.addQuickElement("news:publication_date", iso_datetime(article.published_at))
         xml.addQuickElement("news:title", article.title)
         keywords = ", ".join(tag.name for tag in article.tags.all())
         if keywords:

@@ -2,16 +2,14 @@
 
 from django.urls import reverse
 
+from newsdesk.core.dates import iso_datetime
 from newsdesk.distribution.links import (
     CROPS,
     absolute,
     crop_renditions,
-    iso,
-    modified_at,
     page_url,
     publication,
     rendition_or_none,
-    tag_names,
 )
 
 # schema.org's NewsArticle subtypes (https://schema.org/NewsArticle). An interview is reported news
@@ -126,8 +124,8 @@ def article(request, page, section) -> dict:
         "description": page.standfirst,
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "datePublished": iso(page.published_at),
-        "dateModified": iso(modified_at(page)),
+        "datePublished": iso_datetime(page.published_at),
+        "dateModified": iso_datetime(page.modified_at),
         "author": [person_or_desk(request, author) for author in page.authors],
         "publisher": organization(request),
         "inLanguage": publication(request).language,
@@ -139,7 +137,7 @@ def article(request, page, section) -> dict:
         document["image"] = image_objects(request, page.hero_image, page.caption)
     if section is not None:
         document["articleSection"] = section.title
-    keywords = tag_names(page)
+    keywords = page.tag_names
     if keywords:
         document["keywords"] = keywords
     if page.dateline:
@@ -147,7 +145,7 @@ def article(request, page, section) -> dict:
     corrections = page.newest_corrections
     if corrections:
         document["correction"] = [
-            {"@type": "CorrectionComment", "text": c.note, "datePublished": iso(c.published_at)} for c in corrections
+            {"@type": "CorrectionComment", "text": c.note, "datePublished": iso_datetime(c.published_at)} for c in corrections
         ]
     return document
 

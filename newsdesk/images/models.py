@@ -29,8 +29,23 @@ class NewsImage(AbstractImage):
 
     @property
     def credit_line(self) -> str:
-        """The credit as readers see it: "Image: Reuters"."""
-        return f"Image: {self.credit}" if self.credit else ""
+        """The credit as readers see it: "Image: Reuters"; empty when the image has no credit."""
+        return self.credit_line_for()
+
+    def credit_line_for(self, credit: str = "") -> str:
+        """The credit line where a page overrides the image's own credit with `credit` (empty: no override).
+
+        The one spelling of a credit for readers: templates, feeds, sitemaps and ninjs all use it.
+        """
+        return credit_line(self.credit_for(credit))
+
+    def credit_for(self, credit: str = "") -> str:
+        """Who is credited where a page may override the image's own credit (JSON-LD and the API state the name)."""
+        return credit or self.credit
+
+
+def credit_line(credit: str) -> str:
+    return f"Image: {credit}" if credit else ""
 
 
 class NewsRendition(AbstractRendition):

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.utils.file import hash_filelike
 
+from newsdesk.core.slugs import unused_slug
 from newsdesk.importers import markup
 from newsdesk.importers.loaders import block_id, ensure_tags, free_slug, image_block, remember
 from newsdesk.importers.models import ImportKind, ImportRecord
@@ -70,9 +71,7 @@ class DraftWriter:
             if author is None:
                 slug = slugify(name, allow_unicode=True) or "author"
                 taken = set(Author.objects.filter(slug__startswith=slug).values_list("slug", flat=True))
-                unique, n = slug, 2
-                while unique in taken:
-                    unique, n = f"{slug}-{n}", n + 1
+                unique = unused_slug(slug, taken.__contains__)
                 kind = AuthorKind.DESK if re.search(r"\b(desk|staff|team|bureau)\b", name, re.I) else AuthorKind.PERSON
                 author = Author.objects.create(name=name, slug=unique, kind=kind)
                 self.notes.append(f"new author {name!r} created")

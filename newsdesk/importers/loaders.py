@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
+from newsdesk.core.slugs import unused_slug
 from newsdesk.importers.models import ImportKind, ImportRecord
 
 
@@ -49,9 +50,7 @@ def ensure_tags(names, known: dict | None = None) -> list:
         tag = Tag.objects.filter(name__iexact=name).first()
         if tag is None:
             base = slugify(anyascii(name))[:90] or "tag"
-            slug, n = base, 2
-            while Tag.objects.filter(slug=slug).exists():
-                slug, n = f"{base}-{n}", n + 1
+            slug = unused_slug(base, lambda candidate: Tag.objects.filter(slug=candidate).exists())
             tag = Tag.objects.create(name=name, slug=slug)
         if known is not None:
             cache_after_commit(known, key, tag)
@@ -98,12 +97,7 @@ def free_slug(parent: Page, slug: str, own_pk=None, pending=frozenset()) -> str:
         parent.get_children().filter(slug__startswith=slug).exclude(pk=own_pk).values_list("slug", flat=True)
     )
     taken.update(s for s in pending if s.startswith(slug))
-    if slug not in taken:
-        return slug
-    n = 2
-    while f"{slug}-{n}" in taken:
-        n += 1
-    return f"{slug}-{n}"
+    return unused_slug(slug, taken.__contains__)
 
 
 class TreeWriter:

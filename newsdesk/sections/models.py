@@ -5,6 +5,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.querysets import teaser_cards
+from newsdesk.core.pagination import paginate
+
+LATEST_PER_SECTION = 4
+HOME_RECENT = 6
+
 
 class HomePage(Page):
     """The front page: a lead story, the latest from each section, and recent pieces."""
@@ -25,11 +32,25 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from newsdesk.sections import listings
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(listings.home_context(self))
+        lead = self.lead()
+        shown = {lead.pk} if lead else set()
+        sections = list(SectionPage.objects.live().public().child_of(self).order_by("path"))
+        per_section = []
+        for section in sections:
+            latest = list(ArticlePage.objects.teasers().in_section(section).exclude(pk__in=shown)[:LATEST_PER_SECTION])
+            shown.update(article.pk for article in latest)
+            per_section.append((section, latest))
+        recent = list(ArticlePage.objects.teasers().exclude(pk__in=shown)[:HOME_RECENT])
+        teaser_cards(([lead] if lead else []) + recent + [a for _, latest in per_section for a in latest])
+        context.update(lead_article=lead, recent_articles=recent, sections=sections, section_listings=per_section)
         return context
+
+    def lead(self):
+        """The pinned lead if readers may see it, else the newest featured piece, else the newest piece."""
+        published = ArticlePage.objects.teasers()
+        pinned = published.filter(pk=self.lead_article_id).first() if self.lead_article_id else None
+        return pinned or published.featured().first() or published.first()
 
 
 class SectionPage(Page):
@@ -43,10 +64,10 @@ class SectionPage(Page):
     subpage_types = ["articles.ArticlePage"]
 
     def get_context(self, request, *args, **kwargs):
-        from newsdesk.sections import listings
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(listings.section_context(self, request))
+        page = paginate(ArticlePage.objects.teasers().in_section(self), request)
+        teaser_cards(page)
+        context.update(articles=page, page_obj=page, breadcrumbs=[self.get_parent(), self])
         return context
 
 

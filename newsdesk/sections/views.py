@@ -2,7 +2,8 @@ from django.http import Http404
 from django.shortcuts import render
 from taggit.models import Tag
 
-from newsdesk.articles.reading import published_articles, teaser_cards
+from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.querysets import teaser_cards
 from newsdesk.core.pagination import paginate
 
 
@@ -10,6 +11,6 @@ def tag_page(request, slug):
     tag = Tag.objects.filter(slug=slug).first()
     if tag is None:
         raise Http404("No such tag.")
-    page = paginate(published_articles().tagged(slug), request)
+    page = paginate(ArticlePage.objects.teasers().tagged(slug), request)
     teaser_cards(page)
     return render(request, "sections/tag_page.html", {"tag": tag, "articles": page, "page_obj": page})

@@ -8,7 +8,6 @@ from django.utils import timezone
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core.testing import make_article, make_section
 from newsdesk.distribution.links import PageUrls
-from newsdesk.distribution.published import published_articles
 
 
 class PublishedArticlesTests(TestCase):
@@ -22,7 +21,7 @@ class PublishedArticlesTests(TestCase):
         cls.draft = make_article(cls.section, "Draft story", publish=False)
 
     def test_it_keeps_out_live_articles_whose_go_live_time_is_ahead(self):
-        self.assertEqual([a.title for a in published_articles()], ["Visible story"])
+        self.assertEqual([a.title for a in ArticlePage.objects.published()], ["Visible story"])
 
     def test_the_embargoed_article_reaches_no_output(self):
         for url in ["/feed/rss/", "/feed/atom/", "/feed/json/", "/world/feed/rss/", "/sitemap-articles-1.xml",
