@@ -44,7 +44,9 @@ class ArticleBatch:
             value = block.get("value") or {}
             if block["type"] == "image" and value.get("image") in self.images:
                 image = self.images[value["image"]]
-                found.append((image, value.get("caption") or image.default_caption, image.credit_for(value.get("credit"))))
+                found.append(
+                    (image, value.get("caption") or image.default_caption, image.credit_for(value.get("credit")))
+                )
         return found
 
     def html(self, article) -> str:
@@ -64,7 +66,12 @@ class ArticleBatch:
         credit_html = format_html(" <small>{}</small>", credit_line) if credit_line else ""
         return format_html(
             '<figure><img src="{}" width="{}" height="{}" alt="{}"><figcaption>{}{}</figcaption></figure>',
-            original_url(self.request, image), image.width, image.height, image.alt_text, caption or "", credit_html,
+            original_url(self.request, image),
+            image.width,
+            image.height,
+            image.alt_text,
+            caption or "",
+            credit_html,
         )
 
     def rich_text(self, html) -> str:

@@ -7,7 +7,6 @@
 import json
 from dataclasses import dataclass, field
 
-
 from django.urls import reverse
 
 from newsdesk.core.dates import iso_datetime

@@ -3,10 +3,10 @@
 from django.db.models import Prefetch
 from django.urls import reverse
 
+from newsdesk.articles.models import ArticlePage
 from newsdesk.core.dates import iso_datetime
 from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.feeds import FEEDS
-from newsdesk.articles.models import ArticlePage
 from newsdesk.distribution.links import CROPS, absolute, crop_renditions, original_url, page_url
 from newsdesk.distribution.published import feed_path, published_sections
 

@@ -16,7 +16,9 @@ class BodyBlocksRenderForFeedsTests(TestCase):
         cls.section = make_section("World")
         cls.target = make_article(cls.section, "The earlier story")
         cls.image = make_image("Harbour", credit="AP")
-        cls.article = make_article(cls.section, "The whole body", body=rich_body(images=[cls.image], also_see=[cls.target]))
+        cls.article = make_article(
+            cls.section, "The whole body", body=rich_body(images=[cls.image], also_see=[cls.target])
+        )
 
     def setUp(self):
         self.batch = ArticleBatch([self.article], RequestFactory().get("/"))

@@ -34,7 +34,9 @@ class PublishedEverywhereTests(TestCase):
         shared = {"authors": [cls.author], "tags": ["marsupials"]}
         cls.older = make_article(cls.section, f"{WORD} numbers rise", published_at=minutes_ago(120), **shared)
         cls.private = make_article(cls.section, f"{WORD} private briefing", published_at=minutes_ago(90), **shared)
-        PageViewRestriction.objects.create(page=cls.private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+        PageViewRestriction.objects.create(
+            page=cls.private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
         cls.scheduled = make_article(cls.section, f"{WORD} embargoed report", published_at=minutes_ago(80), **shared)
         ArticlePage.objects.filter(pk=cls.scheduled.pk).update(go_live_at=timezone.now() + timedelta(days=1))
         cls.draft = make_article(cls.section, f"{WORD} draft notes", publish=False, **shared)
@@ -42,8 +44,11 @@ class PublishedEverywhereTests(TestCase):
         cls.unpublished.unpublish()
         cls.hidden = [cls.private, cls.scheduled, cls.draft, cls.unpublished]
         cls.reader = make_article(
-            cls.section, f"{WORD} habitat restored", body=also_see(cls.older, *cls.hidden),
-            published_at=minutes_ago(10), **shared,
+            cls.section,
+            f"{WORD} habitat restored",
+            body=also_see(cls.older, *cls.hidden),
+            published_at=minutes_ago(10),
+            **shared,
         )
         cls.visible = [cls.reader, cls.older]
 
@@ -99,15 +104,24 @@ class PublishedEverywhereTests(TestCase):
     # -- machine outputs ------------------------------------------------------------------------------
 
     def test_feeds_carry_no_hidden_article(self):
-        for url in ["/feed/rss/", "/feed/atom/", "/wildlife/feed/rss/", "/tags/marsupials/feed/atom/",
-                    f"/authors/{self.author.slug}/feed/rss/"]:
+        for url in [
+            "/feed/rss/",
+            "/feed/atom/",
+            "/wildlife/feed/rss/",
+            "/tags/marsupials/feed/atom/",
+            f"/authors/{self.author.slug}/feed/rss/",
+        ]:
             with self.subTest(url=url):
                 self.assertShowsOnlyPublished(self.xml_texts(url) + self.xml_links(url), url)
         self.assertShowsOnlyPublished(self.json_texts("/feed/json/"), "JSON Feed")
 
     def xml_links(self, url) -> list[str]:
         # Atom states item addresses as attributes, not text.
-        return [element.get("href") for element in lxml.etree.fromstring(self.get(url).content).iter() if element.get("href")]
+        return [
+            element.get("href")
+            for element in lxml.etree.fromstring(self.get(url).content).iter()
+            if element.get("href")
+        ]
 
     def test_sitemaps_list_no_hidden_article(self):
         for url in ["/sitemap-articles-1.xml", "/sitemap-news.xml"]:

@@ -26,7 +26,9 @@ class CreditLineTests(TestCase):
 
     def test_the_article_page_credits_hero_and_body_image(self):
         tree = parse_html(self.client.get(self.article.url))
-        self.assertEqual([text_of(c) for c in tree.xpath('//span[@class="credit"]')], ["Image: Reuters", "Image: Jane Roe"])
+        self.assertEqual(
+            [text_of(c) for c in tree.xpath('//span[@class="credit"]')], ["Image: Reuters", "Image: Jane Roe"]
+        )
 
     def test_feeds_sitemaps_and_ninjs_use_the_same_line(self):
         rss = lxml.etree.fromstring(self.client.get("/feed/rss/").content)
@@ -37,5 +39,7 @@ class CreditLineTests(TestCase):
         captions = sitemap.xpath("//*[local-name()='caption']/text()")
         self.assertIn("The harbour at dawn Image: Jane Roe", captions)
         ninjs = json.loads(self.client.get(f"/ninjs/articles/{self.article.pk}.json").content)
-        titles = [r["title"] for picture in ninjs["associations"] for r in picture["renditions"] if r["name"] == "original"]
+        titles = [
+            r["title"] for picture in ninjs["associations"] for r in picture["renditions"] if r["name"] == "original"
+        ]
         self.assertEqual(titles, ["Image: Reuters", "Image: Jane Roe"])
