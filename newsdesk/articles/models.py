@@ -133,8 +133,11 @@ class ArticlePage(Page):
 
     @cached_property
     def tag_list(self) -> list:
-        """The tags, read once per instance: the page's tag list, social tags and JSON-LD keywords share them."""
-        return list(self.tags.all())
+        """The tags in the order they were made, read once per instance (page, head, JSON-LD, feeds, API, ninjs).
+
+        Sorted here rather than in SQL so a prefetch still serves it; PostgreSQL returns the tag join in no fixed order.
+        """
+        return sorted(self.tags.all(), key=lambda tag: tag.pk)
 
     @property
     def tag_names(self) -> list[str]:

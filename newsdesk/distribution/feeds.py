@@ -180,7 +180,7 @@ class ArticleFeed(Feed):
 
     def item_categories(self, article):
         section = article.section
-        return ([section.title] if section else []) + [tag.name for tag in article.tags.all()]
+        return ([section.title] if section else []) + article.tag_names
 
     def item_enclosure_url(self, article):
         if not article.hero_image_id or _file_size(article.hero_image) is None:

@@ -58,7 +58,7 @@ def ninjs_item(request, article) -> dict:
         "subjects": [
             {"name": tag.name, "rel": "about", "literal": tag.slug,
              "uri": absolute(request, reverse("tag", kwargs={"slug": tag.slug}))}
-            for tag in article.tags.all()
+            for tag in article.tag_list
         ],
         "genres": [{"name": GENRES.get(article.kind, "Current"), "literal": article.kind}],
         "altids": [{"role": "url", "value": page_url(request, article)}, {"role": "page-id", "value": str(article.pk)}],

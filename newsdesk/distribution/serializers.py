@@ -78,7 +78,7 @@ class ArticleSerializer:
             "section": self.sections([section])[0] if section else None,
             "authors": self.authors(article.authors),
             "tags": [{"slug": tag.slug, "name": tag.name,
-                      "url": absolute(self.request, reverse("tag", kwargs={"slug": tag.slug}))} for tag in article.tags.all()],
+                      "url": absolute(self.request, reverse("tag", kwargs={"slug": tag.slug}))} for tag in article.tag_list],
             "published_at": iso_datetime(article.published_at),
             "modified_at": iso_datetime(article.modified_at),
             "hero_image": self.image(image, article.caption) if image else None,
