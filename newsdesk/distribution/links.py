@@ -1,6 +1,9 @@
 """Absolute addresses and the publication's identity, as every output format states them."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.images.models import SourceImageIOError
 
@@ -15,6 +18,27 @@ def absolute(request, path: str) -> str:
     if not path or path.startswith(("http://", "https://")):
         return path
     return request.build_absolute_uri(path)
+
+
+# Schemes a link may carry to partners and crawlers; forms check them on input, outputs check again
+# because values also arrive by import, the shell and older versions.
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def safe_link(url: str) -> str:
+    """`url` when it is an http, https or mailto address, else "" (javascript:, data: and the like never go out)."""
+    if not url:
+        return ""
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return ""
+    return url if scheme in SAFE_SCHEMES else ""
+
+
+def tag_url(request, tag) -> str:
+    """The tag page's absolute address, or "" for a tag whose name had nothing to make a slug from."""
+    return absolute(request, reverse("tag", kwargs={"slug": tag.slug})) if tag.slug else ""
 
 
 def page_url(request, page) -> str:

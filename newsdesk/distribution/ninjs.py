@@ -21,6 +21,7 @@ from newsdesk.distribution.links import (
     original_url,
     page_url,
     publication,
+    tag_url,
 )
 from newsdesk.distribution.published import published_articles
 
@@ -56,9 +57,8 @@ def ninjs_item(request, article) -> dict:
                     "charcount": len(text), "wordcount": len(text.split())}],
         "by": ", ".join(author.name for author in article.authors),
         "subjects": [
-            {"name": tag.name, "rel": "about", "literal": tag.slug,
-             "uri": absolute(request, reverse("tag", kwargs={"slug": tag.slug}))}
-            for tag in article.tags.all()
+            {"name": tag.name, "rel": "about", "literal": tag.slug, "uri": tag_url(request, tag)}
+            for tag in article.tags.all() if tag.slug
         ],
         "genres": [{"name": GENRES.get(article.kind, "Current"), "literal": article.kind}],
         "altids": [{"role": "url", "value": page_url(request, article)}, {"role": "page-id", "value": str(article.pk)}],

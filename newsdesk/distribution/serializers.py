@@ -5,7 +5,17 @@ from django.urls import reverse
 
 from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.feeds import FEEDS
-from newsdesk.distribution.links import CROPS, absolute, crop_renditions, iso, modified_at, original_url, page_url
+from newsdesk.distribution.links import (
+    CROPS,
+    absolute,
+    crop_renditions,
+    iso,
+    modified_at,
+    original_url,
+    page_url,
+    safe_link,
+    tag_url,
+)
 from newsdesk.distribution.published import (
     published_articles,
     published_sections,
@@ -87,8 +97,8 @@ class ArticleSerializer:
             "kind": article.kind,
             "section": self.sections([section])[0] if section else None,
             "authors": self.authors(article.authors),
-            "tags": [{"slug": tag.slug, "name": tag.name,
-                      "url": absolute(self.request, reverse("tag", kwargs={"slug": tag.slug}))} for tag in article.tags.all()],
+            "tags": [{"slug": tag.slug, "name": tag.name, "url": tag_url(self.request, tag)}
+                     for tag in article.tags.all() if tag.slug],
             "published_at": iso(article.published_at),
             "modified_at": iso(modified_at(article)),
             "hero_image": self.image(image, article.caption) if image else None,
@@ -111,6 +121,8 @@ class ArticleSerializer:
         if block["type"] == "image" and isinstance(value, dict):
             image = batch.images.get(value.get("image"))
             value = {**value, "image": self.image(image, value.get("caption") or "") if image else None}
+        elif block["type"] == "quote" and isinstance(value, dict):
+            value = {**value, "source_url": safe_link(value.get("source_url") or "")}
         elif block["type"] == "also_see" and isinstance(value, dict):
             target = batch.pages.get(value.get("article"))
             value = {**value, "article": {"id": target.pk, "headline": target.title, "url": page_url(self.request, target)}
@@ -139,7 +151,7 @@ class ArticleSerializer:
         return {
             "id": image.pk, "title": image.title, "url": original_url(self.request, image),
             "width": image.width, "height": image.height, "alt_text": image.alt_text, "credit": image.credit,
-            "licence": image.licence, "source_url": image.source_url, "caption": caption or image.default_caption,
+            "licence": image.licence, "source_url": safe_link(image.source_url), "caption": caption or image.default_caption,
             "crops": {name: absolute(self.request, renditions[spec].url) for name, spec in CROPS.items() if spec in renditions},
         }
 

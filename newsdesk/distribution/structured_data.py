@@ -11,6 +11,7 @@ from newsdesk.distribution.links import (
     page_url,
     publication,
     rendition_or_none,
+    safe_link,
     tag_names,
 )
 
@@ -45,7 +46,7 @@ def organization(request) -> dict:
             "width": rendition.width,
             "height": rendition.height,
         }
-    same_as = [url for _, url in settings.social_links()]
+    same_as = [url for _, url in settings.social_links() if safe_link(url)]
     if same_as:
         document["sameAs"] = same_as
     return document
@@ -182,7 +183,7 @@ def profile_graph(request, author) -> list[dict]:
     rendition = rendition_or_none(author.photo, "fill-400x400") if author.photo_id else None
     if rendition:
         entity["image"] = absolute(request, rendition.url)
-    links = [link.url for link in author.links.all()]
+    links = [link.url for link in author.links.all() if safe_link(link.url)]
     if links:
         entity["sameAs"] = links
     return [
