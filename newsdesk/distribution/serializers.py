@@ -24,12 +24,20 @@ from newsdesk.distribution.published import (
 )
 
 
+class BadParameter(Exception):
+    """A query parameter the API refuses (400), naming the parameter."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+
+
 def filter_articles(articles, *, section=None, author=None, tag=None, kind=None, published_after=None, published_before=None):
     """Narrow `articles`; an unknown section, author, tag or kind raises BadParameter naming it."""
     from taggit.models import Tag
 
     from newsdesk.articles.models import ArticleKind
-    from newsdesk.distribution.api import BadParameter
     from newsdesk.people.models import Author
 
     if section:
