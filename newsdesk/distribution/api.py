@@ -15,7 +15,12 @@ from django.utils.dateparse import parse_date, parse_datetime
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.rich_text import RichTextFormatError
-from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail, problem_response, register_exception_handlers
+from wagtail.api.v3.errors import (
+    PROBLEM_JSON,
+    ProblemDetail,
+    problem_response,
+    register_exception_handlers,
+)
 
 from newsdesk.articles.models import ArticleKind
 from newsdesk.distribution import serializers

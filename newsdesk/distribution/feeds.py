@@ -15,7 +15,13 @@ from django.utils.html import escape
 from wagtail.images.models import SourceImageIOError
 
 from newsdesk.distribution.content import ArticleBatch
-from newsdesk.distribution.links import absolute, image_mime_type, modified_at, original_url, page_url
+from newsdesk.distribution.links import (
+    absolute,
+    image_mime_type,
+    modified_at,
+    original_url,
+    page_url,
+)
 from newsdesk.distribution.published import section_of, sections_by_path
 from newsdesk.distribution.text import xml_safe_data
 

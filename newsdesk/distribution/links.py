@@ -11,6 +11,11 @@ from newsdesk.sections.models import PublicationSettings
 
 # Renditions we publish for structured data and social cards (schema.org asks for 16:9, 4:3 and 1:1).
 CROPS = {"16x9": "fill-1200x675", "4x3": "fill-1200x900", "1x1": "fill-1200x1200"}
+# The publication logo as JSON-LD and social cards show it: whole, never cropped. Google asks for a logo of
+# at least 112 px on each side; a logo is not enlarged, so one smaller than that goes out at its own size.
+LOGO = "max-1200x600"
+# An author's photo on the profile page's card and JSON-LD.
+PORTRAIT = "fill-400x400"
 
 
 def absolute(request, path: str) -> str:

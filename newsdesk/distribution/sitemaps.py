@@ -16,7 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from newsdesk.distribution.links import PageUrls, absolute, iso, original_url, publication
+from newsdesk.distribution.links import (
+    PageUrls,
+    absolute,
+    iso,
+    original_url,
+    publication,
+)
 from newsdesk.distribution.models import last_withdrawal
 from newsdesk.distribution.published import published_articles
 from newsdesk.distribution.text import XMLSafeGenerator, xml_safe

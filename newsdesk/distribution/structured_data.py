@@ -4,6 +4,8 @@ from django.urls import reverse
 
 from newsdesk.distribution.links import (
     CROPS,
+    LOGO,
+    PORTRAIT,
     absolute,
     crop_renditions,
     iso,
@@ -38,7 +40,7 @@ def organization(request) -> dict:
         "name": settings.name,
         "url": home_id(request),
     }
-    rendition = rendition_or_none(settings.logo, "max-600x60") if settings.logo_id else None
+    rendition = rendition_or_none(settings.logo, LOGO) if settings.logo_id else None
     if rendition:
         document["logo"] = {
             "@type": "ImageObject",
@@ -180,7 +182,7 @@ def profile_graph(request, author) -> list[dict]:
     entity["@id"] = url + "#author"
     if author.bio:
         entity["description"] = author.bio
-    rendition = rendition_or_none(author.photo, "fill-400x400") if author.photo_id else None
+    rendition = rendition_or_none(author.photo, PORTRAIT) if author.photo_id else None
     if rendition:
         entity["image"] = absolute(request, rendition.url)
     links = [link.url for link in author.links.all() if safe_link(link.url)]

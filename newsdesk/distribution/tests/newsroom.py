@@ -33,7 +33,7 @@ class Newsroom:
         from newsdesk.sections.models import PublicationSettings
 
         site = default_site()
-        self.logo = make_image("Meridian logo", width=600, height=60, credit="")
+        self.logo = make_image("Meridian logo", width=800, height=200, credit="")
         PublicationSettings.objects.update_or_create(
             site=site,
             defaults={"name": "The Meridian", "language": "en", "logo": self.logo, "twitter_handle": "meridian",
