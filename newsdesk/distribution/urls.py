@@ -46,6 +46,7 @@ urlpatterns = [
     path("tags/<str:slug>/feed/<feedformat:fmt>/", views.feed, {"scope_kind": "tag"}, name="tag_feed"),
     path("<str:slug>/feed/<feedformat:fmt>/", views.feed, {"scope_kind": "section"}, name="section_feed"),
     path("ninjs/articles/<id:pk>.json", ninjs.article_ninjs, name="ninjs"),
+    path("ninjs/3/articles/<id:pk>.json", ninjs.article_ninjs, {"version": "3.1"}, name="ninjs_3"),
     path("api/v1/", endpoint_not_found),  # the root names no endpoint either; the docs list them
     path("api/v1/", api.urls),
     re_path(r"^api/v1/", endpoint_not_found),
