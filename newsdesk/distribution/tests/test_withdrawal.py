@@ -1,6 +1,7 @@
 """Feeds and sitemaps must change their validators when an article leaves them, not only when one arrives."""
 
 from django.test import TestCase
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
 from newsdesk.core.testing import make_article, minutes_ago
@@ -54,3 +55,12 @@ class WithdrawalTests(TestCase):
         before = self.validators(["/sitemap-articles-1.xml"])
         self.old.delete()
         self.assert_revalidation_sees_the_change(before, f"/{self.old.slug}/")
+
+    def test_an_old_address_of_an_unpublished_article_does_not_reveal_its_new_one(self):
+        Redirect.objects.create(old_path="/global-affairs/first-slug", redirect_page=self.old)
+        self.assertRedirects(self.client.get("/global-affairs/first-slug/"), self.old.url, status_code=301,
+                             fetch_redirect_response=False)
+        self.old.unpublish()
+        response = self.client.get("/global-affairs/first-slug/")
+        self.assertEqual(response.status_code, 404)
+        self.assertNotIn(self.old.slug, response.get("Location", "") + response.content.decode())
