@@ -79,7 +79,8 @@ def bad_rich_text_format(request, exc: RichTextFormatError):
 
 def endpoint_not_found(request, rest=""):
     """Any address under /api/v1/ that names no endpoint: a problem, like every other API error."""
-    return problem_response(status=404, detail=f"No endpoint at {request.path}. The endpoints are listed at /api/v1/docs/.")
+    detail = f"No endpoint at {request.path}. The endpoints are listed at /api/v1/docs/."
+    return problem_response(status=404, detail=detail)
 
 
 # -- schemas (what the OpenAPI document promises) ----------------------------------------------
@@ -167,8 +168,11 @@ class ImageList(Page):
 
 class Options(Schema):
     rich_text_format: Literal["db_html", "html", "db_markdown", "markdown"] | None = Field(
-        None, description="How rich text in article bodies is written: Wagtail's stored HTML (db_html, the default), "
-                          "display HTML (html), or Markdown with internal links as wagtail:// (db_markdown) or as public URLs (markdown).")
+        None,
+        description="How rich text in article bodies is written: Wagtail's stored HTML (db_html, the default), "
+        "display HTML (html), or Markdown with internal links as wagtail:// (db_markdown) "
+        "or as public URLs (markdown).",
+    )
 
 
 class Paging(Options):
@@ -178,7 +182,8 @@ class Paging(Options):
 
 
 MOMENT = {"description": "A date (YYYY-MM-DD, covering the whole day) or an ISO 8601 date-time with its offset.",
-          "json_schema_extra": {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]}}
+          "json_schema_extra": {"anyOf": [{"type": "string", "format": "date"},
+                                          {"type": "string", "format": "date-time"}]}}
 
 
 class ArticleFilters(Paging):

@@ -94,7 +94,8 @@ def _home_head(head, request, site, page):
 def _standard_head(head, request, site, page):
     if not page.url:
         return
-    _listing(head, request, page_url(request, page), page.title, _first_paragraph(getattr(page, "body", "")), page.search_description)
+    summary = _first_paragraph(getattr(page, "body", ""))
+    _listing(head, request, page_url(request, page), page.title, summary, page.search_description)
     head.og += _og_logo(request, site)
 
 

@@ -16,6 +16,9 @@ class Withdrawal(models.Model):
     class Meta:
         verbose_name = "withdrawal from the public outputs"
 
+    def __str__(self):
+        return f"Last withdrawal at {self.withdrawn_at:%Y-%m-%d %H:%M:%S}"
+
 
 def note_withdrawal() -> None:
     Withdrawal.objects.update_or_create(pk=1, defaults={"withdrawn_at": timezone.now()})

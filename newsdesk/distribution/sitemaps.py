@@ -144,7 +144,8 @@ class PageSitemap(SitemapSection):
         return self.rows
 
     def latest_lastmod(self):
-        return max([lastmod for _, lastmod in self.rows if lastmod] + [stamp for stamp in [last_withdrawal()] if stamp], default=None)
+        stamps = [lastmod for _, lastmod in self.rows] + [last_withdrawal()]
+        return max([stamp for stamp in stamps if stamp], default=None)
 
     def entries(self, page_number):
         return [

@@ -31,7 +31,8 @@ def sitemap_index(request):
     sections = [section_class(request) for section_class in sitemaps.SECTIONS.values()]
     latest = [(section, section.latest_lastmod()) for section in sections]
     news_latest = sitemaps.ArticleSitemap(request).latest_lastmod()
-    fingerprint = listing_fingerprint([section.paginator.num_pages for section in sections], [stamp for _, stamp in latest])
+    page_counts = [section.paginator.num_pages for section in sections]
+    fingerprint = listing_fingerprint(page_counts, [stamp for _, stamp in latest])
 
     def render():
         entries = [

@@ -15,8 +15,11 @@ from newsdesk.sections.models import PublicationSettings
 HOSTILE = '<img src=x onerror="alert(1)"> & <b>bold</b>'
 VT = "\x0b"
 RSS_FEEDS = ["/feed/rss/", "/hostile/feed/rss/", "/authors/hostile-writer/feed/rss/", "/tags/bboldb/feed/rss/"]
-NS = {"atom": "http://www.w3.org/2005/Atom", "dc": "http://purl.org/dc/elements/1.1/",
-      "news": "http://www.google.com/schemas/sitemap-news/0.9"}
+NS = {
+    "atom": "http://www.w3.org/2005/Atom",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+}
 
 
 def as_html_text(value: str) -> str:
@@ -29,14 +32,19 @@ def as_html_text(value: str) -> str:
 class HostileTextTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        PublicationSettings.objects.update_or_create(site=default_site(), defaults={"name": f"The{VT} Meridian", "language": "en"})
+        PublicationSettings.objects.update_or_create(
+            site=default_site(), defaults={"name": f"The{VT} Meridian", "language": "en"}
+        )
         section = make_section("Hostile", slug="hostile", description=HOSTILE)
         author = make_author(f"Writer {HOSTILE}", slug="hostile-writer", bio=f"Bio {HOSTILE}")
         AuthorLink.objects.create(author=author, label="Site", url="javascript:alert(1)")
         AuthorLink.objects.create(author=author, label="Home", url="https://example.org/writer")
         Tag.objects.create(name="🔥", slug="")  # what an emoji-only tag became before slugs were guarded
         cls.article = make_article(
-            section, f"Headline {HOSTILE}{VT}", authors=[author], tags=["<b>bold</b>"],
+            section,
+            f"Headline {HOSTILE}{VT}",
+            authors=[author],
+            tags=["<b>bold</b>"],
             standfirst=f"A standfirst{VT} pasted from a word processor.",
             body=[("quote", {"text": "Quoted.", "attribution": "Someone", "source_url": "javascript:alert(1)"})],
         )
@@ -58,18 +66,26 @@ class HostileTextTests(TestCase):
                 self.assertEqual(as_html_text(item.findtext("title")), f"Headline {HOSTILE}")
                 self.assertIn("<b>bold</b>", [as_html_text(c.text) for c in item.findall("category")])
                 self.assertEqual([as_html_text(c.text) for c in item.findall("dc:creator", NS)], [f"Writer {HOSTILE}"])
-                self.assertEqual(as_html_text(item.findtext("description")), "A standfirst pasted from a word processor.")
+                self.assertEqual(
+                    as_html_text(item.findtext("description")), "A standfirst pasted from a word processor."
+                )
         self.assertEqual(as_html_text(self.xml("/hostile/feed/rss/").find("channel").findtext("description")), HOSTILE)
-        self.assertEqual(as_html_text(self.xml("/authors/hostile-writer/feed/rss/").find("channel").findtext("description")),
-                         f"Bio {HOSTILE}")
-        self.assertEqual(as_html_text(self.xml("/tags/bboldb/feed/rss/").find("channel").findtext("title")),
-                         "<b>bold</b> | The Meridian")
+        self.assertEqual(
+            as_html_text(self.xml("/authors/hostile-writer/feed/rss/").find("channel").findtext("description")),
+            f"Bio {HOSTILE}",
+        )
+        self.assertEqual(
+            as_html_text(self.xml("/tags/bboldb/feed/rss/").find("channel").findtext("title")),
+            "<b>bold</b> | The Meridian",
+        )
 
     def test_atom_carries_plain_text_without_control_characters(self):
         feed = self.xml("/feed/atom/")
         self.assertEqual(feed.findtext("atom:title", namespaces=NS), "The Meridian")
         self.assertEqual(feed.find("atom:entry", NS).findtext("atom:title", namespaces=NS), f"Headline {HOSTILE}")
-        self.assertEqual(json.loads(self.client.get("/feed/json/").content)["items"][0]["title"], f"Headline {HOSTILE}{VT}")
+        self.assertEqual(
+            json.loads(self.client.get("/feed/json/").content)["items"][0]["title"], f"Headline {HOSTILE}{VT}"
+        )
 
     def test_sitemaps_survive_control_characters_and_a_tag_without_slug(self):
         news = self.xml("/sitemap-news.xml")

@@ -7,8 +7,11 @@ from wagtail.models import PageViewRestriction
 from newsdesk.core.testing import make_article, minutes_ago
 from newsdesk.distribution.tests.newsroom import Newsroom
 
-FEEDS = [f"{base}feed/{fmt}/" for base in ("/", "/global-affairs/", "/authors/amina-rahman/", "/tags/cpec/")
-         for fmt in ("rss", "atom", "json")]
+FEEDS = [
+    f"{base}feed/{fmt}/"
+    for base in ("/", "/global-affairs/", "/authors/amina-rahman/", "/tags/cpec/")
+    for fmt in ("rss", "atom", "json")
+]
 SITEMAPS = ["/sitemap.xml", "/sitemap-articles-1.xml", "/sitemap-pages-1.xml", "/sitemap-news.xml"]
 
 
@@ -17,8 +20,13 @@ class WithdrawalTests(TestCase):
     def setUpTestData(cls):
         cls.room = Newsroom()
         # Old (far from the newest), yet in every feed and in the two-day news window.
-        cls.old = make_article(cls.room.world, "An older story that will be withdrawn", authors=[cls.room.person],
-                               tags=["CPEC"], published_at=minutes_ago(900))
+        cls.old = make_article(
+            cls.room.world,
+            "An older story that will be withdrawn",
+            authors=[cls.room.person],
+            tags=["CPEC"],
+            published_at=minutes_ago(900),
+        )
 
     def validators(self, urls) -> dict:
         found = {}
@@ -58,8 +66,9 @@ class WithdrawalTests(TestCase):
 
     def test_an_old_address_of_an_unpublished_article_does_not_reveal_its_new_one(self):
         Redirect.objects.create(old_path="/global-affairs/first-slug", redirect_page=self.old)
-        self.assertRedirects(self.client.get("/global-affairs/first-slug/"), self.old.url, status_code=301,
-                             fetch_redirect_response=False)
+        self.assertRedirects(
+            self.client.get("/global-affairs/first-slug/"), self.old.url, status_code=301, fetch_redirect_response=False
+        )
         self.old.unpublish()
         response = self.client.get("/global-affairs/first-slug/")
         self.assertEqual(response.status_code, 404)
