@@ -70,7 +70,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "newsdesk.distribution.redirects.PublishedRedirectMiddleware",
     # Editorial security (see the block at the end): 2FA session state, headers, lock-out last.
     "django_otp.middleware.OTPMiddleware",
     "newsdesk.editorial.middleware.TwoFactorRequiredMiddleware",

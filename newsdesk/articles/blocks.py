@@ -15,6 +15,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from newsdesk.core.html import safe_link
+
 # Body text stays plain journalism: emphasis, links and lists, no headings or images inline.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript", "strikethrough"]
 
@@ -72,10 +74,14 @@ class QuoteBlock(FeedRendered, blocks.StructBlock):
 
     def feed_html(self, value, output) -> str:
         cite = value.get("attribution") or ""
-        if cite and value.get("source_url"):
-            cite = format_html('<a href="{}">{}</a>', value["source_url"], cite)
+        source_url = safe_link(value.get("source_url") or "")
+        if cite and source_url:
+            cite = format_html('<a href="{}">{}</a>', source_url, cite)
         cite_html = format_html("<figcaption>{}</figcaption>", cite) if cite else ""
         return format_html("<figure><blockquote><p>{}</p></blockquote>{}</figure>", value.get("text", ""), cite_html)
+
+    def api_value(self, value, output):
+        return {**value, "source_url": safe_link(value.get("source_url") or "")}
 
 
 class PullQuoteBlock(FeedRendered, blocks.StructBlock):

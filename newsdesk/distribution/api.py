@@ -7,22 +7,48 @@ and a too-large page size is clamped and reported rather than refused.
 """
 
 import datetime
+from typing import Literal
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError as NinjaValidationError
-from wagtail.api.v3.errors import problem_response, register_exception_handlers
+from wagtail.api.rich_text import RichTextFormatError
+from wagtail.api.v3.errors import (
+    PROBLEM_JSON,
+    ProblemDetail,
+    problem_response,
+    register_exception_handlers,
+)
 
-from newsdesk.articles import models as article_models
+from newsdesk.articles.models import ArticleKind, ArticlePage
 from newsdesk.distribution import serializers
 from newsdesk.distribution.published import published_sections
+from newsdesk.distribution.serializers import BadParameter
+from newsdesk.people.models import Author
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+# Ids, offsets and page sizes are 64-bit in the database; a larger number is refused before any query.
+LARGEST_NUMBER = 2**63 - 1
+# What every endpoint may answer besides 200; both bodies are RFC 9457 problem details.
+PROBLEMS = {400: ProblemDetail, 404: ProblemDetail}
 
-api = NinjaAPI(
+
+class ReadApi(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        """Ninja's document, with the error responses declared as the problem+json they are."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, response in operation["responses"].items():
+                    if int(status) in PROBLEMS and "application/json" in response.get("content", {}):
+                        response["content"] = {PROBLEM_JSON: response["content"].pop("application/json")}
+        return schema
+
+
+api = ReadApi(
     title="Newsdesk read API",
     version="1",
     description="Published articles, sections, authors and images. Read-only; no authentication.",
@@ -31,13 +57,6 @@ api = NinjaAPI(
     docs_url="/docs/",
 )
 register_exception_handlers(api)
-
-
-class BadParameter(Exception):
-    def __init__(self, parameter: str, message: str):
-        super().__init__(message)
-        self.parameter = parameter
-        self.message = message
 
 
 @api.exception_handler(BadParameter)
@@ -51,6 +70,17 @@ def bad_query(request, exc: NinjaValidationError):
     errors = [{"parameter": str(error.get("loc", ["", "?"])[-1]), "msg": error.get("msg", "")} for error in exc.errors]
     names = ", ".join(error["parameter"] for error in errors)
     return problem_response(status=400, detail=f"Invalid value for: {names}", errors=errors)
+
+
+@api.exception_handler(RichTextFormatError)
+def bad_rich_text_format(request, exc: RichTextFormatError):
+    return problem_response(status=400, detail=str(exc), errors=[{"parameter": "rich_text_format", "msg": str(exc)}])
+
+
+def endpoint_not_found(request, rest=""):
+    """Any address under /api/v1/ that names no endpoint: a problem, like every other API error."""
+    detail = f"No endpoint at {request.path}. The endpoints are listed at /api/v1/docs/."
+    return problem_response(status=404, detail=detail)
 
 
 # -- schemas (what the OpenAPI document promises) ----------------------------------------------
@@ -120,7 +150,7 @@ class Page(Schema):
     previous: str | None
 
 
-class ArticlePage(Page):
+class ArticleList(Page):
     items: list[ArticleSummaryOut]
 
 
@@ -136,79 +166,98 @@ class ImageList(Page):
     items: list[ImageOut]
 
 
-class Paging(Schema):
-    limit: int = DEFAULT_LIMIT
-    offset: int = 0
+class Options(Schema):
+    rich_text_format: Literal["db_html", "html", "db_markdown", "markdown"] | None = Field(
+        None,
+        description="How rich text in article bodies is written: Wagtail's stored HTML (db_html, the default), "
+        "display HTML (html), or Markdown with internal links as wagtail:// (db_markdown) "
+        "or as public URLs (markdown).",
+    )
+
+
+class Paging(Options):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=LARGEST_NUMBER, json_schema_extra={"maximum": MAX_LIMIT},
+                       description=f"Items per page; a larger value is answered with {MAX_LIMIT} and a notice.")
+    offset: int = Field(0, ge=0, le=LARGEST_NUMBER, description="Items to skip.")
+
+
+MOMENT = {"description": "A date (YYYY-MM-DD, covering the whole day) or an ISO 8601 date-time with its offset.",
+          "json_schema_extra": {"anyOf": [{"type": "string", "format": "date"},
+                                          {"type": "string", "format": "date-time"}]}}
 
 
 class ArticleFilters(Paging):
-    section: str | None = None
-    author: str | None = None
-    tag: str | None = None
-    kind: str | None = None
-    published_after: str | None = None
-    published_before: str | None = None
+    section: str | None = Field(None, description="A section's slug.")
+    author: str | None = Field(None, description="An author's or desk's slug.")
+    tag: str | None = Field(None, description="A tag's slug.")
+    kind: Literal[tuple(ArticleKind.values)] | None = None
+    published_after: str | None = Field(None, **MOMENT)
+    published_before: str | None = Field(None, **MOMENT)
+
+
+def Id(description: str):
+    return Path(..., ge=1, le=LARGEST_NUMBER, description=description)
 
 
 # -- endpoints ---------------------------------------------------------------------------------
 
 
-@api.get("/articles/", response=ArticlePage, summary="Published articles, newest first", tags=["articles"])
+@api.get("/articles/", response={200: ArticleList, **PROBLEMS}, summary="Published articles, newest first", tags=["articles"])
 def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     _refuse_unknown(request, ArticleFilters)
-    articles = serializers.filter_articles(article_models.ArticlePage.objects.published().recent(), **_article_filters(filters))
+    articles = serializers.filter_articles(ArticlePage.objects.published().recent(), **_article_filters(filters))
     articles = serializers.with_crops(articles.for_listing(), "hero_image__")
     return _page(request, articles, filters, serializers.ArticleSerializer(request).summaries)
 
 
-@api.get("/articles/{article_id}/", response=ArticleOut, summary="One article with its body as blocks", tags=["articles"])
-def get_article(request: HttpRequest, article_id: int):
-    article = article_models.ArticlePage.objects.published().for_listing().filter(pk=article_id).first()
+@api.get("/articles/{article_id}/", response={200: ArticleOut, **PROBLEMS}, summary="One article with its body as blocks", tags=["articles"])
+def get_article(request: HttpRequest, options: Query[Options], article_id: int = Id("The article's page id.")):
+    _refuse_unknown(request, Options)
+    article = ArticlePage.objects.published().for_listing().filter(pk=article_id).first()
     if article is None:
         raise Http404("No published article with this id.")
     return serializers.ArticleSerializer(request).detail(article)
 
 
-@api.get("/sections/", response=SectionList, summary="Sections of the publication", tags=["sections"])
+@api.get("/sections/", response={200: SectionList, **PROBLEMS}, summary="Sections of the publication", tags=["sections"])
 def list_sections(request: HttpRequest, paging: Query[Paging]):
     _refuse_unknown(request, Paging)
     return _page(request, published_sections(), paging, serializers.ArticleSerializer(request).sections)
 
 
-@api.get("/sections/{slug}/", response=SectionOut, summary="One section", tags=["sections"])
-def get_section(request: HttpRequest, slug: str):
+@api.get("/sections/{slug}/", response={200: SectionOut, **PROBLEMS}, summary="One section", tags=["sections"])
+def get_section(request: HttpRequest, slug: str, options: Query[Options]):
+    _refuse_unknown(request, Options)
     section = published_sections().filter(slug=slug).first()
     if section is None:
         raise Http404("No such section.")
     return serializers.ArticleSerializer(request).sections([section])[0]
 
 
-@api.get("/authors/", response=AuthorList, summary="People and desks that sign articles", tags=["authors"])
+@api.get("/authors/", response={200: AuthorList, **PROBLEMS}, summary="People and desks that sign articles", tags=["authors"])
 def list_authors(request: HttpRequest, paging: Query[Paging]):
-    from newsdesk.people.models import Author
-
     _refuse_unknown(request, Paging)
     return _page(request, Author.objects.order_by("name", "pk"), paging, serializers.ArticleSerializer(request).authors)
 
 
-@api.get("/authors/{slug}/", response=AuthorOut, summary="One author or desk", tags=["authors"])
-def get_author(request: HttpRequest, slug: str):
-    from newsdesk.people.models import Author
-
+@api.get("/authors/{slug}/", response={200: AuthorOut, **PROBLEMS}, summary="One author or desk", tags=["authors"])
+def get_author(request: HttpRequest, slug: str, options: Query[Options]):
+    _refuse_unknown(request, Options)
     author = Author.objects.filter(slug=slug).first()
     if author is None:
         raise Http404("No such author.")
     return serializers.ArticleSerializer(request).authors([author])[0]
 
 
-@api.get("/images/", response=ImageList, summary="Lead images of published articles", tags=["images"])
+@api.get("/images/", response={200: ImageList, **PROBLEMS}, summary="Lead images of published articles", tags=["images"])
 def list_images(request: HttpRequest, paging: Query[Paging]):
     _refuse_unknown(request, Paging)
     return _page(request, serializers.with_crops(serializers.published_images().order_by("pk"), ""), paging, serializers.ArticleSerializer(request).images)
 
 
-@api.get("/images/{image_id}/", response=ImageOut, summary="One image with its credit and crops", tags=["images"])
-def get_image(request: HttpRequest, image_id: int):
+@api.get("/images/{image_id}/", response={200: ImageOut, **PROBLEMS}, summary="One image with its credit and crops", tags=["images"])
+def get_image(request: HttpRequest, options: Query[Options], image_id: int = Id("The image's id.")):
+    _refuse_unknown(request, Options)
     image = serializers.published_images().filter(pk=image_id).first()
     if image is None:
         raise Http404("No published image with this id.")
@@ -220,7 +269,7 @@ def get_image(request: HttpRequest, image_id: int):
 
 def _refuse_unknown(request, schema) -> None:
     # A misspelt filter would silently return everything; say so instead.
-    allowed = set(schema.model_fields) | {"rich_text_format"}
+    allowed = set(schema.model_fields)
     for name in request.GET:
         if name not in allowed:
             raise BadParameter(name, f"Unknown parameter {name!r}. Allowed: {', '.join(sorted(allowed))}.")
@@ -255,16 +304,12 @@ def _moment(name: str, raw: str | None, *, end_of_day: bool):
 
 def _page(request, queryset, paging: Paging, serialize) -> dict:
     notices = []
-    if paging.limit < 1:
-        raise BadParameter("limit", "limit must be at least 1.")
-    if paging.offset < 0:
-        raise BadParameter("offset", "offset must be 0 or more.")
     limit = paging.limit
     if limit > MAX_LIMIT:
         notices.append(f"limit {limit} is above the maximum of {MAX_LIMIT}; {MAX_LIMIT} items per page are returned.")
         limit = MAX_LIMIT
     count = queryset.count()
-    rows = list(queryset[paging.offset : paging.offset + limit])
+    rows = list(queryset[paging.offset : paging.offset + limit]) if paging.offset < count else []
     return {
         "count": count,
         "limit": limit,

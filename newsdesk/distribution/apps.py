@@ -7,3 +7,9 @@ class DistributionConfig(AppConfig):
     name = "newsdesk.distribution"
     label = "distribution"
     verbose_name = "Distribution"
+
+    def ready(self):
+        # Imported here: signal receivers need the app registry ready.
+        from newsdesk.distribution import signals
+
+        signals.connect()

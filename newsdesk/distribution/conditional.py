@@ -5,8 +5,21 @@ import hashlib
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
+from newsdesk.distribution.models import last_withdrawal
+
 # Feeds and sitemaps are polled; five minutes keeps them fresh without re-rendering on every poll.
 MAX_AGE = 300
+
+
+def listing_fingerprint(listed: list, stamps) -> tuple:
+    """The fingerprint of a list whose items are `listed` (anything whose repr changes with them).
+
+    The ETag follows the listed items themselves, so an item arriving, changing or leaving changes it.
+    Last-Modified is the newest of `stamps` or of the last withdrawal anywhere: an item that leaves
+    has no date of its own in the list, and a reader revalidating by date alone must still see it go.
+    """
+    changed_at = max([stamp for stamp in (*stamps, last_withdrawal()) if stamp], default=None)
+    return (changed_at, hashlib.sha256(repr(listed).encode()).hexdigest())
 
 
 def respond(request, fingerprint: tuple, render):

@@ -17,9 +17,20 @@ from wagtail.images.models import SourceImageIOError
 from newsdesk.articles.models import ArticlePage
 from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.links import absolute, image_mime_type, original_url, page_url
+from newsdesk.distribution.text import xml_safe_data
 
 FEED_SIZE = 100
 MEDIA_NS = "http://search.yahoo.com/mrss/"
+
+
+class XMLSafeMixin:
+    """Drops XML-illegal characters from every value before the document is written, so one pasted
+    control character costs that character, not the whole feed."""
+
+    def write(self, outfile, encoding):
+        self.feed = xml_safe_data(self.feed)
+        self.items = [xml_safe_data(item) for item in self.items]
+        super().write(outfile, encoding)
 
 
 class MediaElementsMixin:
@@ -43,7 +54,15 @@ class MediaElementsMixin:
         handler.endElement("media:content")
 
 
-class RssGenerator(MediaElementsMixin, feedgenerator.Rss201rev2Feed):
+class RssGenerator(XMLSafeMixin, MediaElementsMixin, feedgenerator.Rss201rev2Feed):
+    """RSS 2.0. Readers render an RSS title, description, category and creator as HTML, so the plain
+    text we hold (headlines, tag names, section descriptions, author names and bios) is HTML-escaped
+    for them: "<b>" typed by a writer reads as those three characters, never as markup."""
+
+    def write(self, outfile, encoding):
+        self.feed = {**self.feed, "title": escape(self.feed["title"]), "description": escape(self.feed["description"])}
+        super().write(outfile, encoding)
+
     def rss_attributes(self):
         return {
             **super().rss_attributes(),
@@ -53,15 +72,18 @@ class RssGenerator(MediaElementsMixin, feedgenerator.Rss201rev2Feed):
         }
 
     def add_item_elements(self, handler, item):
+        item = {**item, "title": escape(item["title"]), "categories": [escape(name) for name in item["categories"]]}
         super().add_item_elements(handler, item)
         # RSS <author> must be an e-mail address; names go in dc:creator, one per byline.
         for author in item["authors"]:
-            handler.addQuickElement("dc:creator", author["name"])
+            handler.addQuickElement("dc:creator", escape(author["name"]))
         handler.addQuickElement("content:encoded", item["content_html"])
         self.add_media(handler, item)
 
 
-class AtomGenerator(MediaElementsMixin, feedgenerator.Atom1Feed):
+class AtomGenerator(XMLSafeMixin, MediaElementsMixin, feedgenerator.Atom1Feed):
+    # Atom's title, subtitle, category term and author name are plain text by the standard: no escaping beyond XML's.
+
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
 

@@ -1,19 +1,36 @@
 """What goes in every reader page's <head>: canonical and alternate links, social cards, JSON-LD.
 
-`head_for(context)` looks at what the page template was given (a Wagtail `page`, an `author`, a
-`tag`) and returns plain data for `distribution/head_tags.html`.
+`head_for(context)` finds what the page is about (the Wagtail `page`, else the `author` or `tag` the
+view gave the template) and hands it to the builder registered for its model in `BUILDERS`.
 """
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from taggit.models import Tag
+from wagtail.models import Page
 
+from newsdesk.articles.models import ArticlePage
 from newsdesk.core.dates import iso_datetime
 from newsdesk.distribution import structured_data
 from newsdesk.distribution.feeds import FEEDS, FORMAT_NAMES, FORMAT_TYPES
-from newsdesk.distribution.links import CROPS, absolute, crop_renditions, page_url, publication
+from newsdesk.distribution.links import (
+    CROPS,
+    LOGO,
+    PORTRAIT,
+    absolute,
+    crop_renditions,
+    page_url,
+    publication,
+    rendition_or_none,
+)
 from newsdesk.distribution.published import feed_path
+from newsdesk.people.models import Author
+from newsdesk.sections.models import HomePage, SectionPage
 
 
 @dataclass
@@ -31,40 +48,82 @@ def head_for(context) -> Head:
     request = context.get("request")
     if request is None:
         return Head()
-    from newsdesk.articles.models import ArticlePage
-    from newsdesk.sections.models import HomePage, SectionPage
-
-    page = context.get("page")
     site = publication(request)
     head = Head(feeds=feed_links(site.name, "", None))
-    if isinstance(page, ArticlePage):
-        _article(head, request, page, page.section)
-    elif isinstance(page, SectionPage):
-        _listing(head, request, page_url(request, page), page.title, page.description, page.search_description)
-        head.feeds += feed_links(page.title, "section", page.slug)
-        _graph(head, request, structured_data.section_graph(request, page))
-    elif isinstance(page, HomePage):
-        _listing(head, request, page_url(request, page), site.name, page.intro or site.about or site.tagline, page.search_description)
-        _graph(head, request, structured_data.home_graph(request))
-    elif page is not None and getattr(page, "url", None):
-        _listing(head, request, page_url(request, page), page.title, "", page.search_description)
-    elif context.get("author") is not None:
-        author = context["author"]
-        _listing(head, request, absolute(request, author.get_absolute_url()), author.name, author.bio, "", og_type="profile")
-        head.description = ""  # the profile template states the bio itself
-        head.feeds += feed_links(author.name, "author", author.slug)
-        _graph(head, request, structured_data.profile_graph(request, author))
-    elif context.get("tag") is not None and getattr(context["tag"], "slug", None):
-        tag = context["tag"]
-        _listing(head, request, absolute(request, reverse("tag", kwargs={"slug": tag.slug})), tag.name,
-                 f"Articles tagged {tag.name}.", "")
-        head.feeds += feed_links(tag.name, "tag", tag.slug)
-        _graph(head, request, structured_data.tag_graph(request, tag))
+    # "page" may also be a paginator's page; the first subject with a builder is the one the page is about.
+    for subject in (context.get("page"), context.get("author"), context.get("tag")):
+        builder = _builder_for(subject)
+        if builder is not None:
+            builder(head, request, site, subject)
+            break
     if head.canonical:
         head.canonical = _with_page_number(head.canonical, request)
         head.languages = [(site.language, head.canonical), ("x-default", head.canonical)]
         _social_common(head, request, site)
     return head
+
+
+def _builder_for(subject):
+    if subject is None:
+        return None
+    for model in type(subject).__mro__:
+        if model in BUILDERS:
+            return BUILDERS[model]
+    return None
+
+
+def _article_head(head, request, site, page):
+    _article(head, request, page, page.section)
+
+
+def _section_head(head, request, site, page):
+    _listing(head, request, page_url(request, page), page.title, page.description, page.search_description)
+    head.og += _og_logo(request, site)
+    head.feeds += feed_links(page.title, "section", page.slug)
+    _graph(head, request, structured_data.section_graph(request, page))
+
+
+def _home_head(head, request, site, page):
+    _listing(head, request, page_url(request, page), site.name, page.intro or site.about or site.tagline, page.search_description)
+    head.og += _og_logo(request, site)
+    _graph(head, request, structured_data.home_graph(request))
+
+
+def _standard_head(head, request, site, page):
+    if not page.url:
+        return
+    summary = _first_paragraph(getattr(page, "body", ""))
+    _listing(head, request, page_url(request, page), page.title, summary, page.search_description)
+    head.og += _og_logo(request, site)
+
+
+def _author_head(head, request, site, author):
+    _listing(head, request, absolute(request, author.get_absolute_url()), author.name, author.bio, "", og_type="profile")
+    head.description = ""  # the profile template states the bio itself
+    head.og += _og_picture(request, author.photo, PORTRAIT, author.name) if author.photo_id else _og_logo(request, site)
+    head.feeds += feed_links(author.name, "author", author.slug)
+    _graph(head, request, structured_data.profile_graph(request, author))
+
+
+def _tag_head(head, request, site, tag):
+    if not tag.slug:
+        return
+    _listing(head, request, absolute(request, reverse("tag", kwargs={"slug": tag.slug})), tag.name,
+             f"Articles tagged {tag.name}.", "")
+    head.og += _og_logo(request, site)
+    head.feeds += feed_links(tag.name, "tag", tag.slug)
+    _graph(head, request, structured_data.tag_graph(request, tag))
+
+
+# The most specific model wins: an ArticlePage is also a Page.
+BUILDERS = {
+    ArticlePage: _article_head,
+    SectionPage: _section_head,
+    HomePage: _home_head,
+    Page: _standard_head,
+    Author: _author_head,
+    Tag: _tag_head,
+}
 
 
 def feed_links(title: str, kind: str, slug) -> list[tuple]:
@@ -107,6 +166,31 @@ def _og_image(request, image) -> list[tuple]:
         ("og:image:height", str(rendition.height)),
         ("og:image:alt", image.alt_text),
     ]
+
+
+def _og_picture(request, image, spec: str, alt: str) -> list[tuple]:
+    rendition = rendition_or_none(image, spec)
+    if rendition is None:
+        return []
+    return [
+        ("og:image", absolute(request, rendition.url)),
+        ("og:image:width", str(rendition.width)),
+        ("og:image:height", str(rendition.height)),
+        ("og:image:alt", image.alt_text or alt),
+    ]
+
+
+def _og_logo(request, site) -> list[tuple]:
+    """The publication's logo, the picture of pages that have none of their own."""
+    return _og_picture(request, site.logo, LOGO, site.name) if site.logo_id else []
+
+
+def _first_paragraph(body: str) -> str:
+    for paragraph in re.findall(r"<p[^>]*>(.*?)</p>", body or "", flags=re.DOTALL):
+        text = " ".join(strip_tags(paragraph).split())
+        if text:
+            return Truncator(text).chars(300)
+    return ""
 
 
 def _social_common(head, request, site):

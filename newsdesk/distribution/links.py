@@ -1,12 +1,19 @@
 """Absolute addresses and the publication's identity, as every output format states them."""
 
+
 from django.conf import settings
+from django.urls import reverse
 from wagtail.images.models import SourceImageIOError
 
 from newsdesk.sections.models import PublicationSettings
 
 # Renditions we publish for structured data and social cards (schema.org asks for 16:9, 4:3 and 1:1).
 CROPS = {"16x9": "fill-1200x675", "4x3": "fill-1200x900", "1x1": "fill-1200x1200"}
+# The publication logo as JSON-LD and social cards show it: whole, never cropped. Google asks for a logo of
+# at least 112 px on each side; a logo is not enlarged, so one smaller than that goes out at its own size.
+LOGO = "max-1200x600"
+# An author's photo on the profile page's card and JSON-LD.
+PORTRAIT = "fill-400x400"
 
 
 def absolute(request, path: str) -> str:
@@ -14,6 +21,15 @@ def absolute(request, path: str) -> str:
     if not path or path.startswith(("http://", "https://")):
         return path
     return request.build_absolute_uri(path)
+
+
+# Schemes a link may carry to partners and crawlers; forms check them on input, outputs check again
+# because values also arrive by import, the shell and older versions.
+
+
+def tag_url(request, tag) -> str:
+    """The tag page's absolute address, or "" for a tag whose name had nothing to make a slug from."""
+    return absolute(request, reverse("tag", kwargs={"slug": tag.slug})) if tag.slug else ""
 
 
 def page_url(request, page) -> str:

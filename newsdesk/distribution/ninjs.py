@@ -1,8 +1,8 @@
-"""IPTC ninjs 2.2 (News in JSON) for one article, at a URL that survives moves and renames.
+"""IPTC ninjs (News in JSON) for one article, at URLs that survive moves and renames.
 
-We target 2.2 rather than 3.x because the wire systems partners run today ingest 2.x, and 2.2
-already carries everything we publish: bylines, subjects, pictures as associations with credited
-renditions, and first/version creation times.
+Served in 2.2 (`/ninjs/articles/<id>.json`), which the wire systems partners run today ingest, and
+in 3.1 (`/ninjs/3/articles/<id>.json`) for newer ones. 3.x carries the same members under camelCase
+names, so one builder makes the item and 3.1 is the same item respelt: the two cannot drift apart.
 """
 
 from django.http import JsonResponse
@@ -21,27 +21,51 @@ from newsdesk.distribution.links import (
     original_url,
     page_url,
     publication,
+    tag_url,
 )
 from newsdesk.images.models import credit_line
 
-SCHEMA_URI = "https://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
+STANDARDS = {
+    "2.2": {"name": "ninjs", "version": "2.2", "schema": "https://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"},
+    "3.1": {"name": "ninjs", "version": "3.1", "schema": "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"},
+}
+# Every 2.2 member name we write whose 3.x spelling differs.
+NAMES_3 = {
+    "representationtype": "representationType", "firstcreated": "firstCreated", "versioncreated": "versionCreated",
+    "pubstatus": "pubStatus", "copyrightholder": "copyrightHolder", "usageterms": "usageTerms", "altids": "altIds",
+    "contenttype": "contentType", "charcount": "charCount", "wordcount": "wordCount",
+}
 GENRES = {"news": "Current", "analysis": "Analysis", "opinion": "Opinion", "explainer": "Background", "interview": "Interview"}
 
 
-def article_ninjs(request, pk):
+def article_ninjs(request, pk, version="2.2"):
     article = get_object_or_404(ArticlePage.objects.published().for_listing(), pk=pk)
-    return JsonResponse(ninjs_item(request, article), json_dumps_params={"ensure_ascii": False, "indent": 1},
+    item = ninjs_item(request, article)
+    if version == "3.1":
+        item = respelt(item, NAMES_3)
+    item["standard"] = STANDARDS[version]
+    return JsonResponse(item, json_dumps_params={"ensure_ascii": False, "indent": 1},
                         content_type="application/json; charset=utf-8")
 
 
+def respelt(data, names: dict):
+    """`data` with every member name found in `names` renamed, at any depth."""
+    if isinstance(data, dict):
+        return {names.get(key, key): respelt(value, names) for key, value in data.items()}
+    if isinstance(data, list):
+        return [respelt(value, names) for value in data]
+    return data
+
+
 def ninjs_item(request, article) -> dict:
+    """The article as a ninjs 2.2 item (its `standard` says so)."""
     site = publication(request)
     batch = ArticleBatch([article], request)
     html = batch.html(article)
     text = strip_tags(html)
     item = {
         "uri": absolute(request, reverse("distribution:ninjs", kwargs={"pk": article.pk})),
-        "standard": {"name": "ninjs", "version": "2.2", "schema": SCHEMA_URI},
+        "standard": STANDARDS["2.2"],
         "type": "text",
         "representationtype": "full",
         "version": str(article.live_revision_id or 1),
@@ -56,9 +80,8 @@ def ninjs_item(request, article) -> dict:
                     "charcount": len(text), "wordcount": len(text.split())}],
         "by": ", ".join(author.name for author in article.authors),
         "subjects": [
-            {"name": tag.name, "rel": "about", "literal": tag.slug,
-             "uri": absolute(request, reverse("tag", kwargs={"slug": tag.slug}))}
-            for tag in article.tag_list
+            {"name": tag.name, "rel": "about", "literal": tag.slug, "uri": tag_url(request, tag)}
+            for tag in article.tag_list if tag.slug
         ],
         "genres": [{"name": GENRES.get(article.kind, "Current"), "literal": article.kind}],
         "altids": [{"role": "url", "value": page_url(request, article)}, {"role": "page-id", "value": str(article.pk)}],

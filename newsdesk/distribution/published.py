@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max
 from django.http import Http404
 from django.urls import reverse
 
@@ -35,14 +34,6 @@ class Scope:
 
     def feed_path(self, fmt: str) -> str:
         return feed_path(self.kind, self.slug, fmt)
-
-    def fingerprint(self) -> tuple:
-        """(newest change, item count): moves whenever an item is published, edited or withdrawn."""
-        stats = self.articles.order_by().aggregate(
-            published=Max("last_published_at"), updated=Max("updated_at"), count=Count("pk")
-        )
-        stamps = [stamp for stamp in (stats["published"], stats["updated"]) if stamp]
-        return (max(stamps) if stamps else None, stats["count"])
 
 
 def site_scope(publication_name: str, about: str = "") -> Scope:

@@ -5,10 +5,20 @@ from django.urls import reverse
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core.dates import iso_datetime
+from newsdesk.core.html import safe_link
 from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.feeds import FEEDS
-from newsdesk.distribution.links import CROPS, absolute, crop_renditions, original_url, page_url
+from newsdesk.distribution.links import CROPS, absolute, crop_renditions, original_url, page_url, tag_url
 from newsdesk.distribution.published import feed_path, published_sections
+
+
+class BadParameter(Exception):
+    """A query parameter the API refuses (400), naming the parameter."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
 
 
 def filter_articles(articles, *, section=None, author=None, tag=None, kind=None, published_after=None, published_before=None):
@@ -16,7 +26,6 @@ def filter_articles(articles, *, section=None, author=None, tag=None, kind=None,
     from taggit.models import Tag
 
     from newsdesk.articles.models import ArticleKind
-    from newsdesk.distribution.api import BadParameter
     from newsdesk.people.models import Author
 
     if section:
@@ -77,8 +86,8 @@ class ArticleSerializer:
             "kind": article.kind,
             "section": self.sections([section])[0] if section else None,
             "authors": self.authors(article.authors),
-            "tags": [{"slug": tag.slug, "name": tag.name,
-                      "url": absolute(self.request, reverse("tag", kwargs={"slug": tag.slug}))} for tag in article.tag_list],
+            "tags": [{"slug": tag.slug, "name": tag.name, "url": tag_url(self.request, tag)}
+                     for tag in article.tag_list if tag.slug],
             "published_at": iso_datetime(article.published_at),
             "modified_at": iso_datetime(article.modified_at),
             "hero_image": self.image(image, article.caption) if image else None,
@@ -123,7 +132,7 @@ class ArticleSerializer:
         return {
             "id": image.pk, "title": image.title, "url": original_url(self.request, image),
             "width": image.width, "height": image.height, "alt_text": image.alt_text, "credit": image.credit,
-            "licence": image.licence, "source_url": image.source_url, "caption": caption or image.default_caption,
+            "licence": image.licence, "source_url": safe_link(image.source_url), "caption": caption or image.default_caption,
             "crops": {name: absolute(self.request, renditions[spec].url) for name, spec in CROPS.items() if spec in renditions},
         }
 

@@ -7,7 +7,6 @@ a fraction of the time and every value is escaped by construction.
 
 import datetime
 import json
-import re
 from xml.sax.saxutils import escape
 
 from django.core.paginator import Paginator
@@ -16,11 +15,12 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.xmlutils import SimplerXMLGenerator
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core.dates import iso_datetime
 from newsdesk.distribution.links import PageUrls, absolute, original_url, publication
+from newsdesk.distribution.models import last_withdrawal
+from newsdesk.distribution.text import XMLSafeGenerator, xml_safe
 from newsdesk.images.models import credit_line
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -73,7 +73,8 @@ class ArticleSitemap(SitemapSection):
 
     def latest_lastmod(self):
         stats = ArticlePage.objects.published().aggregate(published=Max("last_published_at"), updated=Max("updated_at"))
-        return max([stamp for stamp in stats.values() if stamp], default=None)
+        # A withdrawn article changes the page it was on without leaving a date behind.
+        return max([stamp for stamp in (*stats.values(), last_withdrawal()) if stamp], default=None)
 
     def entries(self, page_number):
         rows = list(self.paginator.page(page_number).object_list)
@@ -139,7 +140,8 @@ class PageSitemap(SitemapSection):
         return self.rows
 
     def latest_lastmod(self):
-        return max((lastmod for _, lastmod in self.rows if lastmod), default=None)
+        stamps = [lastmod for _, lastmod in self.rows] + [last_withdrawal()]
+        return max([stamp for stamp in stamps if stamp], default=None)
 
     def entries(self, page_number):
         return [
@@ -173,6 +175,7 @@ def _tag_pages() -> list[tuple]:
 
     tags = (
         Tag.objects.filter(articles_articletag_items__content_object__in=ArticlePage.objects.published().values("pk"))
+        .exclude(slug="")  # a tag whose name had nothing to slugify has no page to list
         .annotate(latest=Max("articles_articletag_items__content_object__last_published_at"))
         .order_by("slug")
     )
@@ -215,12 +218,8 @@ def write_urlset(out, entries: list[dict]) -> None:
     out.write("".join(parts))
 
 
-# XML 1.0 forbids most control characters even when escaped; editors paste them in from word processors.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _text(value: str) -> str:
-    return escape(_FORBIDDEN.sub("", value))
+    return escape(xml_safe(value))
 
 
 def write_index(out, sitemaps: list[tuple]) -> None:
@@ -266,8 +265,8 @@ def news_language(code: str) -> str:
     return code.split("-")[0]
 
 
-def _start(out, root: str, attributes: dict) -> SimplerXMLGenerator:
-    xml = SimplerXMLGenerator(out, "utf-8", short_empty_elements=True)
+def _start(out, root: str, attributes: dict) -> XMLSafeGenerator:
+    xml = XMLSafeGenerator(out, "utf-8", short_empty_elements=True)
     xml.startDocument()
     xml.startElement(root, attributes)
     return xml

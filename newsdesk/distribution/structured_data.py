@@ -3,8 +3,11 @@
 from django.urls import reverse
 
 from newsdesk.core.dates import iso_datetime
+from newsdesk.core.html import safe_link
 from newsdesk.distribution.links import (
     CROPS,
+    LOGO,
+    PORTRAIT,
     absolute,
     crop_renditions,
     page_url,
@@ -35,7 +38,7 @@ def organization(request) -> dict:
         "name": settings.name,
         "url": home_id(request),
     }
-    rendition = rendition_or_none(settings.logo, "max-600x60") if settings.logo_id else None
+    rendition = rendition_or_none(settings.logo, LOGO) if settings.logo_id else None
     if rendition:
         document["logo"] = {
             "@type": "ImageObject",
@@ -43,7 +46,7 @@ def organization(request) -> dict:
             "width": rendition.width,
             "height": rendition.height,
         }
-    same_as = [url for _, url in settings.social_links()]
+    same_as = [url for _, url in settings.social_links() if safe_link(url)]
     if same_as:
         document["sameAs"] = same_as
     return document
@@ -177,10 +180,10 @@ def profile_graph(request, author) -> list[dict]:
     entity["@id"] = url + "#author"
     if author.bio:
         entity["description"] = author.bio
-    rendition = rendition_or_none(author.photo, "fill-400x400") if author.photo_id else None
+    rendition = rendition_or_none(author.photo, PORTRAIT) if author.photo_id else None
     if rendition:
         entity["image"] = absolute(request, rendition.url)
-    links = [link.url for link in author.links.all()]
+    links = [link.url for link in author.links.all() if safe_link(link.url)]
     if links:
         entity["sameAs"] = links
     return [

@@ -7,8 +7,8 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 
 from newsdesk.distribution import published, sitemaps
-from newsdesk.distribution.conditional import respond
-from newsdesk.distribution.feeds import FEEDS
+from newsdesk.distribution.conditional import listing_fingerprint, respond
+from newsdesk.distribution.feeds import FEED_SIZE, FEEDS
 from newsdesk.distribution.links import absolute, publication
 
 SCOPES = {"section": published.section_scope, "author": published.author_scope, "tag": published.tag_scope}
@@ -20,15 +20,19 @@ def feed(request, fmt, scope_kind="site", slug=None):
         scope = published.site_scope(site.name, site.about or site.tagline)
     else:
         scope = SCOPES[scope_kind](slug)
-    return respond(request, scope.fingerprint(), lambda: FEEDS[fmt]()(request, scope))
+    listed = list(scope.articles.values_list("pk", "url_path", "last_published_at", "updated_at")[:FEED_SIZE])
+    if scope.kind == "tag" and not listed:
+        raise Http404("No published article carries this tag.")  # its name alone would reveal hidden work
+    fingerprint = listing_fingerprint(listed, [stamp for row in listed for stamp in row[2:]])
+    return respond(request, fingerprint, lambda: FEEDS[fmt]()(request, scope))
 
 
 def sitemap_index(request):
     sections = [section_class(request) for section_class in sitemaps.SECTIONS.values()]
     latest = [(section, section.latest_lastmod()) for section in sections]
     news_latest = sitemaps.ArticleSitemap(request).latest_lastmod()
-    fingerprint = (max((stamp for _, stamp in latest if stamp), default=None),
-                   tuple(section.paginator.num_pages for section in sections))
+    page_counts = [section.paginator.num_pages for section in sections]
+    fingerprint = listing_fingerprint(page_counts, [stamp for _, stamp in latest])
 
     def render():
         entries = [
@@ -51,13 +55,14 @@ def sitemap_page(request, section, page):
         entries = sitemap.entries(page)
     except EmptyPage:
         raise Http404("No such sitemap page.") from None
-    return respond(request, (sitemap.latest_lastmod(), section, page), lambda: _xml(sitemaps.write_urlset, entries))
+    fingerprint = listing_fingerprint(entries, [entry["lastmod"] for entry in entries])
+    return respond(request, fingerprint, lambda: _xml(sitemaps.write_urlset, entries))
 
 
 def news_sitemap(request):
     articles = list(sitemaps.news_articles())
-    newest = max((article.last_published_at for article in articles if article.last_published_at), default=None)
-    fingerprint = (newest, tuple(article.pk for article in articles))
+    listed = [(article.pk, article.url_path, article.title, article.last_published_at) for article in articles]
+    fingerprint = listing_fingerprint(listed, [article.last_published_at for article in articles])
     return respond(request, fingerprint, lambda: _xml(sitemaps.write_news, request, articles))
 
 

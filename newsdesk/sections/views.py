@@ -9,8 +9,10 @@ from newsdesk.core.pagination import paginate
 
 def tag_page(request, slug):
     tag = Tag.objects.filter(slug=slug).first()
-    if tag is None:
+    articles = ArticlePage.objects.teasers().tagged(slug)
+    # A tag that only hidden articles carry has no page: its name alone would tell of unpublished work.
+    if tag is None or not articles.exists():
         raise Http404("No such tag.")
-    page = paginate(ArticlePage.objects.teasers().tagged(slug), request)
+    page = paginate(articles, request)
     teaser_cards(page)
     return render(request, "sections/tag_page.html", {"tag": tag, "articles": page, "page_obj": page})

@@ -76,9 +76,9 @@ def xsd_errors(xml: bytes, schema: str = "sitemap-with-extensions.xsd") -> list[
     return [f"{error.line}: {error.message}" for error in validator.error_log]
 
 
-def ninjs_errors(item: dict) -> list[str]:
+def ninjs_errors(item: dict, version: str = "2.2") -> list[str]:
     import jsonschema
 
-    schema = json.loads((DATA / "ninjs-schema_2.2.json").read_text())
+    schema = json.loads((DATA / f"ninjs-schema_{version}.json").read_text())
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     return [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(item)]

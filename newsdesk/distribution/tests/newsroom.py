@@ -3,6 +3,7 @@ corrections — and a draft, a private and a scheduled article that must never l
 
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -32,8 +33,11 @@ class Newsroom:
         from newsdesk.articles.models import ArticleCorrection
         from newsdesk.sections.models import PublicationSettings
 
+        # Renditions are cached by image id, and ids come round again after each test class rolls back:
+        # without this, a logo drawn by an earlier class could stand in for ours.
+        cache.clear()
         site = default_site()
-        self.logo = make_image("Meridian logo", width=600, height=60, credit="")
+        self.logo = make_image("Meridian logo", width=800, height=200, credit="")
         PublicationSettings.objects.update_or_create(
             site=site,
             defaults={"name": "The Meridian", "language": "en", "logo": self.logo, "twitter_handle": "meridian",

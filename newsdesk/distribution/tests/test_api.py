@@ -4,6 +4,7 @@ import json
 
 from django.test import TestCase
 from lxml import html as lxml_html
+from openapi_spec_validator import validate
 
 from newsdesk.core.testing import make_article
 from newsdesk.distribution.tests.newsroom import Newsroom
@@ -131,3 +132,80 @@ class ReadApiTests(TestCase):
         with CaptureQueriesContext(connection) as queries:
             self.assertEqual(self.client.get(url).status_code, 200)
         return len(queries)
+
+
+TWENTY_DIGITS = "98765432109876543210"
+
+
+class ApiContractTests(TestCase):
+    """What the OpenAPI document promises, and numbers and addresses outside it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.room = Newsroom()
+
+    def problem(self, url, status) -> dict:
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, status, url)
+        self.assertEqual(response["Content-Type"], "application/problem+json", url)
+        return json.loads(response.content)
+
+    def test_numbers_beyond_64_bits_are_400_naming_the_parameter(self):
+        for url, parameter in [(f"/api/v1/articles/?offset={TWENTY_DIGITS}", "offset"),
+                               (f"/api/v1/articles/?limit={TWENTY_DIGITS}", "limit"),
+                               (f"/api/v1/images/?offset={TWENTY_DIGITS}", "offset"),
+                               (f"/api/v1/articles/{TWENTY_DIGITS}/", "article_id"),
+                               (f"/api/v1/images/{TWENTY_DIGITS}/", "image_id")]:
+            with self.subTest(url=url):
+                self.assertEqual([e["parameter"] for e in self.problem(url, 400)["errors"]], [parameter])
+
+    def test_an_offset_past_the_end_is_an_empty_page(self):
+        page = self.client.get(f"/api/v1/articles/?offset={2**63 - 1}").json()
+        self.assertEqual((page["count"], page["items"], page["next"]), (5, [], None))
+
+    def test_ninjs_of_an_id_beyond_64_bits_is_404(self):
+        self.assertEqual(self.client.get(f"/ninjs/articles/{TWENTY_DIGITS}.json").status_code, 404)
+
+    def test_detail_endpoints_refuse_unknown_parameters(self):
+        for url in [f"/api/v1/articles/{self.room.lead.pk}/?fields=*", "/api/v1/sections/business/?x=1",
+                    f"/api/v1/authors/{self.room.person.slug}/?x=1", f"/api/v1/images/{self.room.hero.pk}/?x=1"]:
+            with self.subTest(url=url):
+                body = self.problem(url, 400)
+                self.assertIn(body["errors"][0]["parameter"], {"fields", "x"})
+
+    def test_rich_text_format_is_honoured_and_a_bad_one_is_400_naming_it(self):
+        url = f"/api/v1/articles/{self.room.lead.pk}/"
+        markdown = self.client.get(f"{url}?rich_text_format=markdown").json()
+        paragraph = next(block for block in markdown["body"] if block["type"] == "paragraph")
+        self.assertIn("[Beijing](https://example.org/briefing)", paragraph["value"])
+        self.assertEqual([e["parameter"] for e in self.problem(f"{url}?rich_text_format=latex", 400)["errors"]],
+                         ["rich_text_format"])
+
+    def test_unknown_addresses_under_the_api_are_problem_json(self):
+        for url in ["/api/v1/nothing/", "/api/v1/articles/5/extra/", "/api/v1/"]:
+            with self.subTest(url=url):
+                self.assertEqual(self.problem(url, 404)["status"], 404)
+
+    def test_the_openapi_document_is_valid_and_declares_errors_enums_and_bounds(self):
+        schema = self.client.get("/api/v1/openapi.json").json()
+        validate(schema)
+        for path, operations in schema["paths"].items():
+            for operation in operations.values():
+                for status in ("400", "404"):
+                    with self.subTest(path=path, status=status):
+                        content = operation["responses"][status]["content"]
+                        self.assertEqual(list(content), ["application/problem+json"])
+        parameters = {p["name"]: p for p in schema["paths"]["/api/v1/articles/"]["get"]["parameters"]}
+        self.assertEqual(sorted(self._enum(parameters["kind"]["schema"])), sorted(["news", "analysis", "opinion", "explainer", "interview"]))
+        self.assertEqual(sorted(self._enum(parameters["rich_text_format"]["schema"])), ["db_html", "db_markdown", "html", "markdown"])
+        self.assertEqual(parameters["limit"]["schema"]["maximum"], 100)
+        formats = {branch.get("format") for branch in parameters["published_after"]["schema"]["anyOf"]}
+        self.assertTrue({"date", "date-time"} <= formats)
+        detail = {p["name"] for p in schema["paths"]["/api/v1/articles/{article_id}/"]["get"]["parameters"]}
+        self.assertEqual(detail, {"article_id", "rich_text_format"})
+
+    @staticmethod
+    def _enum(schema) -> list:
+        if "enum" in schema:
+            return schema["enum"]
+        return [value for branch in schema.get("anyOf", []) for value in branch.get("enum", [])]

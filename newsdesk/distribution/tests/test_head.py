@@ -7,8 +7,11 @@ import extruct
 from django.test import TestCase
 from lxml import html as lxml_html
 
+from newsdesk.core.testing import home_page, make_article, make_author, make_image
 from newsdesk.distribution.tests.checkers import nu_html_errors, structured_data_issues
 from newsdesk.distribution.tests.newsroom import Newsroom
+from newsdesk.people.models import Author
+from newsdesk.sections.models import StandardPage
 
 ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$")
 ARTICLE_TYPES = {"NewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle", "ReportageNewsArticle"}
@@ -101,6 +104,34 @@ class HeadTests(TestCase):
         publisher = article["publisher"]
         self.assertEqual(publisher["name"], "The Meridian")
         self.assertTrue(publisher["logo"]["url"].startswith("http://testserver/media/"))
+
+    def test_the_publisher_logo_is_at_least_112_pixels_each_way(self):
+        for url in [self.room.lead.url, "/"]:
+            logos = [node["logo"] for node in self.json_ld(url) if node.get("logo")]
+            logos += [node["publisher"]["logo"] for node in self.json_ld(url) if "logo" in node.get("publisher", {})]
+            self.assertTrue(logos, url)
+            for logo in logos:
+                self.assertGreaterEqual(logo["width"], 112, url)
+                self.assertGreaterEqual(logo["height"], 112, url)
+                self.assertEqual((logo["width"], logo["height"]), (800, 200), "the whole logo, not a crop")
+
+    def test_every_listing_and_standard_page_has_a_social_image_and_description(self):
+        about = StandardPage(title="About us", slug="about",
+                             body="<p></p><p>The Meridian reports <b>global affairs</b> from four bureaux.</p><p>More.</p>")
+        home_page().add_child(instance=about)
+        about.save_revision().publish()
+        photo = make_image("Portrait", width=900, height=1200, alt_text="Sam Lee smiling")
+        make_author("Sam Lee", photo=photo)
+        make_article(self.room.world, "By Sam", authors=[Author.objects.get(slug="sam-lee")])
+        logo = f"http://testserver{self.room.logo.get_rendition('max-1200x600').url}"
+        for url, image in [("/", logo), ("/global-affairs/", logo), ("/tags/cpec/", logo), ("/authors/amina-rahman/", logo),
+                           ("/about/", logo), ("/authors/sam-lee/", f"http://testserver{photo.get_rendition('fill-400x400').url}")]:
+            with self.subTest(url=url):
+                meta = self.meta(url)
+                self.assertEqual(meta["og:image"], [image])
+                self.assertEqual(meta["twitter:image"], [image])
+                self.assertTrue(meta["og:image:alt"][0])
+        self.assertEqual(self.meta("/about/")["og:description"], ["The Meridian reports global affairs from four bureaux."])
 
     def test_articles_and_sections_carry_breadcrumbs(self):
         for url, names in [(self.room.lead.url, ["Home", "Global Affairs", self.room.lead.title]),

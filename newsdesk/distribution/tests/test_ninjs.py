@@ -1,4 +1,4 @@
-"""IPTC ninjs 2.2 export of one article, checked against IPTC's JSON Schema."""
+"""IPTC ninjs 2.2 and 3.1 exports of one article, checked against IPTC's JSON Schemas."""
 
 import json
 
@@ -53,3 +53,30 @@ class NinjsTests(TestCase):
     def test_hidden_articles_have_no_ninjs(self):
         for article in [self.room.draft, self.room.private, self.room.scheduled]:
             self.assertEqual(self.client.get(f"/ninjs/articles/{article.pk}.json").status_code, 404)
+
+    def item_3(self, article) -> dict:
+        response = self.client.get(f"/ninjs/3/articles/{article.pk}.json")
+        self.assertEqual(response.status_code, 200)
+        return json.loads(response.content)
+
+    def test_every_article_is_valid_ninjs_3_1(self):
+        for kind, article in self.room.by_kind.items():
+            with self.subTest(kind=kind):
+                self.assertEqual(ninjs_errors(self.item_3(article), "3.1"), [])
+        self.assertTrue(ninjs_errors(self.item(self.room.lead), "3.1"), "2.2 spellings are not 3.1")
+
+    def test_ninjs_3_is_the_same_item_in_camel_case(self):
+        old, new = self.item(self.room.lead), self.item_3(self.room.lead)
+        self.assertEqual(new["standard"]["version"], "3.1")
+        self.assertEqual((new["firstCreated"], new["versionCreated"], new["pubStatus"]),
+                         (old["firstcreated"], old["versioncreated"], old["pubstatus"]))
+        self.assertEqual(new["altIds"], old["altids"])
+        self.assertEqual(new["bodies"][0]["contentType"], "text/html")
+        self.assertEqual(new["bodies"][0]["wordCount"], old["bodies"][0]["wordcount"])
+        self.assertEqual(new["associations"][0]["usageTerms"], "Licensed from Reuters")
+        self.assertEqual(new["associations"][0]["renditions"][0]["contentType"], "image/jpeg")
+        self.assertEqual(new["headlines"], old["headlines"])
+
+    def test_hidden_articles_have_no_ninjs_3(self):
+        for article in [self.room.draft, self.room.private, self.room.scheduled]:
+            self.assertEqual(self.client.get(f"/ninjs/3/articles/{article.pk}.json").status_code, 404)
