@@ -2,7 +2,7 @@ import gzip
 
 from django.test import TestCase
 
-from newsdesk.core.testing import make_article, make_section, parse_html, text_of
+from newsdesk.testing import make_article, make_section, parse_html, text_of
 
 
 class ReaderPagesGZipTests(TestCase):

@@ -5,8 +5,7 @@ import json
 from django.test import TestCase
 from lxml import html as lxml_html
 
-from newsdesk.core.testing import make_article
-from newsdesk.distribution.tests.newsroom import Newsroom
+from newsdesk.testing import Newsroom, make_article, make_author, make_image, make_section
 
 
 class ReadApiTests(TestCase):
@@ -114,7 +113,6 @@ class ReadApiTests(TestCase):
         for url in urls:
             self.client.get(url)
         before = {url: self._count(url) for url in urls}
-        from newsdesk.core.testing import make_author, make_image, make_section
 
         extra_section = make_section("Technology")
         for n in range(3):

@@ -8,7 +8,7 @@ from django.test import TestCase
 from lxml import html as lxml_html
 
 from newsdesk.distribution.tests.checkers import nu_html_errors, structured_data_issues
-from newsdesk.distribution.tests.newsroom import Newsroom
+from newsdesk.testing import Newsroom
 
 ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$")
 ARTICLE_TYPES = {"NewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle", "ReportageNewsArticle"}

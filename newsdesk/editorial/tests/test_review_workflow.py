@@ -6,7 +6,7 @@ from django.urls import reverse
 from lxml import html
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.editorial.testing import DeskPersonas, article_form_data
+from newsdesk.testing import DeskPersonas, article_form_data, make_user
 
 
 class ReviewWorkflowTests(DeskPersonas, TestCase):
@@ -59,6 +59,5 @@ class ReviewWorkflowTests(DeskPersonas, TestCase):
 
     def make_technology_editor(self):
         from newsdesk.editorial import roles
-        from newsdesk.editorial.testing import make_user
 
         return make_user("technology_editor", roles.SECTION_EDITOR, sections=[self.technology])

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.test import TestCase
 from django.urls import reverse
 
-from newsdesk.core.testing import make_article
-from newsdesk.editorial.testing import DeskPersonas
+from newsdesk.testing import make_article
+from newsdesk.testing import DeskPersonas
 
 
 def csp_directives(header: str) -> dict:
