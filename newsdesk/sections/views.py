@@ -2,7 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 from taggit.models import Tag
 
-from newsdesk.articles.reading import published_articles, teaser_cards
+from newsdesk.articles.reading import published_articles, recent_articles, teaser_cards
 from newsdesk.core.pagination import paginate
 
 
@@ -13,3 +13,8 @@ def tag_page(request, slug):
     page = paginate(published_articles().tagged(slug), request)
     teaser_cards(page)
     return render(request, "sections/tag_page.html", {"tag": tag, "articles": page, "page_obj": page})
+
+
+def page_not_found(request, exception=None):
+    """The themed 404: a search box and the latest articles, so a dead link still leads somewhere."""
+    return render(request, "404.html", {"recent_articles": teaser_cards(recent_articles())}, status=404)
