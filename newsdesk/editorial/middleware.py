@@ -2,9 +2,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
+from newsdesk.core.middleware import ADMIN_PREFIX
 from newsdesk.editorial import audit, guard, two_factor
-
-ADMIN_PREFIX = "/admin/"
 
 
 class PublishingGuardMiddleware:
@@ -54,19 +53,3 @@ class TwoFactorRequiredMiddleware:
             return redirect(two_factor.setup_url())
         return self.get_response(request)
 
-
-class SecurityHeadersMiddleware:
-    """Headers Django does not set itself: Permissions-Policy everywhere, a CSP on reader pages.
-
-    The admin keeps Wagtail's own inline scripts, so the strict reader policy is not applied there.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", settings.NEWSDESK_PERMISSIONS_POLICY)
-        if not request.path.startswith(ADMIN_PREFIX):
-            response.headers.setdefault("Content-Security-Policy", settings.NEWSDESK_READER_CSP)
-        return response
