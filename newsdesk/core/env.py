@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
+# Long enough for an import batch to commit; short enough that a stuck writer still shows as an error.
+SQLITE_BUSY_TIMEOUT_SECONDS = 20
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -80,10 +82,13 @@ def database(url: str, data_dir: Path) -> dict:
         raise ImproperlyConfigured(f"DATABASE_URL={url!r} cannot be read: {exc}") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
-        # WAL lets readers go on while the worker or an editor writes.
+        # WAL lets readers go on while the worker, an import or an editor writes. A write (a reader's
+        # first view making an image rendition) waits up to SQLITE_BUSY_TIMEOUT_SECONDS for another
+        # writer to commit instead of failing at once with "database is locked".
         config["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
         }
     return config
 
