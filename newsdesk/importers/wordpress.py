@@ -96,9 +96,7 @@ class WordPressImport:
     # -- the run ---------------------------------------------------------------------------
 
     def run(self):
-        from newsdesk.testing import home_page
-
-        self.home = home_page()
+        self.home = HomePage.objects.first()
         if self.home is None:
             raise RuntimeError("There is no home page to import under. Run `newsdesk migrate` first.")
         with bulk_writes():
