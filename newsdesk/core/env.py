@@ -8,6 +8,7 @@ import os
 import secrets
 from pathlib import Path
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
@@ -71,8 +72,6 @@ def secret_key(data_dir: Path) -> str:
 
 def database(url: str, data_dir: Path) -> dict:
     """DATABASE_URL parsed by dj-database-url; SQLite in the data folder when unset."""
-    import dj_database_url
-
     if not url:
         data_dir.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{data_dir / 'newsdesk.sqlite3'}"

@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_save
 
 
 class EditorialConfig(AppConfig):
@@ -9,9 +12,7 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial"
 
     def ready(self):
-        from django.contrib.auth import get_user_model
-        from django.contrib.auth.signals import user_logged_in, user_login_failed
-        from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_save
+        # These modules define or import models, which Django allows only once every app is loaded.
         from wagtail.models import get_page_models
 
         from newsdesk.editorial import signal_handlers as handlers
