@@ -64,7 +64,7 @@ class ReadApiTests(TestCase):
 
     def test_article_detail_has_the_body_as_blocks_with_images_resolved(self):
         article = self.get(f"/api/v1/articles/{self.room.lead.pk}/")
-        self.assertEqual([b["type"] for b in article["body"]][:4], ["paragraph", "heading", "paragraph", "quote"])
+        self.assertEqual([b["type"] for b in article["body"]][:5], ["paragraph", "heading", "paragraph", "heading", "quote"])
         image_block = next(b for b in article["body"] if b["type"] == "image")
         self.assertEqual(image_block["value"]["image"]["credit"], "AP")
         also_see = next(b for b in article["body"] if b["type"] == "also_see")
