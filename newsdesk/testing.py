@@ -88,9 +88,7 @@ def make_article(section, title=None, *, authors=(), tags=(), body=None, publish
     return article
 
 
-def rich_body(
-    *, images=(), also_see=(), headings=("The visit", "The corridor", "What was signed"), image_caption=""
-):
+def rich_body(*, images=(), also_see=(), headings=("The visit", "The corridor", "What was signed"), image_caption=""):
     """A body with one block of every kind, for tests that look at a whole article in any output.
 
     `headings` become h2 blocks, each followed by a paragraph; one h3 ("A detail") always follows them.
@@ -101,12 +99,27 @@ def rich_body(
         body.append(("paragraph", RichText(f"<p>Paragraph about {text.lower()}.</p>")))
     body += [
         ("heading", {"text": "A detail", "level": "h3", "anchor": "detail"}),
-        ("quote", {"text": "An iron-clad friendship.", "attribution": "Joint statement",
-                   "source_url": "https://example.org/statement"}),
+        (
+            "quote",
+            {
+                "text": "An iron-clad friendship.",
+                "attribution": "Joint statement",
+                "source_url": "https://example.org/statement",
+            },
+        ),
         ("pull_quote", {"text": "Five new corridors.", "attribution": "Officials"}),
         ("fact_box", {"title": "Key facts", "body": RichText("<ul><li>Visit ran 4 to 8 February</li></ul>")}),
-        ("table", {"caption": "Agreements", "table": {"data": [["Area", "Count"], ["Trade", "4"]],
-                                                      "first_row_is_table_header": True, "first_col_is_header": False}}),
+        (
+            "table",
+            {
+                "caption": "Agreements",
+                "table": {
+                    "data": [["Area", "Count"], ["Trade", "4"]],
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": False,
+                },
+            },
+        ),
         ("embed", {"embed": "https://example.org/video/1", "caption": "The arrival ceremony"}),
         ("paragraph", RichText("<p>صدر مملکت بیجنگ پہنچے۔</p>")),
     ]
@@ -206,55 +219,109 @@ class Newsroom:
         self.logo = make_image("Meridian logo", width=600, height=60, credit="")
         PublicationSettings.objects.update_or_create(
             site=site,
-            defaults={"name": "The Meridian", "language": "en", "logo": self.logo, "twitter_handle": "meridian",
-                      "about": "Global affairs, business and technology."},
+            defaults={
+                "name": "The Meridian",
+                "language": "en",
+                "logo": self.logo,
+                "twitter_handle": "meridian",
+                "about": "Global affairs, business and technology.",
+            },
         )
         self.world = make_section("Global Affairs", slug="global-affairs", description="Diplomacy and security.")
         self.business = make_section("Business", slug="business")
         self.person = make_author("Amina Rahman", role="Diplomatic correspondent")
         self.desk = make_author("News Desk", kind="desk")
-        self.hero = make_image("Leaders shake hands", width=1600, height=900, credit="Reuters",
-                               default_caption="The two presidents in Beijing.",
-                               licence="Licensed from Reuters", source_url="https://example.org/photo")
+        self.hero = make_image(
+            "Leaders shake hands",
+            width=1600,
+            height=900,
+            credit="Reuters",
+            default_caption="The two presidents in Beijing.",
+            licence="Licensed from Reuters",
+            source_url="https://example.org/photo",
+        )
         self.body_image = make_image("Signing table", width=1200, height=800, credit="AP")
-        self.background = make_article(self.world, "Background to the corridor", kind="explainer", authors=[self.desk],
-                                       tags=["CPEC"], published_at=minutes_ago(600))
+        self.background = make_article(
+            self.world,
+            "Background to the corridor",
+            kind="explainer",
+            authors=[self.desk],
+            tags=["CPEC"],
+            published_at=minutes_ago(600),
+        )
         self.by_kind = {"explainer": self.background}
         for offset, kind in enumerate(["analysis", "opinion", "interview"]):
             self.by_kind[kind] = make_article(
-                self.world if kind != "interview" else self.business, f"A piece of {kind}", kind=kind,
-                authors=[self.person], tags=["Trade"], hero_image=self.hero, published_at=minutes_ago(400 - offset * 60),
+                self.world if kind != "interview" else self.business,
+                f"A piece of {kind}",
+                kind=kind,
+                authors=[self.person],
+                tags=["Trade"],
+                hero_image=self.hero,
+                published_at=minutes_ago(400 - offset * 60),
             )
         self.lead = make_article(
-            self.world, "Zardari in Beijing: corridor, security and a renewed alliance", kind="news",
-            authors=[self.person, self.desk], tags=["CPEC", "China", "Pakistan"], hero_image=self.hero,
-            dateline="BEIJING", body=self.lead_body(), published_at=minutes_ago(30), updated_at=minutes_ago(10),
+            self.world,
+            "Zardari in Beijing: corridor, security and a renewed alliance",
+            kind="news",
+            authors=[self.person, self.desk],
+            tags=["CPEC", "China", "Pakistan"],
+            hero_image=self.hero,
+            dateline="BEIJING",
+            body=self.lead_body(),
+            published_at=minutes_ago(30),
+            updated_at=minutes_ago(10),
         )
         ArticleCorrection.objects.create(
             article=self.lead, published_at=minutes_ago(12), note="An earlier version misspelt a minister's name."
         )
         self.by_kind["news"] = self.lead
-        self.published = [self.lead, *reversed([self.by_kind[k] for k in ("analysis", "opinion", "interview")]), self.background]
+        self.published = [
+            self.lead,
+            *reversed([self.by_kind[k] for k in ("analysis", "opinion", "interview")]),
+            self.background,
+        ]
         self._hidden()
         self._warm()
 
     def lead_body(self):
         """The lead's body: one h2, a captioned AP picture and an Also See link to the background piece."""
-        return rich_body(images=[self.body_image], also_see=[self.background], headings=("What was agreed",),
-                         image_caption="Delegates at the signing")
+        return rich_body(
+            images=[self.body_image],
+            also_see=[self.background],
+            headings=("What was agreed",),
+            image_caption="Delegates at the signing",
+        )
 
     def _warm(self):
         """Render the reader pages once, so the image renditions they need are class-level data shared by every test."""
         client = Client()
-        for url in ["/", self.world.url, self.business.url, f"/authors/{self.person.slug}/", f"/authors/{self.desk.slug}/",
-                    "/tags/cpec/", *(article.url for article in self.published)]:
+        for url in [
+            "/",
+            self.world.url,
+            self.business.url,
+            f"/authors/{self.person.slug}/",
+            f"/authors/{self.desk.slug}/",
+            "/tags/cpec/",
+            *(article.url for article in self.published),
+        ]:
             client.get(url)
 
     def _hidden(self):
-        self.draft = make_article(self.world, "Secret draft headline", authors=[self.person], tags=["CPEC"], publish=False)
+        self.draft = make_article(
+            self.world, "Secret draft headline", authors=[self.person], tags=["CPEC"], publish=False
+        )
         self.private = make_article(self.world, "Private members-only headline", authors=[self.person], tags=["CPEC"])
-        PageViewRestriction.objects.create(page=self.private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+        PageViewRestriction.objects.create(
+            page=self.private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
         # Scheduled through Wagtail: approved to go live tomorrow, so not live yet.
-        self.scheduled = make_article(self.world, "Embargoed until tomorrow headline", authors=[self.person], tags=["CPEC"],
-                                      publish=False, go_live_at=timezone.now() + timedelta(days=1))
+        self.scheduled = make_article(
+            self.world,
+            "Embargoed until tomorrow headline",
+            authors=[self.person],
+            tags=["CPEC"],
+            publish=False,
+            go_live_at=timezone.now() + timedelta(days=1),
+        )
         self.scheduled.save_revision().publish()

@@ -13,9 +13,9 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         # These modules define or import models, which Django allows only once every app is loaded.
-        from wagtail.models import get_page_models
+        from wagtail.models import get_page_models  # noqa: PLC0415
 
-        from newsdesk.editorial import signal_handlers as handlers
+        from newsdesk.editorial import signal_handlers as handlers  # noqa: PLC0415
 
         post_migrate.connect(handlers.grant_administrators_everything, sender=self)
         post_save.connect(handlers.provision_desk_for_new_section, sender="sections.SectionPage")

@@ -21,7 +21,11 @@ class PublishingGuardMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is not None and match.namespace == "wagtailadmin_reports" and match.url_name.startswith("site_history"):
+        if (
+            match is not None
+            and match.namespace == "wagtailadmin_reports"
+            and match.url_name.startswith("site_history")
+        ):
             if request.user.is_authenticated and not audit.can_read(request.user):
                 raise PermissionDenied("The audit log is for administrators.")
         if request.method != "POST" or not request.user.is_authenticated or match is None:
@@ -52,4 +56,3 @@ class TwoFactorRequiredMiddleware:
         ):
             return redirect(two_factor.setup_url())
         return self.get_response(request)
-

@@ -25,8 +25,16 @@ class SQLiteBusyTimeoutTests(SimpleTestCase):
         folder = tempfile.TemporaryDirectory(prefix="newsdesk-sqlite-")
         self.addCleanup(folder.cleanup)
         self.config = env.database("", Path(folder.name))
-        self.reader = DatabaseWrapper({**self.config, "TIME_ZONE": None, "AUTOCOMMIT": True, "ATOMIC_REQUESTS": False,
-                                       "CONN_HEALTH_CHECKS": False}, alias="reader")
+        self.reader = DatabaseWrapper(
+            {
+                **self.config,
+                "TIME_ZONE": None,
+                "AUTOCOMMIT": True,
+                "ATOMIC_REQUESTS": False,
+                "CONN_HEALTH_CHECKS": False,
+            },
+            alias="reader",
+        )
         self.addCleanup(self.reader.close)
         with self.reader.cursor() as cursor:
             cursor.execute("CREATE TABLE renditions (id INTEGER PRIMARY KEY, name TEXT)")
@@ -57,8 +65,9 @@ class SQLiteBusyTimeoutTests(SimpleTestCase):
         self.assertGreater(waited, WRITER_HOLDS_SECONDS - 2)
         with self.reader.cursor() as cursor:
             cursor.execute("SELECT name FROM renditions ORDER BY id")
-            self.assertEqual([row[0] for row in cursor.fetchall()],
-                             ["written by the import", "written by a reader request"])
+            self.assertEqual(
+                [row[0] for row in cursor.fetchall()], ["written by the import", "written by a reader request"]
+            )
 
 
 class RedisCacheTests(SimpleTestCase):

@@ -33,8 +33,11 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def rooms_imported(path: Path) -> set[str]:
-    return {name.split(".")[1] for name in imported_modules(path) if name.startswith("newsdesk.") and
-            name.split(".")[1] in ROOMS}
+    return {
+        name.split(".")[1]
+        for name in imported_modules(path)
+        if name.startswith("newsdesk.") and name.split(".")[1] in ROOMS
+    }
 
 
 class ImportRuleTests(SimpleTestCase):
@@ -45,8 +48,11 @@ class ImportRuleTests(SimpleTestCase):
 
     def test_product_code_never_imports_the_test_builders(self):
         offenders = [
-            str(path.relative_to(PACKAGE)) for path in product_modules()
-            if any(name == "newsdesk.testing" or name.startswith("newsdesk.testing.") for name in imported_modules(path))
+            str(path.relative_to(PACKAGE))
+            for path in product_modules()
+            if any(
+                name == "newsdesk.testing" or name.startswith("newsdesk.testing.") for name in imported_modules(path)
+            )
             or "testing" in self._names_from_newsdesk(path)
         ]
         self.assertEqual(offenders, [], "product modules importing newsdesk.testing")

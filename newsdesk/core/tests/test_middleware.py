@@ -35,7 +35,15 @@ class ReadOnlyReaderTests(TestCase):
     def setUpTestData(cls):
         cls.section = make_section("Business")
         cls.article = make_article(cls.section, "Read-only story", tags=["Trade"])
-        cls.reader_urls = ["/", cls.section.url, cls.article.url, "/tags/trade/", "/feed/rss/", "/sitemap.xml", "/search/"]
+        cls.reader_urls = [
+            "/",
+            cls.section.url,
+            cls.article.url,
+            "/tags/trade/",
+            "/feed/rss/",
+            "/sitemap.xml",
+            "/search/",
+        ]
 
     def test_trace_and_writes_on_reader_addresses_are_refused_with_the_methods_they_allow(self):
         for method in ("TRACE", "PUT", "PATCH", "DELETE", "POST", "PROPFIND"):

@@ -43,8 +43,10 @@ class SecurityHeaderTests(DeskPersonas, TestCase):
     def test_reader_pages_have_no_inline_executable_scripts(self):
         page = html.fromstring(self.client.get(self.article.url).content)
         for script in page.xpath("//script"):
-            self.assertTrue(script.get("src") or script.get("type") == "application/ld+json",
-                            "inline scripts would be blocked by the reader CSP")
+            self.assertTrue(
+                script.get("src") or script.get("type") == "application/ld+json",
+                "inline scripts would be blocked by the reader CSP",
+            )
 
     def test_admin_pages_carry_the_same_protections(self):
         self.client.force_login(self.editor)
@@ -78,11 +80,15 @@ class SecurityHeaderTests(DeskPersonas, TestCase):
     def test_previews_carry_the_admin_policy_and_may_be_framed_by_the_editor_only(self):
         self.client.force_login(self.editor)
         preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[self.article.pk])
-        state = self.client.post(preview_url, article_form_data(self.article, author=self.author, title="Previewed headline"))
+        state = self.client.post(
+            preview_url, article_form_data(self.article, author=self.author, title="Previewed headline")
+        )
         self.assertTrue(state.json()["is_valid"])
         response = self.client.get(preview_url)
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(html.fromstring(response.content).xpath("//h1")[0].text_content().strip(), "Previewed headline")
+        self.assertEqual(
+            html.fromstring(response.content).xpath("//h1")[0].text_content().strip(), "Previewed headline"
+        )
         self.assertEqual(response["X-Frame-Options"], "SAMEORIGIN")
         self.assert_admin_policy(response, framed_by="'self'")
 
@@ -99,7 +105,10 @@ class DeployCheckTests(TestCase):
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="newsdesk.settings_production")
         result = subprocess.run(
             [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-            env=env, capture_output=True, text=True, timeout=300,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("no issues", result.stdout)

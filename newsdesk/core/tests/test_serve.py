@@ -39,7 +39,9 @@ class ServeTestCase(SimpleTestCase):
         super().setUpClass()
         cls.data_dir = tempfile.TemporaryDirectory(prefix="newsdesk-serve-")
         cls.env = dict(
-            os.environ, NEWSDESK_DATA_DIR=cls.data_dir.name, DJANGO_SETTINGS_MODULE="newsdesk.settings_test",
+            os.environ,
+            NEWSDESK_DATA_DIR=cls.data_dir.name,
+            DJANGO_SETTINGS_MODULE="newsdesk.settings_test",
             DATABASE_URL="",
         )
 
@@ -50,8 +52,15 @@ class ServeTestCase(SimpleTestCase):
 
     def serve(self, *args, env=None, **popen):
         argv = [sys.executable, "-m", "django", "serve", "--host", "127.0.0.1", "--no-scheduler", *args]
-        return subprocess.Popen(argv, env=env or self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                start_new_session=True, **popen)
+        return subprocess.Popen(
+            argv,
+            env=env or self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+            **popen,
+        )
 
     def run_serve(self, *args, env=None):
         server = self.serve(*args, env=env)
@@ -90,14 +99,14 @@ class ServeTestCase(SimpleTestCase):
         return None
 
 
-
 class WorkerRespawnTests(ServeTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         # The admin login page reads the database, so the server gets a migrated one.
-        subprocess.run([sys.executable, "-m", "django", "migrate", "--noinput", "-v", "0"], env=cls.env, check=True,
-                       timeout=600)
+        subprocess.run(
+            [sys.executable, "-m", "django", "migrate", "--noinput", "-v", "0"], env=cls.env, check=True, timeout=600
+        )
 
     def test_a_killed_worker_is_replaced_and_the_site_answers_again(self):
         port = free_port()
@@ -116,7 +125,6 @@ class WorkerRespawnTests(ServeTestCase):
         self.assertEqual(len(children_of(server.pid) - {killed}), 2, "the killed worker was not replaced")
         for _ in range(4):  # both workers answer
             self.assertIn("Sign in", self.wait_for_login_page(port, RECOVERY_TIMEOUT) or "")
-
 
 
 class RefusalToStartTests(ServeTestCase):

@@ -24,11 +24,14 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=int(os.environ.get("NEWSDESK_PORT", "8000")))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")))
         parser.add_argument(
-            "--threads", type=int, default=int(os.environ.get("WEB_THREADS", "4")),
+            "--threads",
+            type=int,
+            default=int(os.environ.get("WEB_THREADS", "4")),
             help="Requests each worker handles at once; more wait in the listen backlog.",
         )
         parser.add_argument(
-            "--no-scheduler", action="store_true",
+            "--no-scheduler",
+            action="store_true",
             help="Serve only: do not start the commands in NEWSDESK_COMMANDS_BESIDE_SERVER.",
         )
 
@@ -39,20 +42,31 @@ class Command(BaseCommand):
         self._check_port_is_free(host, port)
         env = dict(os.environ, DJANGO_SETTINGS_MODULE=os.environ.get("DJANGO_SETTINGS_MODULE", "newsdesk.settings"))
         argv = [
-            sys.executable, "-m", "granian",
-            "--interface", "wsgi",
-            "--host", host,
-            "--port", str(port),
-            "--workers", str(workers),
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--host",
+            host,
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
             # A worker that dies (killed, out of memory) is replaced; only its in-flight requests are lost.
             "--respawn-failed-workers",
-            "--respawn-interval", "1",
+            "--respawn-interval",
+            "1",
             # On shutdown, a worker stuck in a request is killed after this long instead of holding the port.
-            "--workers-kill-timeout", "10",
+            "--workers-kill-timeout",
+            "10",
             # Bounded concurrency keeps memory flat under load: extra connections wait in the backlog.
-            "--blocking-threads", str(threads),
-            "--backpressure", str(threads),
-            "--backlog", "1024",
+            "--blocking-threads",
+            str(threads),
+            "--backpressure",
+            str(threads),
+            "--backlog",
+            "1024",
             "--no-ws",
             "newsdesk.wsgi:application",
         ]
@@ -86,7 +100,8 @@ class Command(BaseCommand):
                 if exc.errno == errno.EADDRINUSE:
                     raise CommandError(
                         f"Port {port} on {host} is already in use (is Newsdesk already running?). "
-                        "Stop the other server or choose another port with --port or NEWSDESK_PORT; nothing was started."
+                        "Stop the other server or choose another port with --port or NEWSDESK_PORT; "
+                        "nothing was started."
                     ) from None
                 raise CommandError(f"Cannot listen on {host}:{port}: {exc.strerror}; nothing was started.") from None
 
