@@ -37,7 +37,7 @@ def populate(count: int) -> None:
     from wagtail.models import Locale, Page
 
     from newsdesk.articles.models import ArticleByline, ArticlePage, ArticleTag
-    from newsdesk.core.testing import make_author, make_image, make_section
+    from newsdesk.testing import make_author, make_image, make_section
     from taggit.models import Tag
 
     sections = [make_section(title) for title in ("Global Affairs", "Business", "Technology")]

@@ -117,7 +117,7 @@ def insert_child_rows(model, objects):
 def build(count):
     from wagtail.models import Site
 
-    from newsdesk.core.testing import home_page, make_author, make_image, make_section
+    from newsdesk.testing import home_page, make_author, make_image, make_section
     from newsdesk.sections.models import StandardPage
 
     call_command("migrate", verbosity=0)

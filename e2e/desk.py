@@ -34,7 +34,7 @@ def _paragraph(html):
 
 def _bench():
     """An unpublished section holding the stress pieces, so no listing shows them."""
-    from newsdesk.core.testing import home_page
+    from newsdesk.testing import home_page
     from newsdesk.sections.models import SectionPage
 
     bench = SectionPage(title="Test bench", slug="test-bench", live=False)
@@ -43,7 +43,7 @@ def _bench():
 
 
 def _stress_pieces() -> dict:
-    from newsdesk.core.testing import make_article, make_author, make_image
+    from newsdesk.testing import make_article, make_author, make_image
 
     bench = _bench()
     author = make_author("Bench Correspondent", role="Stress tester", bio="Files the pieces that bend layouts.")

@@ -6,11 +6,11 @@
 import os
 import sys
 
+from django.core.management import execute_from_command_line
+
 
 def main(argv=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
-    from django.core.management import execute_from_command_line
-
     argv = list(sys.argv if argv is None else argv)
     execute_from_command_line(argv)
 

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Reader pages leave compressed; pages with a CSRF token never are (see core/middleware.py).
     "newsdesk.core.middleware.ReaderPagesGZipMiddleware",
+    # Reader addresses answer GET and HEAD only (TRACE, PUT, POST … are 405), before CSRF or any view.
+    "newsdesk.core.middleware.ReadOnlyReaderMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -74,7 +76,7 @@ MIDDLEWARE = [
     # Editorial security (see the block at the end): 2FA session state, headers, lock-out last.
     "django_otp.middleware.OTPMiddleware",
     "newsdesk.editorial.middleware.TwoFactorRequiredMiddleware",
-    "newsdesk.editorial.middleware.SecurityHeadersMiddleware",
+    "newsdesk.core.middleware.SecurityHeadersMiddleware",
     "newsdesk.editorial.middleware.PublishingGuardMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -189,8 +191,19 @@ NEWSDESK_READER_CSP = env.env_str(
     "media-src 'self' https:; frame-src https:; font-src 'self'; connect-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
 )
+# The admin and its previews: Wagtail's admin runs inline scripts (inline panels, date pickers) and
+# inline styles, so both are allowed from this origin only; previews show embeds (https frames).
+# frame-ancestors is added per response: 'self' for previews (framed by the editor), else 'none'.
+NEWSDESK_ADMIN_CSP = env.env_str(
+    "NEWSDESK_ADMIN_CSP",
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob: https:; media-src 'self' https:; frame-src 'self' https:; font-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'",
+)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env.env_str("NEWSDESK_FROM_EMAIL", "newsdesk@localhost")
 DEFAULT_FROM_EMAIL = WAGTAILADMIN_NOTIFICATION_FROM_EMAIL
 EMAIL_BACKEND = env.env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 # Seconds between two runs of the scheduled-publishing worker started by `newsdesk serve`.
 NEWSDESK_SCHEDULER_INTERVAL = env.env_int("NEWSDESK_SCHEDULER_INTERVAL", 30)
+# Management commands `newsdesk serve` runs beside the web server, living and dying with it.
+NEWSDESK_COMMANDS_BESIDE_SERVER = ["scheduler"]

@@ -25,5 +25,5 @@ if settings.NEWSDESK_SERVE_MEDIA:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler404 = "newsdesk.core.views.page_not_found"
+handler404 = "newsdesk.sections.views.page_not_found"
 handler500 = "newsdesk.core.views.server_error"

@@ -8,10 +8,13 @@ import os
 import secrets
 from pathlib import Path
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
+# Long enough for an import batch to commit; short enough that a stuck writer still shows as an error.
+SQLITE_BUSY_TIMEOUT_SECONDS = 20
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -69,8 +72,6 @@ def secret_key(data_dir: Path) -> str:
 
 def database(url: str, data_dir: Path) -> dict:
     """DATABASE_URL parsed by dj-database-url; SQLite in the data folder when unset."""
-    import dj_database_url
-
     if not url:
         data_dir.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{data_dir / 'newsdesk.sqlite3'}"
@@ -80,10 +81,13 @@ def database(url: str, data_dir: Path) -> dict:
         raise ImproperlyConfigured(f"DATABASE_URL={url!r} cannot be read: {exc}") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
-        # WAL lets readers go on while the worker or an editor writes.
+        # WAL lets readers go on while the worker, an import or an editor writes. A write (a reader's
+        # first view making an image rendition) waits up to SQLITE_BUSY_TIMEOUT_SECONDS for another
+        # writer to commit instead of failing at once with "database is locked".
         config["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
         }
     return config
 
@@ -95,7 +99,7 @@ def cache(url: str) -> dict:
     if url.startswith(("redis://", "rediss://")):
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if url.startswith("file://"):
-        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": url[len("file://"):]}
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": url[len("file://") :]}
     if url.startswith("dummy://"):
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     raise ImproperlyConfigured(f"CACHE_URL={url!r}: use redis://host:port/db, locmem://, file:///path or dummy://.")

@@ -1,6 +1,13 @@
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.middleware.gzip import GZipMiddleware
 
 ADMIN_PREFIX = "/admin/"
+# Django Ninja answers its own unsupported methods, in the API's error format.
+API_PREFIX = "/api/"
+# Wagtail's reader-side forms: the password form of a restricted page and its login page.
+READER_FORM_VIEWS = {"wagtailcore_authenticate_with_password", "wagtailcore_login"}
+READER_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 class ReaderPagesGZipMiddleware(GZipMiddleware):
@@ -14,3 +21,54 @@ class ReaderPagesGZipMiddleware(GZipMiddleware):
         if request.path.startswith(ADMIN_PREFIX) or request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or response.cookies:
             return response
         return super().process_response(request, response)
+
+
+class ReadOnlyReaderMiddleware:
+    """Reader pages, feeds and sitemaps only read: any other method is 405 with an Allow header.
+
+    Wagtail serves a page whatever the method, so TRACE or DELETE on an article answered 200 with it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method in ("GET", "HEAD") or request.path.startswith((ADMIN_PREFIX, API_PREFIX)):
+            return None
+        if request.resolver_match.url_name in READER_FORM_VIEWS:
+            return None
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=200)
+            response["Allow"] = ", ".join(READER_METHODS)
+            response["Content-Length"] = "0"
+            return response
+        return HttpResponseNotAllowed(READER_METHODS)
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django does not set itself: Permissions-Policy everywhere, and a Content-Security-Policy:
+    the strict reader policy on reader pages, the admin policy on the admin and its previews."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.NEWSDESK_PERMISSIONS_POLICY)
+        if request.path.startswith(ADMIN_PREFIX):
+            # Replaces the reader policy a preview picks up when Wagtail renders the page inside the admin.
+            response.headers["Content-Security-Policy"] = self.admin_policy(response)
+        else:
+            response.headers.setdefault("Content-Security-Policy", settings.NEWSDESK_READER_CSP)
+        return response
+
+    @staticmethod
+    def admin_policy(response) -> str:
+        # Wagtail marks the previews the editor frames with X-Frame-Options: SAMEORIGIN; every other
+        # admin page is never framed (frame-ancestors overrides X-Frame-Options in browsers).
+        framed_by_admin = response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
+        ancestors = "'self'" if framed_by_admin else "'none'"
+        return f"{settings.NEWSDESK_ADMIN_CSP}; frame-ancestors {ancestors}"

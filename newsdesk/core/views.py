@@ -1,12 +1,5 @@
 from django.http import HttpResponseServerError
-from django.shortcuts import render
 from django.template import loader
-
-
-def page_not_found(request, exception=None):
-    from newsdesk.articles.reading import recent_articles, teaser_cards
-
-    return render(request, "404.html", {"recent_articles": teaser_cards(recent_articles())}, status=404)
 
 
 def server_error(request):

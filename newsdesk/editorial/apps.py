@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_save
 
 
 class EditorialConfig(AppConfig):
@@ -9,12 +12,10 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial"
 
     def ready(self):
-        from django.contrib.auth import get_user_model
-        from django.contrib.auth.signals import user_logged_in, user_login_failed
-        from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_save
-        from wagtail.models import get_page_models
+        # These modules define or import models, which Django allows only once every app is loaded.
+        from wagtail.models import get_page_models  # noqa: PLC0415
 
-        from newsdesk.editorial import signal_handlers as handlers
+        from newsdesk.editorial import signal_handlers as handlers  # noqa: PLC0415
 
         post_migrate.connect(handlers.grant_administrators_everything, sender=self)
         post_save.connect(handlers.provision_desk_for_new_section, sender="sections.SectionPage")

@@ -2,9 +2,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
+from newsdesk.core.middleware import ADMIN_PREFIX
 from newsdesk.editorial import audit, guard, two_factor
-
-ADMIN_PREFIX = "/admin/"
 
 
 class PublishingGuardMiddleware:
@@ -22,7 +21,11 @@ class PublishingGuardMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is not None and match.namespace == "wagtailadmin_reports" and match.url_name.startswith("site_history"):
+        if (
+            match is not None
+            and match.namespace == "wagtailadmin_reports"
+            and match.url_name.startswith("site_history")
+        ):
             if request.user.is_authenticated and not audit.can_read(request.user):
                 raise PermissionDenied("The audit log is for administrators.")
         if request.method != "POST" or not request.user.is_authenticated or match is None:
@@ -53,20 +56,3 @@ class TwoFactorRequiredMiddleware:
         ):
             return redirect(two_factor.setup_url())
         return self.get_response(request)
-
-
-class SecurityHeadersMiddleware:
-    """Headers Django does not set itself: Permissions-Policy everywhere, a CSP on reader pages.
-
-    The admin keeps Wagtail's own inline scripts, so the strict reader policy is not applied there.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", settings.NEWSDESK_PERMISSIONS_POLICY)
-        if not request.path.startswith(ADMIN_PREFIX):
-            response.headers.setdefault("Content-Security-Policy", settings.NEWSDESK_READER_CSP)
-        return response

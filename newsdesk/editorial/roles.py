@@ -10,6 +10,8 @@ site (signal handlers) provision exactly the same thing.
 - Administrator: everything, including users and groups.
 """
 
+from django.contrib.auth.management import create_permissions as django_create_permissions
+
 CONTRIBUTOR = "Contributors"
 SECTION_EDITOR = "Section editors"
 CHIEF_EDITOR = "Chief editors"
@@ -55,8 +57,6 @@ def desk_group_name(section) -> str:
 
 def create_permissions(apps):
     """Make sure every model permission exists before a migration hands them out."""
-    from django.contrib.auth.management import create_permissions as django_create_permissions
-
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         django_create_permissions(app_config, apps=apps, verbosity=0)

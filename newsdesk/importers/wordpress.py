@@ -37,6 +37,7 @@ from newsdesk.importers.loaders import (
 from newsdesk.importers.models import ImportKind, ImportRecord
 from newsdesk.importers.records import AuthorRecord, ItemRecord, TermRecord
 from newsdesk.importers.wxr import ParseIssue, WXRReader, guest_author_record, is_guest_author
+from newsdesk.sections.models import HomePage
 
 STANDFIRST_MAX = 300
 TITLE_MAX = 255
@@ -95,9 +96,7 @@ class WordPressImport:
     # -- the run ---------------------------------------------------------------------------
 
     def run(self):
-        from newsdesk.core.testing import home_page
-
-        self.home = home_page()
+        self.home = HomePage.objects.first()
         if self.home is None:
             raise RuntimeError("There is no home page to import under. Run `newsdesk migrate` first.")
         with bulk_writes():

@@ -2,7 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 from taggit.models import Tag
 
-from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.models import ArticlePage, recent_articles
 from newsdesk.articles.querysets import teaser_cards
 from newsdesk.core.pagination import paginate
 
@@ -16,3 +16,8 @@ def tag_page(request, slug):
     page = paginate(articles, request)
     teaser_cards(page)
     return render(request, "sections/tag_page.html", {"tag": tag, "articles": page, "page_obj": page})
+
+
+def page_not_found(request, exception=None):
+    """The themed 404: a search box and the latest articles, so a dead link still leads somewhere."""
+    return render(request, "404.html", {"recent_articles": teaser_cards(recent_articles())}, status=404)

@@ -3,7 +3,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core.testing import make_article, make_author, make_editor, make_image, make_section, parse_html, text_of
+from newsdesk.testing import make_article, make_author, make_editor, make_image, make_section, parse_html, text_of
 
 
 class ArticlePublishThroughAdminTests(TestCase):

@@ -3,7 +3,7 @@
 from django.test import TestCase
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core.testing import make_article, make_section, minutes_ago
+from newsdesk.testing import make_article, make_section, minutes_ago
 
 
 class ArticleModelTests(TestCase):

@@ -4,7 +4,7 @@ from django.test import TestCase
 
 from newsdesk.articles.models import ArticleCorrection
 from newsdesk.people.models import AuthorLink
-from newsdesk.core.testing import (
+from newsdesk.testing import (
     make_article,
     make_author,
     make_image,

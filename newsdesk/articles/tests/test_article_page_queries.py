@@ -2,7 +2,7 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from newsdesk.core.testing import make_article, make_author, make_image, make_section, minutes_ago, rich_body
+from newsdesk.testing import make_article, make_author, make_image, make_section, minutes_ago, rich_body
 
 # The number README.md states. Raise it only with a reason: every reader page view pays it.
 ARTICLE_PAGE_QUERIES = 24

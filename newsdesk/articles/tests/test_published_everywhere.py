@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core.testing import make_article, make_author, make_section, minutes_ago, parse_html, text_of
+from newsdesk.testing import make_article, make_author, make_section, minutes_ago, parse_html, text_of
 
 WORD = "Quokka"  # in every headline, so search would find each of them if it were allowed to
 

@@ -1,8 +1,10 @@
 import gzip
 
 from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
-from newsdesk.core.testing import make_article, make_section, parse_html, text_of
+from newsdesk.testing import make_article, make_section, parse_html, text_of
 
 
 class ReaderPagesGZipTests(TestCase):
@@ -26,3 +28,47 @@ class ReaderPagesGZipTests(TestCase):
         response = self.client.get(self.article.url)
         self.assertFalse(response.has_header("Content-Encoding"))
         self.assertEqual(text_of(parse_html(response).xpath("//h1")[0]), "Compressed story")
+
+
+class ReadOnlyReaderTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.section = make_section("Business")
+        cls.article = make_article(cls.section, "Read-only story", tags=["Trade"])
+        cls.reader_urls = [
+            "/",
+            cls.section.url,
+            cls.article.url,
+            "/tags/trade/",
+            "/feed/rss/",
+            "/sitemap.xml",
+            "/search/",
+        ]
+
+    def test_trace_and_writes_on_reader_addresses_are_refused_with_the_methods_they_allow(self):
+        for method in ("TRACE", "PUT", "PATCH", "DELETE", "POST", "PROPFIND"):
+            for url in self.reader_urls:
+                with self.subTest(method=method, url=url):
+                    response = self.client.generic(method, url)
+                    self.assertEqual(response.status_code, 405)
+                    self.assertEqual(response["Allow"], "GET, HEAD, OPTIONS")
+                    self.assertNotIn(b"Read-only story", response.content)
+
+    def test_options_names_the_methods_without_the_page(self):
+        response = self.client.options(self.article.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Allow"], "GET, HEAD, OPTIONS")
+        self.assertEqual(response.content, b"")
+
+    def test_reading_still_works(self):
+        self.assertEqual(text_of(parse_html(self.client.get(self.article.url)).xpath("//h1")[0]), "Read-only story")
+        self.assertEqual(self.client.head(self.article.url).status_code, 200)
+
+    def test_the_password_form_of_a_restricted_page_still_takes_posts(self):
+        restriction = PageViewRestriction.objects.create(
+            page=self.article, restriction_type=PageViewRestriction.PASSWORD, password="open sesame"
+        )
+        url = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, self.article.pk])
+        response = self.client.post(url, {"password": "open sesame", "return_url": self.article.url})
+        self.assertRedirects(response, self.article.url, fetch_redirect_response=False)
+        self.assertEqual(text_of(parse_html(self.client.get(self.article.url)).xpath("//h1")[0]), "Read-only story")

@@ -1,6 +1,6 @@
 from django.test import TestCase
 
-from newsdesk.core.testing import make_article, make_section, parse_html, text_of
+from newsdesk.testing import make_article, make_section, parse_html, text_of
 
 
 class SearchTests(TestCase):

@@ -6,8 +6,7 @@ from django.test import TestCase
 from lxml import html as lxml_html
 from openapi_spec_validator import validate
 
-from newsdesk.core.testing import make_article
-from newsdesk.distribution.tests.newsroom import Newsroom
+from newsdesk.testing import Newsroom, make_article, make_author, make_image, make_section
 
 
 class ReadApiTests(TestCase):
@@ -66,7 +65,7 @@ class ReadApiTests(TestCase):
 
     def test_article_detail_has_the_body_as_blocks_with_images_resolved(self):
         article = self.get(f"/api/v1/articles/{self.room.lead.pk}/")
-        self.assertEqual([b["type"] for b in article["body"]][:4], ["paragraph", "heading", "paragraph", "quote"])
+        self.assertEqual([b["type"] for b in article["body"]][:5], ["paragraph", "heading", "paragraph", "heading", "quote"])
         image_block = next(b for b in article["body"] if b["type"] == "image")
         self.assertEqual(image_block["value"]["image"]["credit"], "AP")
         also_see = next(b for b in article["body"] if b["type"] == "also_see")
@@ -115,7 +114,6 @@ class ReadApiTests(TestCase):
         for url in urls:
             self.client.get(url)
         before = {url: self._count(url) for url in urls}
-        from newsdesk.core.testing import make_author, make_image, make_section
 
         extra_section = make_section("Technology")
         for n in range(3):

@@ -4,7 +4,7 @@ import json
 
 from django.test import TestCase
 
-from newsdesk.core.testing import make_article, make_section, parse_html
+from newsdesk.testing import make_article, make_section, parse_html
 from newsdesk.distribution.published import feed_path
 
 

@@ -7,9 +7,9 @@ import extruct
 from django.test import TestCase
 from lxml import html as lxml_html
 
-from newsdesk.core.testing import home_page, make_article, make_author, make_image
+from newsdesk.testing import home_page, make_article, make_author, make_image
 from newsdesk.distribution.tests.checkers import nu_html_errors, structured_data_issues
-from newsdesk.distribution.tests.newsroom import Newsroom
+from newsdesk.testing import Newsroom
 from newsdesk.people.models import Author
 from newsdesk.sections.models import StandardPage
 

@@ -8,7 +8,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from taggit.models import Tag
 
-from newsdesk.core.testing import default_site, make_article, make_author, make_section
+from newsdesk.testing import default_site, make_article, make_author, make_section
 from newsdesk.people.models import AuthorLink
 from newsdesk.sections.models import PublicationSettings
 

@@ -3,7 +3,7 @@ import json
 from django.test import TestCase
 from lxml import etree, html
 
-from newsdesk.core.testing import make_article, make_author, make_image, make_section
+from newsdesk.testing import make_article, make_author, make_image, make_section
 
 
 class MissingImageFileTests(TestCase):

@@ -5,7 +5,7 @@ import json
 from django.test import TestCase
 
 from newsdesk.distribution.tests.checkers import ninjs_errors
-from newsdesk.distribution.tests.newsroom import Newsroom
+from newsdesk.testing import Newsroom
 
 
 class NinjsTests(TestCase):

@@ -6,7 +6,7 @@ from django.test import RequestFactory, TestCase
 from django.utils import timezone
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core.testing import make_article, make_section
+from newsdesk.testing import make_article, make_section
 from newsdesk.distribution.links import PageUrls
 
 

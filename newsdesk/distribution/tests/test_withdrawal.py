@@ -4,8 +4,8 @@ from django.test import TestCase
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
-from newsdesk.core.testing import make_article, minutes_ago
-from newsdesk.distribution.tests.newsroom import Newsroom
+from newsdesk.testing import make_article, minutes_ago
+from newsdesk.testing import Newsroom
 
 FEEDS = [
     f"{base}feed/{fmt}/"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from lxml import html
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.editorial.testing import DeskPersonas, article_form_data
+from newsdesk.testing import DeskPersonas, article_form_data
 
 
 ERRORS = (

@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.editorial import roles
-from newsdesk.editorial.testing import PASSWORD, DeskPersonas, article_form_data
+from newsdesk.testing import PASSWORD, DeskPersonas, article_form_data
 
 
 class AuditLogTests(DeskPersonas, TestCase):

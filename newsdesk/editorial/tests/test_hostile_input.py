@@ -9,7 +9,7 @@ from django.test import TestCase
 from wagtail.rich_text import RichText
 
 from newsdesk.articles.models import ArticleCorrection
-from newsdesk.core.testing import make_article, make_author, make_image, make_section
+from newsdesk.testing import make_article, make_author, make_image, make_section
 from newsdesk.editorial.sanitise import clean_html
 
 PAYLOADS = [

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.editorial.testing import DeskPersonas, article_form_data
+from newsdesk.testing import DeskPersonas, article_form_data
 from newsdesk.people.models import Author
 
 Y, N = True, False

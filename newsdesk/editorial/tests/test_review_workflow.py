@@ -6,7 +6,8 @@ from django.urls import reverse
 from lxml import html
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.editorial.testing import DeskPersonas, article_form_data
+from newsdesk.editorial import roles
+from newsdesk.testing import DeskPersonas, article_form_data, make_user
 
 
 class ReviewWorkflowTests(DeskPersonas, TestCase):
@@ -58,7 +59,4 @@ class ReviewWorkflowTests(DeskPersonas, TestCase):
         self.assertFalse(ArticlePage.objects.get(pk=self.article.pk).live)
 
     def make_technology_editor(self):
-        from newsdesk.editorial import roles
-        from newsdesk.editorial.testing import make_user
-
         return make_user("technology_editor", roles.SECTION_EDITOR, sections=[self.technology])

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.editorial.testing import DeskPersonas
+from newsdesk.testing import DeskPersonas
 
 
 def run_worker_at(moment):

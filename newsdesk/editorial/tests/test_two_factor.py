@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from lxml import html as lxml_html
 
 from newsdesk.editorial import roles
-from newsdesk.editorial.testing import PASSWORD, make_user
+from newsdesk.testing import PASSWORD, make_user
 
 SETUP, LOGIN, DASHBOARD = "/admin/two-factor/", "/admin/login/", "/admin/"
 

@@ -5,7 +5,7 @@ import json
 import lxml.etree
 from django.test import TestCase
 
-from newsdesk.core.testing import make_article, make_image, make_section, parse_html, text_of
+from newsdesk.testing import make_article, make_image, make_section, parse_html, text_of
 from newsdesk.images.models import credit_line
 
 

@@ -5,7 +5,7 @@ from django.test import TestCase
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from newsdesk.core.testing import make_editor, parse_html, text_of
+from newsdesk.testing import make_editor, parse_html, text_of
 from newsdesk.images.models import NewsImage
 
 

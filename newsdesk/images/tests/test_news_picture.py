@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.template import Context, Template
 from django.test import TestCase
 
-from newsdesk.core.testing import make_image
+from newsdesk.testing import make_image
 
 TEMPLATE = Template('{% load news_images %}{% news_picture image "format-{webp,jpeg} width-{480,800,1200}" alt="x" sizes="100vw" %}')
 

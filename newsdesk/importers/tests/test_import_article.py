@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core.testing import make_article, make_author, make_section
+from newsdesk.testing import make_article, make_author, make_section
 from newsdesk.importers.tests.material import own
 
 FURNITURE = ("Recent", "Read More", "Share this", "Share on", "Related", "Most read", "Subscribe", "Sign up",

@@ -7,7 +7,7 @@ from django.urls import reverse
 from lxml import html as lxml_html
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core.testing import make_section
+from newsdesk.testing import make_section
 from newsdesk.importers.tests.material import own
 
 

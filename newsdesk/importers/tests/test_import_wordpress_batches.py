@@ -125,7 +125,7 @@ class BatchedImportTests(WithUploads, TestCase):
                 transaction.set_rollback(True)
 
     def test_a_section_renamed_because_its_slug_was_taken_is_found_again_on_a_second_run(self):
-        from newsdesk.core.testing import home_page
+        from newsdesk.testing import home_page
         from newsdesk.sections.models import StandardPage
 
         home_page().add_child(instance=StandardPage(title="World (about our coverage)", slug="world"))

@@ -1,7 +1,7 @@
 from django.test import TestCase
 
 from newsdesk.core.pagination import PER_PAGE
-from newsdesk.core.testing import make_article, make_section, minutes_ago, parse_html, text_of
+from newsdesk.testing import make_article, make_section, minutes_ago, parse_html, text_of
 
 
 class SectionPageTests(TestCase):

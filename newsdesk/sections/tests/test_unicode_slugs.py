@@ -1,7 +1,7 @@
 from lxml import html
 from django.test import TestCase
 
-from newsdesk.core.testing import make_article, make_author, make_section
+from newsdesk.testing import make_article, make_author, make_section
 
 
 class UnicodeSlugTests(TestCase):

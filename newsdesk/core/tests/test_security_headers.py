@@ -7,9 +7,9 @@ import sys
 from django.conf import settings
 from django.test import TestCase
 from django.urls import reverse
+from lxml import html
 
-from newsdesk.core.testing import make_article
-from newsdesk.editorial.testing import DeskPersonas
+from newsdesk.testing import DeskPersonas, article_form_data, make_article
 
 
 def csp_directives(header: str) -> dict:
@@ -41,12 +41,12 @@ class SecurityHeaderTests(DeskPersonas, TestCase):
                 self.assertNotIn("'unsafe-inline'", policy["script-src"] + policy["default-src"])
 
     def test_reader_pages_have_no_inline_executable_scripts(self):
-        from lxml import html
-
         page = html.fromstring(self.client.get(self.article.url).content)
         for script in page.xpath("//script"):
-            self.assertTrue(script.get("src") or script.get("type") == "application/ld+json",
-                            "inline scripts would be blocked by the reader CSP")
+            self.assertTrue(
+                script.get("src") or script.get("type") == "application/ld+json",
+                "inline scripts would be blocked by the reader CSP",
+            )
 
     def test_admin_pages_carry_the_same_protections(self):
         self.client.force_login(self.editor)
@@ -55,7 +55,42 @@ class SecurityHeaderTests(DeskPersonas, TestCase):
         self.assert_common_headers(response)
 
     def test_the_admin_login_page_is_protected_too(self):
-        self.assert_common_headers(self.client.get(reverse("wagtailadmin_login")))
+        response = self.client.get(reverse("wagtailadmin_login"))
+        self.assert_common_headers(response)
+        self.assert_admin_policy(response, framed_by="'none'")
+
+    def assert_admin_policy(self, response, *, framed_by):
+        policy = csp_directives(response["Content-Security-Policy"])
+        self.assertEqual(policy["default-src"], ["'self'"])
+        # Wagtail's inline panels and date pickers run inline scripts; nothing from other origins runs.
+        self.assertEqual(policy["script-src"], ["'self'", "'unsafe-inline'"])
+        self.assertEqual(policy["object-src"], ["'none'"])
+        self.assertEqual(policy["connect-src"], ["'self'"])
+        self.assertEqual(policy["form-action"], ["'self'"])
+        self.assertEqual(policy["frame-ancestors"], [framed_by])
+
+    def test_admin_pages_carry_the_admin_policy_and_are_never_framed(self):
+        self.client.force_login(self.editor)
+        for url in (reverse("wagtailadmin_home"), reverse("wagtailadmin_pages:edit", args=[self.article.pk])):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assert_admin_policy(response, framed_by="'none'")
+
+    def test_previews_carry_the_admin_policy_and_may_be_framed_by_the_editor_only(self):
+        self.client.force_login(self.editor)
+        preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[self.article.pk])
+        state = self.client.post(
+            preview_url, article_form_data(self.article, author=self.author, title="Previewed headline")
+        )
+        self.assertTrue(state.json()["is_valid"])
+        response = self.client.get(preview_url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            html.fromstring(response.content).xpath("//h1")[0].text_content().strip(), "Previewed headline"
+        )
+        self.assertEqual(response["X-Frame-Options"], "SAMEORIGIN")
+        self.assert_admin_policy(response, framed_by="'self'")
 
     def test_admin_sessions_expire(self):
         self.assertLessEqual(settings.SESSION_COOKIE_AGE, 12 * 3600)
@@ -70,7 +105,10 @@ class DeployCheckTests(TestCase):
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="newsdesk.settings_production")
         result = subprocess.run(
             [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-            env=env, capture_output=True, text=True, timeout=300,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("no issues", result.stdout)
