@@ -39,15 +39,15 @@ class PublishingGuardMiddleware:
 
 
 class TwoFactorRequiredMiddleware:
-    """With NEWSDESK_REQUIRE_2FA on, Chief editors and Administrators reach the admin only once verified."""
+    """The admin is reached only by verified sessions: of anyone with an authenticator, and, with
+    NEWSDESK_REQUIRE_2FA on, of every Chief editor and Administrator."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if (
-            settings.NEWSDESK_REQUIRE_2FA
-            and request.path.startswith(ADMIN_PREFIX)
+            request.path.startswith(ADMIN_PREFIX)
             and not two_factor.is_exempt_path(request.path)
             and two_factor.must_verify(request.user)
         ):
