@@ -165,6 +165,11 @@ AXES_COOLOFF_TIME = env.env_int("NEWSDESK_LOGIN_COOLOFF_MINUTES", 30) / 60  # ho
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
+# How many reverse proxies of ours stand in front of Newsdesk, each adding the address it was reached
+# from to X-Forwarded-For. 0: the header is ignored and the connecting address is the client's.
+NEWSDESK_PROXY_COUNT = env.env_int("NEWSDESK_PROXY_COUNT", 0, minimum=0)
+# Lock-outs and the audit log see the same client address.
+AXES_CLIENT_IP_CALLABLE = "newsdesk.editorial.audit.client_ip"
 # Two-factor is always available to staff; with this on it is required of Chief editors and Administrators.
 NEWSDESK_REQUIRE_2FA = env.env_bool("NEWSDESK_REQUIRE_2FA", False)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

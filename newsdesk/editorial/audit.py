@@ -2,6 +2,9 @@
 role changes, login failures and refused attempts, all in Wagtail's log so the Site history
 report shows and exports them together."""
 
+import ipaddress
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -36,7 +39,22 @@ def log_role_change(instance, action, pk_set, reverse):
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    """The client's address: the connecting one, or behind NEWSDESK_PROXY_COUNT proxies of ours the
+    one the outermost proxy saw. Entries further left in X-Forwarded-For come from the client and
+    are not believed."""
+    if request is None:
+        return ""
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.NEWSDESK_PROXY_COUNT
+    if not proxies:
+        return remote
+    forwarded = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    chain = forwarded + [remote]
+    candidate = chain[-(proxies + 1)] if len(chain) > proxies else chain[0]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:  # a malformed header: fall back to what the network says
+        return remote
 
 
 def log_login_failure(credentials, request):
