@@ -139,6 +139,15 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.env_int("NEWSDESK_MAX_UPLOAD_MB", 20) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Documents go out through Wagtail's view (collection privacy is checked there), always as downloads,
+# and never with a type a browser would run as a script or page of this site.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_CONTENT_TYPES = {
+    extension: "application/octet-stream"
+    for extension in ("js", "mjs", "cjs", "html", "htm", "shtml", "xhtml", "xht", "svg", "svgz", "xml", "xsl",
+                      "xslt", "css", "wasm", "swf", "json", "map")
+}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
