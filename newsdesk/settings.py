@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Reader pages leave compressed; pages with a CSRF token never are (see core/middleware.py).
     "newsdesk.core.middleware.ReaderPagesGZipMiddleware",
+    # Feeds, sitemaps, the API and media never carry a session cookie (see core/middleware.py).
+    "newsdesk.core.middleware.SharedResponsesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
