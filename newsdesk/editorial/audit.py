@@ -3,11 +3,13 @@ role changes, login failures and refused attempts, all in Wagtail's log so the S
 report shows and exports them together."""
 
 import ipaddress
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
@@ -18,6 +20,8 @@ ROLE_CHANGE = "editorial.role_change"
 LOGIN_FAILED = "editorial.login_failed"
 DENIED = "editorial.denied"
 NO_ACCOUNT = "0"  # object id of failed logins for a name that matches no account (ids start at 1)
+UNKNOWN_NAMES_WINDOW = timedelta(hours=1)
+UNKNOWN_NAMES_KEPT = 20  # the first names tried from one address in the window, for the record
 
 ACTIONS = {
     ROLE_CHANGE: ("Change roles", "Roles changed"),
@@ -58,7 +62,9 @@ def client_ip(request) -> str:
 
 
 def log_login_failure(credentials, request):
-    """Logged against the account when it exists, otherwise against the name that was tried."""
+    """Logged against the account when it exists, one entry per failure (django-axes locks the
+    account out after a few). Names that match no account are gathered into one entry per client
+    address and hour, so guessing invented names cannot grow the log without limit."""
     if request is not None:
         if getattr(request, "_editorial_login_failure_logged", False):
             return  # lock-out checks may report the same failure twice
@@ -66,14 +72,46 @@ def log_login_failure(credentials, request):
     User = get_user_model()
     username = str(credentials.get(User.USERNAME_FIELD) or credentials.get("username") or "")[:150]
     user = User.objects.filter(**{User.USERNAME_FIELD: username}).first() if username else None
+    ip = client_ip(request)
+    if user is None:
+        _count_unknown_name(username, ip)
+        return
     ModelLogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(User),
-        object_id=str(user.pk) if user else NO_ACCOUNT,
-        label=username or "(no user name)",
+        object_id=str(user.pk),
+        label=username,
         action=LOGIN_FAILED,
-        data={"username": username, "ip": client_ip(request)},
+        data={"username": username, "ip": ip},
         timestamp=timezone.now(),
     )
+
+
+def _count_unknown_name(username: str, ip: str):
+    name = username or "(no user name)"
+    now = timezone.now()
+    with transaction.atomic():
+        entry = (
+            ModelLogEntry.objects.select_for_update()
+            .filter(action=LOGIN_FAILED, object_id=NO_ACCOUNT, data__ip=ip, timestamp__gte=now - UNKNOWN_NAMES_WINDOW)
+            .order_by("-timestamp")
+            .first()
+        )
+        if entry is None:
+            ModelLogEntry.objects.create(
+                content_type=ContentType.objects.get_for_model(get_user_model()),
+                object_id=NO_ACCOUNT,
+                label=name,
+                action=LOGIN_FAILED,
+                data={"username": username, "ip": ip, "attempts": 1, "names": [name]},
+                timestamp=now,
+            )
+            return
+        names = entry.data.setdefault("names", [entry.data.get("username") or "(no user name)"])
+        if name not in names and len(names) < UNKNOWN_NAMES_KEPT:
+            names.append(name)
+        entry.data["attempts"] = entry.data.get("attempts", 1) + 1
+        entry.label = names[0] if len(names) == 1 else f"{names[0]} and other names ({entry.data['attempts']} attempts)"
+        entry.save(update_fields=["data", "label"])
 
 
 def log_denied(request, attempted: str, page=None):

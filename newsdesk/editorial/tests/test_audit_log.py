@@ -144,3 +144,33 @@ class LockOutBehindProxyTests(DeskPersonas, TestCase):
         addresses = set(ModelLogEntry.objects.filter(action="editorial.login_failed").values_list("data__ip", flat=True))
         self.assertEqual(addresses, {ATTACKER})
         self.assertEqual(self.login(PASSWORD, ATTACKER, remote=CHIEF_AT_HOME).status_code, 302)
+
+
+class InventedNameFailuresTests(DeskPersonas, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.make_desk()
+
+    def fail(self, username, remote="203.0.113.5"):
+        self.client.post(reverse("wagtailadmin_login"), {"username": username, "password": "guess"}, REMOTE_ADDR=remote)
+
+    def failures(self):
+        return ModelLogEntry.objects.filter(action="editorial.login_failed")
+
+    def test_a_hundred_invented_names_from_one_address_make_one_entry_that_counts_them(self):
+        for n in range(100):
+            self.fail(f"invented-{n}")
+        entry = self.failures().get()
+        self.assertEqual((entry.object_id, entry.data["ip"], entry.data["attempts"]), ("0", "203.0.113.5", 100))
+        self.assertEqual(entry.data["names"][:2], ["invented-0", "invented-1"])
+        self.assertEqual(len(entry.data["names"]), 20)
+        self.assertEqual(entry.label, "invented-0 and other names (100 attempts)")
+
+    def test_each_address_and_each_real_account_keeps_its_own_entries(self):
+        self.fail("invented", remote="203.0.113.5")
+        self.fail("invented", remote="198.51.100.7")
+        self.fail("chief")
+        self.fail("chief")
+        rows = sorted(self.failures().values_list("label", "data__ip"))
+        self.assertEqual(rows, [("chief", "203.0.113.5"), ("chief", "203.0.113.5"),
+                                ("invented", "198.51.100.7"), ("invented", "203.0.113.5")])
