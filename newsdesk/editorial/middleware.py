@@ -25,11 +25,16 @@ class PublishingGuardMiddleware:
         if match is not None and match.namespace == "wagtailadmin_reports" and match.url_name.startswith("site_history"):
             if request.user.is_authenticated and not audit.can_read(request.user):
                 raise PermissionDenied("The audit log is for administrators.")
-        if request.method != "POST" or not request.user.is_authenticated or match is None:
+        if not request.user.is_authenticated or match is None:
             return None
-        if match.namespace != "wagtailadmin_pages":
+        if match.url_name == "wagtail_bulk_action" and request.method == "POST":
+            refused = guard.refused_bulk_action(request, view_kwargs)
+        elif match.namespace != "wagtailadmin_pages":
             return None
-        refused = guard.refused_page_action(request, match.url_name, view_kwargs)
+        elif request.method == "POST" or match.url_name == "add":  # the create form itself is refused too
+            refused = guard.refused_page_action(request, match.url_name, view_kwargs)
+        else:
+            return None
         if refused is not None:
             attempted, page = refused
             audit.log_denied(request, attempted, page)
