@@ -10,9 +10,11 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.models import Page, PageLogEntry
 
+from newsdesk.articles.models import ArticlePage
 from newsdesk.core.testing import home_page
-from newsdesk.editorial.testing import DeskPersonas
+from newsdesk.editorial.testing import DeskPersonas, article_form_data
 from newsdesk.images.models import NewsImage
+from newsdesk.importers.tests.material import own
 from newsdesk.sections.models import SectionPage, StandardPage
 
 
@@ -80,3 +82,18 @@ class ContributorRightsTests(DeskPersonas, TestCase):
         self.assertEqual(self.client.post(url, {"include_descendants": ""}).status_code, 403)
         self.assertFalse(Page.objects.get(pk=self.draft.pk).live)
         self.assertEqual(denials(self.contributor), ["publish (bulk)"])
+
+    def test_a_draft_imported_from_html_belongs_to_the_contributor_who_imported_it(self):
+        upload = SimpleUploadedFile("microdata.html", own("html/microdata.html").read_bytes(), content_type="text/html")
+        self.client.post(reverse("importers_import_html"), {"page": upload, "url": "", "section": self.business.pk})
+        draft = ArticlePage.objects.get(title="Rail freight doubles on the northern line")
+        self.assertEqual(draft.owner, self.contributor)
+        editor = self.client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+        self.assertEqual(editor.status_code, 200)
+        response = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+            article_form_data(draft, author=self.author, title="Rail freight doubles, says operator"),
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(ArticlePage.objects.get(pk=draft.pk).get_latest_revision_as_object().title,
+                         "Rail freight doubles, says operator")
