@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase
 from django.urls import reverse
+from lxml import html as lxml_html
 from PIL import Image as PILImage
 from wagtail.models import Page, PageLogEntry
 
@@ -97,3 +98,35 @@ class ContributorRightsTests(DeskPersonas, TestCase):
         self.assertEqual(response.status_code, 302)
         self.assertEqual(ArticlePage.objects.get(pk=draft.pk).get_latest_revision_as_object().title,
                          "Rail freight doubles, says operator")
+
+
+class OthersDraftsTests(DeskPersonas, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.make_desk()
+        cls.article_by(cls.other_contributor, cls.business, title="Secret merger talks")
+        cls.article_by(cls.contributor, cls.business, title="My own draft")
+        cls.article_by(cls.other_contributor, cls.business, publish=True, title="Published rates story")
+
+    def headlines(self, url):
+        """The text of an explorer page, or of the page chooser's modal (sent as JSON)."""
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        if response["Content-Type"].startswith("application/json"):
+            return lxml_html.fromstring(response.json()["html"]).text_content()
+        return " ".join(lxml_html.fromstring(response.content).xpath("//main//text()"))
+
+    def test_a_contributor_sees_published_pages_and_their_own_drafts_only(self):
+        self.client.force_login(self.contributor)
+        explorer = reverse("wagtailadmin_explore", args=[self.business.pk])
+        for url in (explorer, explorer + "?q=merger", reverse("wagtailadmin_choose_page_child", args=[self.business.pk])):
+            with self.subTest(url=url):
+                text = self.headlines(url)
+                self.assertNotIn("Secret merger talks", text)
+                if "q=" not in url:
+                    self.assertIn("My own draft", text)
+                    self.assertIn("Published rates story", text)
+
+    def test_the_section_editor_still_sees_every_draft_of_their_section(self):
+        self.client.force_login(self.editor)
+        self.assertIn("Secret merger talks", self.headlines(reverse("wagtailadmin_explore", args=[self.business.pk])))
