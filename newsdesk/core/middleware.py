@@ -34,7 +34,8 @@ class SharedResponsesMiddleware:
             for name in list(response.cookies):
                 del response.cookies[name]
             if response.has_header("Vary"):
-                kept = [v.strip() for v in response["Vary"].split(",") if v.strip() and v.strip().lower() != "cookie"]
+                varies = [header.strip() for header in response["Vary"].split(",") if header.strip()]
+                kept = [header for header in varies if header.lower() != "cookie"]
                 if kept:
                     response["Vary"] = ", ".join(kept)
                 else:

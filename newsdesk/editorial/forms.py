@@ -43,7 +43,10 @@ class ReaderLoginForm(AuthenticationForm):
         super().confirm_login_allowed(user)
         if two_factor.signs_in_through_admin(user):
             raise forms.ValidationError(
-                format_html('Newsroom accounts sign in on <a href="{}">the admin sign-in page</a>.', two_factor.admin_login_url()),
+                format_html(
+                    'Newsroom accounts sign in on <a href="{}">the admin sign-in page</a>.',
+                    two_factor.admin_login_url(),
+                ),
                 code="staff_account",
             )
 

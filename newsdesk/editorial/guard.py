@@ -7,7 +7,7 @@ draft; a refused unpublish redirects to the dashboard). A desk needs refusals to
 
 from wagtail.models import Page
 
-# Bulk action name -> the PagePermissionTester method each selected page must allow (Wagtail's own checks).
+# Bulk action name -> the PagePermissionTester method each selected page must allow (as Wagtail checks).
 BULK_PAGE_ACTIONS = {"publish": "can_publish", "unpublish": "can_unpublish", "delete": "can_delete", "move": "can_move"}
 
 # url name -> (what the user is attempting, PagePermissionTester method that must allow it)
@@ -29,9 +29,8 @@ def refused_page_action(request, url_name: str, kwargs: dict):
     if url_name == "edit":
         return _refused_edit(request, kwargs.get("page_id"))
     if url_name == "add":
-        return _refused_add(
-            request, kwargs.get("parent_page_id"), kwargs.get("content_type_app_name"), kwargs.get("content_type_model_name")
-        )
+        page_type = (kwargs.get("content_type_app_name"), kwargs.get("content_type_model_name"))
+        return _refused_add(request, kwargs.get("parent_page_id"), *page_type)
     if url_name == "workflow_action":
         return _refused_review(request, kwargs.get("page_id"), kwargs.get("action_name"))
     if url_name == "set_page_position":

@@ -3,7 +3,8 @@
 Every function takes an app registry so the data migration (historical models) and the running
 site (signal handlers) provision exactly the same thing.
 
-- Contributor: creates articles (no other page type) anywhere and edits their own drafts, uploads images, submits for review.
+- Contributor: creates articles (no other page type) anywhere and edits their own drafts, uploads images,
+  submits for review.
 - Section editor: a base group for admin access and images, plus one "<Section> desk" group per section
   that may edit, publish, schedule and unpublish anything in that section only, and approves its reviews.
 - Chief editor: every section, authors, site settings, deletion of whole branches.

@@ -41,8 +41,8 @@ def without_others_drafts(pages, user):
     editable_roots = GroupPagePermission.objects.filter(
         group__user=user, permission__codename="change_page"
     ).values_list("page__path", flat=True)
-    for path in editable_roots:
-        visible |= Q(path__startswith=path)
+    for root_path in editable_roots:
+        visible |= Q(path__startswith=root_path)
     return pages.filter(visible)
 
 

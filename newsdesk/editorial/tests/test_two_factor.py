@@ -11,7 +11,6 @@ from lxml import html as lxml_html
 from wagtail.models import PageViewRestriction
 
 from newsdesk.core.testing import make_article, make_section
-
 from newsdesk.editorial import roles
 from newsdesk.editorial.testing import PASSWORD, make_user
 
