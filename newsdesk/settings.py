@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Reader pages leave compressed; pages with a CSRF token never are (see core/middleware.py).
     "newsdesk.core.middleware.ReaderPagesGZipMiddleware",
+    # Feeds, sitemaps, the API and media never carry a session cookie (see core/middleware.py).
+    "newsdesk.core.middleware.SharedResponsesMiddleware",
     # Reader addresses answer GET and HEAD only (TRACE, PUT, POST … are 405), before CSRF or any view.
     "newsdesk.core.middleware.ReadOnlyReaderMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -141,6 +143,15 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.env_int("NEWSDESK_MAX_UPLOAD_MB", 20) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Documents go out through Wagtail's view (collection privacy is checked there), always as downloads,
+# and never with a type a browser would run as a script or page of this site.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_CONTENT_TYPES = {
+    extension: "application/octet-stream"
+    for extension in ("js", "mjs", "cjs", "html", "htm", "shtml", "xhtml", "xht", "svg", "svgz", "xml", "xsl",
+                      "xslt", "css", "wasm", "swf", "json", "map")
+}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -167,6 +178,11 @@ AXES_COOLOFF_TIME = env.env_int("NEWSDESK_LOGIN_COOLOFF_MINUTES", 30) / 60  # ho
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
+# How many reverse proxies of ours stand in front of Newsdesk, each adding the address it was reached
+# from to X-Forwarded-For. 0: the header is ignored and the connecting address is the client's.
+NEWSDESK_PROXY_COUNT = env.env_int("NEWSDESK_PROXY_COUNT", 0, minimum=0)
+# Lock-outs and the audit log see the same client address.
+AXES_CLIENT_IP_CALLABLE = "newsdesk.editorial.audit.client_ip"
 # Two-factor is always available to staff; with this on it is required of Chief editors and Administrators.
 NEWSDESK_REQUIRE_2FA = env.env_bool("NEWSDESK_REQUIRE_2FA", False)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

@@ -16,6 +16,5 @@ SECURE_HSTS_PRELOAD = env.env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
-# Behind a proxy, lock-outs must count the client's address, not the proxy's.
-AXES_IPWARE_PROXY_COUNT = env.env_int("NEWSDESK_PROXY_COUNT", 1)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind the TLS-terminating proxy, lock-outs must count the client's address, not the proxy's.
+NEWSDESK_PROXY_COUNT = env.env_int("NEWSDESK_PROXY_COUNT", 1, minimum=0)

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.urls import include, path
-from django.views.decorators.cache import cache_control
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from newsdesk.core import views as core_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,9 +19,7 @@ urlpatterns = [
 
 if settings.NEWSDESK_SERVE_MEDIA:
     # The embedded mode serves uploads itself; at scale MEDIA_URL points at object storage.
-    # Uploads and renditions never change under the same name, so browsers may keep them for a month.
-    serve_media = cache_control(public=True, max_age=30 * 24 * 3600)(serve)
-    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", core_views.serve_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

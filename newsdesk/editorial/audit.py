@@ -2,9 +2,14 @@
 role changes, login failures and refused attempts, all in Wagtail's log so the Site history
 report shows and exports them together."""
 
+import ipaddress
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page
@@ -15,6 +20,8 @@ ROLE_CHANGE = "editorial.role_change"
 LOGIN_FAILED = "editorial.login_failed"
 DENIED = "editorial.denied"
 NO_ACCOUNT = "0"  # object id of failed logins for a name that matches no account (ids start at 1)
+UNKNOWN_NAMES_WINDOW = timedelta(hours=1)
+UNKNOWN_NAMES_KEPT = 20  # the first names tried from one address in the window, for the record
 
 ACTIONS = {
     ROLE_CHANGE: ("Change roles", "Roles changed"),
@@ -36,11 +43,28 @@ def log_role_change(instance, action, pk_set, reverse):
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    """The client's address: the connecting one, or behind NEWSDESK_PROXY_COUNT proxies of ours the
+    one the outermost proxy saw. Entries further left in X-Forwarded-For come from the client and
+    are not believed."""
+    if request is None:
+        return ""
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.NEWSDESK_PROXY_COUNT
+    if not proxies:
+        return remote
+    forwarded = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    chain = forwarded + [remote]
+    candidate = chain[-(proxies + 1)] if len(chain) > proxies else chain[0]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:  # a malformed header: fall back to what the network says
+        return remote
 
 
 def log_login_failure(credentials, request):
-    """Logged against the account when it exists, otherwise against the name that was tried."""
+    """Logged against the account when it exists, one entry per failure (django-axes locks the
+    account out after a few). Names that match no account are gathered into one entry per client
+    address and hour, so guessing invented names cannot grow the log without limit."""
     if request is not None:
         if getattr(request, "_editorial_login_failure_logged", False):
             return  # lock-out checks may report the same failure twice
@@ -48,14 +72,46 @@ def log_login_failure(credentials, request):
     User = get_user_model()
     username = str(credentials.get(User.USERNAME_FIELD) or credentials.get("username") or "")[:150]
     user = User.objects.filter(**{User.USERNAME_FIELD: username}).first() if username else None
+    ip = client_ip(request)
+    if user is None:
+        _count_unknown_name(username, ip)
+        return
     ModelLogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(User),
-        object_id=str(user.pk) if user else NO_ACCOUNT,
-        label=username or "(no user name)",
+        object_id=str(user.pk),
+        label=username,
         action=LOGIN_FAILED,
-        data={"username": username, "ip": client_ip(request)},
+        data={"username": username, "ip": ip},
         timestamp=timezone.now(),
     )
+
+
+def _count_unknown_name(username: str, ip: str):
+    name = username or "(no user name)"
+    now = timezone.now()
+    with transaction.atomic():
+        entry = (
+            ModelLogEntry.objects.select_for_update()
+            .filter(action=LOGIN_FAILED, object_id=NO_ACCOUNT, data__ip=ip, timestamp__gte=now - UNKNOWN_NAMES_WINDOW)
+            .order_by("-timestamp")
+            .first()
+        )
+        if entry is None:
+            ModelLogEntry.objects.create(
+                content_type=ContentType.objects.get_for_model(get_user_model()),
+                object_id=NO_ACCOUNT,
+                label=name,
+                action=LOGIN_FAILED,
+                data={"username": username, "ip": ip, "attempts": 1, "names": [name]},
+                timestamp=now,
+            )
+            return
+        names = entry.data.setdefault("names", [entry.data.get("username") or "(no user name)"])
+        if name not in names and len(names) < UNKNOWN_NAMES_KEPT:
+            names.append(name)
+        entry.data["attempts"] = entry.data.get("attempts", 1) + 1
+        entry.label = names[0] if len(names) == 1 else f"{names[0]} and other names ({entry.data['attempts']} attempts)"
+        entry.save(update_fields=["data", "label"])
 
 
 def log_denied(request, attempted: str, page=None):

@@ -1,5 +1,7 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_login_failed
+from django.utils.html import format_html
 from wagtail.admin.forms.auth import LoginForm
 
 from newsdesk.editorial import two_factor
@@ -31,6 +33,22 @@ class TwoFactorLoginForm(LoginForm):
             )
         two_factor.remember_device(self.request, device)
         return cleaned
+
+
+class ReaderLoginForm(AuthenticationForm):
+    """The sign-in for readers of private pages. It has no second factor, so staff are sent to the
+    admin's sign-in, which asks for one."""
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if two_factor.signs_in_through_admin(user):
+            raise forms.ValidationError(
+                format_html(
+                    'Newsroom accounts sign in on <a href="{}">the admin sign-in page</a>.',
+                    two_factor.admin_login_url(),
+                ),
+                code="staff_account",
+            )
 
 
 class TokenForm(forms.Form):

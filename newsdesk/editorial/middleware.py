@@ -28,11 +28,16 @@ class PublishingGuardMiddleware:
         ):
             if request.user.is_authenticated and not audit.can_read(request.user):
                 raise PermissionDenied("The audit log is for administrators.")
-        if request.method != "POST" or not request.user.is_authenticated or match is None:
+        if not request.user.is_authenticated or match is None:
             return None
-        if match.namespace != "wagtailadmin_pages":
+        if match.url_name == "wagtail_bulk_action" and request.method == "POST":
+            refused = guard.refused_bulk_action(request, view_kwargs)
+        elif match.namespace != "wagtailadmin_pages":
             return None
-        refused = guard.refused_page_action(request, match.url_name, view_kwargs)
+        elif request.method == "POST" or match.url_name == "add":  # the create form itself is refused too
+            refused = guard.refused_page_action(request, match.url_name, view_kwargs)
+        else:
+            return None
         if refused is not None:
             attempted, page = refused
             audit.log_denied(request, attempted, page)
@@ -42,15 +47,15 @@ class PublishingGuardMiddleware:
 
 
 class TwoFactorRequiredMiddleware:
-    """With NEWSDESK_REQUIRE_2FA on, Chief editors and Administrators reach the admin only once verified."""
+    """The admin is reached only by verified sessions: of anyone with an authenticator, and, with
+    NEWSDESK_REQUIRE_2FA on, of every Chief editor and Administrator."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if (
-            settings.NEWSDESK_REQUIRE_2FA
-            and request.path.startswith(ADMIN_PREFIX)
+            request.path.startswith(ADMIN_PREFIX)
             and not two_factor.is_exempt_path(request.path)
             and two_factor.must_verify(request.user)
         ):

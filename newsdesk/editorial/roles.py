@@ -3,7 +3,8 @@
 Every function takes an app registry so the data migration (historical models) and the running
 site (signal handlers) provision exactly the same thing.
 
-- Contributor: creates articles anywhere and edits their own drafts, uploads images, submits for review.
+- Contributor: creates articles (no other page type) anywhere and edits their own drafts, uploads images,
+  submits for review.
 - Section editor: a base group for admin access and images, plus one "<Section> desk" group per section
   that may edit, publish, schedule and unpublish anything in that section only, and approves its reviews.
 - Chief editor: every section, authors, site settings, deletion of whole branches.
@@ -25,16 +26,25 @@ CHIEF_PAGE_PERMISSIONS = SECTION_DESK_PAGE_PERMISSIONS + ["bulk_delete_page"]
 
 # (app_label, codename) pairs granted as model permissions.
 _ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
-_IMAGES_CONTRIBUTE = [("images", "add_newsimage"), ("images", "choose_newsimage")]
-_IMAGES_EDIT = _IMAGES_CONTRIBUTE + [("images", "change_newsimage")]
-_IMAGES_ALL = _IMAGES_EDIT + [("images", "delete_newsimage")]
+# Wagtail checks image rights against its own Image model's permissions, even for our NewsImage.
+_IMAGES_CONTRIBUTE = [("wagtailimages", "add_image"), ("wagtailimages", "choose_image")]
+_IMAGES_EDIT = _IMAGES_CONTRIBUTE + [("wagtailimages", "change_image")]
+_IMAGES_ALL = _IMAGES_EDIT + [("wagtailimages", "delete_image")]
+# The NewsImage permissions granted before: Wagtail never looks at them.
+UNUSED_IMAGE_PERMISSIONS = [
+    ("images", f"{action}_newsimage") for action in ("add", "choose", "change", "delete")
+]
+# Which page types each role creates (model add permissions, checked by editorial.guard).
+_CREATE_ARTICLES = [("articles", "add_articlepage")]
+_CREATE_ALL_PAGES = _CREATE_ARTICLES + [("sections", "add_sectionpage"), ("sections", "add_standardpage")]
 _AUTHORS_VIEW = [("people", "view_author")]
 _AUTHORS_MANAGE = _AUTHORS_VIEW + [("people", "add_author"), ("people", "change_author"), ("people", "delete_author")]
 
 MODEL_PERMISSIONS = {
-    CONTRIBUTOR: _ADMIN_ACCESS + _IMAGES_CONTRIBUTE + _AUTHORS_VIEW,
-    SECTION_EDITOR: _ADMIN_ACCESS + _IMAGES_EDIT + _AUTHORS_VIEW,
+    CONTRIBUTOR: _ADMIN_ACCESS + _IMAGES_CONTRIBUTE + _AUTHORS_VIEW + _CREATE_ARTICLES,
+    SECTION_EDITOR: _ADMIN_ACCESS + _IMAGES_EDIT + _AUTHORS_VIEW + _CREATE_ARTICLES,
     CHIEF_EDITOR: _ADMIN_ACCESS
+    + _CREATE_ALL_PAGES
     + _IMAGES_ALL
     + _AUTHORS_MANAGE
     + [("sections", "change_publicationsettings"), ("wagtailredirects", "add_redirect"),
@@ -166,3 +176,18 @@ def provision_section_desk(apps, section):
     _attach(apps, workflow, task)
     WorkflowPage.objects.update_or_create(page_id=section.pk, defaults={"workflow": workflow})
     return SectionDesk.objects.create(section_id=section.pk, group=group, workflow=workflow)
+
+
+def update_role_permissions(apps):
+    """Bring existing role groups to the current MODEL_PERMISSIONS and COLLECTION_PERMISSIONS:
+    Wagtail's image permissions instead of the unused NewsImage ones, and page-type creation rights."""
+    Group = apps.get_model("auth", "Group")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    create_permissions(apps)
+    unused = _permissions(apps, UNUSED_IMAGE_PERMISSIONS)
+    for group in Group.objects.filter(name__in=[CONTRIBUTOR, SECTION_EDITOR, CHIEF_EDITOR]):
+        group.permissions.remove(*unused)
+        group.permissions.add(*_permissions(apps, MODEL_PERMISSIONS[group.name]))
+    for group in Group.objects.filter(name__in=ROLES):
+        GroupCollectionPermission.objects.filter(group=group, permission__in=unused).delete()
+        _grant_collection(apps, group, COLLECTION_PERMISSIONS[group.name])

@@ -1,5 +1,6 @@
 """Time-based one-time passwords (django-otp TOTP) for admin sign-in."""
 
+from django.conf import settings
 from django.urls import reverse
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -14,6 +15,10 @@ def setup_url() -> str:
     return reverse("editorial_two_factor")
 
 
+def admin_login_url() -> str:
+    return reverse("wagtailadmin_login")
+
+
 def is_exempt_path(path: str) -> bool:
     return path.startswith(EXEMPT_PATHS)
 
@@ -23,9 +28,17 @@ def is_required_for(user) -> bool:
 
 
 def must_verify(user) -> bool:
-    if not user.is_authenticated or not is_required_for(user):
+    """An unverified session of someone who has an authenticator, or whose role requires one."""
+    if not user.is_authenticated or (hasattr(user, "is_verified") and user.is_verified()):
         return False
-    return not (hasattr(user, "is_verified") and user.is_verified())
+    if settings.NEWSDESK_REQUIRE_2FA and is_required_for(user):
+        return True
+    return confirmed_device(user) is not None
+
+
+def signs_in_through_admin(user) -> bool:
+    """Staff, and anyone with an authenticator, sign in where the second factor is asked for."""
+    return user.has_perm("wagtailadmin.access_admin") or confirmed_device(user) is not None
 
 
 def confirmed_device(user):

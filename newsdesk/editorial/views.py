@@ -1,12 +1,13 @@
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
+from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 
 from newsdesk.editorial import two_factor
-from newsdesk.editorial.forms import TokenForm
+from newsdesk.editorial.forms import ReaderLoginForm, TokenForm
 
 
 def two_factor_setup(request):
@@ -33,3 +34,10 @@ def _qr_svg(data: str):
     image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage)
     # qrcode writes the SVG itself from the otpauth URL: no user-typed text reaches it.
     return mark_safe(image.to_string(encoding="unicode"))
+
+
+class ReaderLoginView(LoginView):
+    """Wagtail's sign-in for pages restricted to logged-in readers, closed to staff accounts."""
+
+    form_class = ReaderLoginForm
+    template_name = "editorial/reader_login.html"

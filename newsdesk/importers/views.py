@@ -28,6 +28,8 @@ def import_html(request):
         except ValueError as exc:
             form.add_error("page", str(exc))
         else:
+            # The person who imported the page owns the draft, so a Contributor can go on editing it.
+            type(draft).objects.filter(pk=draft.pk).update(owner=request.user)
             for note in notes:
                 messages.warning(request, note)
             messages.success(request, f"Draft created from the page: {draft.title}. Check it before publishing.")

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from xml.etree import ElementTree
 
 from django.conf import settings
 from django.test import TestCase
@@ -112,3 +113,27 @@ class DeployCheckTests(TestCase):
         )
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("no issues", result.stdout)
+
+
+class SharedResponsesCarryNoSessionTests(DeskPersonas, TestCase):
+    """Feeds, sitemaps and the API are the same for everyone: a shared cache may keep them, so a
+    signed-in editor's request must not put their session cookie on them."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.make_desk()
+        cls.article = make_article(cls.business, "Cookie-free story", authors=[cls.author])
+
+    def test_a_signed_in_editors_feed_sitemap_and_api_responses_set_no_cookie(self):
+        self.client.force_login(self.chief)
+        self.assertIn("sessionid", self.client.get("/admin/").cookies, "the admin itself keeps the session going")
+        for url in ("/feed/rss/", "/sitemap.xml", "/api/v1/articles/"):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(list(response.cookies), [])
+                self.assertNotIn("cookie", response.get("Vary", "").lower())
+        feed = self.client.get("/feed/rss/")
+        self.assertIn("public", feed["Cache-Control"])
+        titles = ElementTree.fromstring(feed.content).findall("./channel/item/title")
+        self.assertEqual([title.text for title in titles], ["Cookie-free story"])

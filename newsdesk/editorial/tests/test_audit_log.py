@@ -5,7 +5,7 @@ import io
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry
@@ -107,3 +107,70 @@ class LoginThrottlingTests(DeskPersonas, TestCase):
         response = self.login(PASSWORD)
         self.assertEqual(response.status_code, 302)
         self.assertEqual(self.client.session["_auth_user_id"], str(self.chief.pk))
+
+
+PROXY = "10.0.0.1"
+ATTACKER, CHIEF_AT_HOME = "203.0.113.5", "198.51.100.7"
+
+
+class LockOutBehindProxyTests(DeskPersonas, TestCase):
+    """Requests arrive from our proxy (REMOTE_ADDR), which appends the client's address to X-Forwarded-For."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.make_desk()
+
+    def login(self, password, forwarded_for, remote=PROXY):
+        return self.client.post(
+            reverse("wagtailadmin_login"), {"username": "chief", "password": password},
+            REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded_for,
+        )
+
+    @override_settings(NEWSDESK_PROXY_COUNT=1)
+    def test_an_attacker_behind_the_proxy_locks_out_only_their_own_address(self):
+        for _ in range(5):
+            # The attacker also forges the chief's address in front: the proxy appends the real one.
+            self.login("wrong guess", f"{CHIEF_AT_HOME}, {ATTACKER}")
+        self.assertEqual(self.login(PASSWORD, ATTACKER).status_code, 429)
+        self.assertEqual(self.login(PASSWORD, CHIEF_AT_HOME).status_code, 302)
+        self.assertEqual(self.client.session["_auth_user_id"], str(self.chief.pk))
+        addresses = set(ModelLogEntry.objects.filter(action="editorial.login_failed").values_list("data__ip", flat=True))
+        self.assertEqual(addresses, {ATTACKER})
+
+    def test_without_trusted_proxies_a_forged_header_is_ignored(self):
+        for n in range(5):  # a different invented address each time does not escape the lock-out
+            self.login("wrong guess", f"192.0.2.{n + 1}", remote=ATTACKER)
+        self.assertEqual(self.login(PASSWORD, CHIEF_AT_HOME, remote=ATTACKER).status_code, 429)
+        addresses = set(ModelLogEntry.objects.filter(action="editorial.login_failed").values_list("data__ip", flat=True))
+        self.assertEqual(addresses, {ATTACKER})
+        self.assertEqual(self.login(PASSWORD, ATTACKER, remote=CHIEF_AT_HOME).status_code, 302)
+
+
+class InventedNameFailuresTests(DeskPersonas, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.make_desk()
+
+    def fail(self, username, remote="203.0.113.5"):
+        self.client.post(reverse("wagtailadmin_login"), {"username": username, "password": "guess"}, REMOTE_ADDR=remote)
+
+    def failures(self):
+        return ModelLogEntry.objects.filter(action="editorial.login_failed")
+
+    def test_a_hundred_invented_names_from_one_address_make_one_entry_that_counts_them(self):
+        for n in range(100):
+            self.fail(f"invented-{n}")
+        entry = self.failures().get()
+        self.assertEqual((entry.object_id, entry.data["ip"], entry.data["attempts"]), ("0", "203.0.113.5", 100))
+        self.assertEqual(entry.data["names"][:2], ["invented-0", "invented-1"])
+        self.assertEqual(len(entry.data["names"]), 20)
+        self.assertEqual(entry.label, "invented-0 and other names (100 attempts)")
+
+    def test_each_address_and_each_real_account_keeps_its_own_entries(self):
+        self.fail("invented", remote="203.0.113.5")
+        self.fail("invented", remote="198.51.100.7")
+        self.fail("chief")
+        self.fail("chief")
+        rows = sorted(self.failures().values_list("label", "data__ip"))
+        self.assertEqual(rows, [("chief", "203.0.113.5"), ("chief", "203.0.113.5"),
+                                ("invented", "198.51.100.7"), ("invented", "203.0.113.5")])

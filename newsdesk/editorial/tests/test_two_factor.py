@@ -8,7 +8,9 @@ from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from lxml import html as lxml_html
+from wagtail.models import PageViewRestriction
 
+from newsdesk.core.testing import make_article, make_section
 from newsdesk.editorial import roles
 from newsdesk.testing import PASSWORD, make_user
 
@@ -114,3 +116,47 @@ class OptionalSecondFactorTests(TestCase):
     def test_with_the_setting_off_a_chief_editor_needs_no_authenticator(self):
         self.client.force_login(make_user("chief", roles.CHIEF_EDITOR))
         self.assertEqual(self.client.get(DASHBOARD).status_code, 200)
+
+
+class PrivatePageSignInTests(TestCase):
+    """Wagtail's sign-in for pages restricted to logged-in readers asks for no second factor,
+    so it must not open a newsroom session."""
+
+    READER_LOGIN = "/_util/login/"
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.section = make_section("Members")
+        cls.article = make_article(cls.section, "Members-only briefing")
+        PageViewRestriction.objects.create(page=cls.article, restriction_type=PageViewRestriction.LOGIN)
+        cls.reader = make_user("reader")
+        cls.contributor = make_user("contributor", roles.CONTRIBUTOR)
+        cls.chief = make_user("chief", roles.CHIEF_EDITOR)
+        TOTPDevice.objects.create(user=cls.chief, name="Phone", confirmed=True)
+
+    def sign_in(self, username):
+        return self.client.post(
+            self.READER_LOGIN, {"username": username, "password": PASSWORD, "next": self.article.url}
+        )
+
+    def test_a_reader_signs_in_and_reads_the_private_article(self):
+        self.assertEqual(self.client.get(self.article.url).status_code, 302)
+        response = self.sign_in("reader")
+        self.assertEqual((response.status_code, response["Location"]), (302, self.article.url))
+        page = lxml_html.fromstring(self.client.get(self.article.url).content)
+        self.assertEqual(page.xpath("normalize-space(//h1)"), "Members-only briefing")
+
+    def test_staff_get_no_session_there_and_are_sent_to_the_admin_sign_in(self):
+        for username in ("chief", "contributor"):
+            response = self.sign_in(username)
+            self.assertEqual(response.status_code, 200, username)
+            self.assertIn("Newsroom accounts sign in on the admin sign-in page", errors(response))
+            link = lxml_html.fromstring(response.content).xpath("//*[contains(@class, 'error')]//a/@href")
+            self.assertEqual(link, [LOGIN])
+            self.assertNotIn("_auth_user_id", self.client.session)
+            admin = self.client.get(DASHBOARD)
+            self.assertEqual((admin.status_code, admin["Location"].split("?")[0]), (302, LOGIN))
+
+    def test_a_session_opened_without_the_code_is_asked_for_it_even_when_not_required(self):
+        self.client.force_login(self.chief)  # e.g. a session from before this sign-in was closed to staff
+        self.assertEqual(self.client.get(DASHBOARD)["Location"], SETUP)

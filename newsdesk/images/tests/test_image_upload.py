@@ -64,3 +64,11 @@ class ImageUploadTests(TestCase):
         response = self.upload("logo.svg", svg)
         self.assertIn("Not a supported image format", self.errors(response))
         self.assertFalse(NewsImage.objects.exists())
+
+    def test_it_refuses_a_truncated_gif_with_a_form_error(self):
+        # A GIF header with a screen size, then nothing an image decoder can read: 29 bytes.
+        broken = b"GIF89a\x10\x00\x10\x00\x80\x00\x00" + b"\xff\x00\x00\x00\x00\x00" + b",\x00\x00\x00\x00\x10\x00\x10\x00\x00"
+        self.assertEqual(len(broken), 29)
+        response = self.upload("broken.gif", broken)
+        self.assertIn("could not be read", self.errors(response))
+        self.assertFalse(NewsImage.objects.exists())
