@@ -2,6 +2,15 @@ from django.urls import path
 from wagtail import hooks
 
 from newsdesk.editorial import audit, two_factor, views
+from newsdesk.editorial.link_handlers import TolerantDocumentLinkHandler, TolerantImageEmbedHandler, TolerantPageLinkHandler
+
+
+# Runs after Wagtail's own registrations (order 0), so these handlers replace them.
+@hooks.register("register_rich_text_features", order=100)
+def tolerate_malformed_rich_text_ids(features):
+    features.register_link_type(TolerantPageLinkHandler)
+    features.register_link_type(TolerantDocumentLinkHandler)
+    features.register_embed_type(TolerantImageEmbedHandler)
 
 
 @hooks.register("register_log_actions")

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
+from newsdesk.editorial.sanitise import ascii_slug
 from newsdesk.importers.models import ImportKind, ImportRecord
 
 
@@ -37,7 +38,6 @@ def ensure_tags(names, known: dict | None = None) -> list:
     `known` (lower-cased name → tag) spares the reads on a long run; a tag joins it only once its
     transaction has committed (see `cache_after_commit`).
     """
-    from anyascii import anyascii
     from taggit.models import Tag
 
     tags = []
@@ -48,7 +48,7 @@ def ensure_tags(names, known: dict | None = None) -> list:
             continue
         tag = Tag.objects.filter(name__iexact=name).first()
         if tag is None:
-            base = slugify(anyascii(name))[:90] or "tag"
+            base = ascii_slug(name)
             slug, n = base, 2
             while Tag.objects.filter(slug=slug).exists():
                 slug, n = f"{base}-{n}", n + 1
