@@ -55,7 +55,8 @@ class _Scaled:
         self.draw, self.scale = draw, scale
 
     def _xy(self, xy):
-        return [tuple(v * self.scale for v in point) if isinstance(point, tuple) else point * self.scale for point in xy]
+        scale = self.scale
+        return [tuple(v * scale for v in point) if isinstance(point, tuple) else point * scale for point in xy]
 
     def _width(self, width: int) -> int:
         return max(round(width * self.scale), 1)

@@ -15,8 +15,28 @@ from wagtail.rich_text import RichText
 
 # Wagtail stores links to pages/documents as <a linktype id> and images/media as <embed embedtype …>;
 # the expander turns them into real markup at render time, so they must survive cleaning.
-TAGS = {"p", "br", "b", "strong", "i", "em", "s", "sup", "sub", "code", "ul", "ol", "li", "h2", "h3", "h4",
-        "blockquote", "hr", "a", "embed"}
+TAGS = {
+    "p",
+    "br",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "s",
+    "sup",
+    "sub",
+    "code",
+    "ul",
+    "ol",
+    "li",
+    "h2",
+    "h3",
+    "h4",
+    "blockquote",
+    "hr",
+    "a",
+    "embed",
+}
 ATTRIBUTES = {
     "a": {"href", "linktype", "id"},
     "embed": {"embedtype", "url", "id", "alt", "format"},
@@ -43,8 +63,13 @@ def strip_control_characters(text: str) -> str:
 
 
 def clean_html(html_text: str) -> str:
-    cleaned = nh3.clean(strip_control_characters(html_text or ""), tags=TAGS, attributes=ATTRIBUTES,
-                        url_schemes=URL_SCHEMES, link_rel=None)
+    cleaned = nh3.clean(
+        strip_control_characters(html_text or ""),
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+    )
     return TAG.sub(_wagtail_tag, cleaned)
 
 
@@ -57,13 +82,18 @@ def _wagtail_tag(match) -> str:
         # An <embed> only means something to Wagtail with an embedtype; any other is a browser plug-in.
         if "embedtype" not in attributes or not _resolvable(attributes, attributes["embedtype"], NUMBERED_EMBED_TYPES):
             return ""
-    if name == "a" and "linktype" in attributes and not _resolvable(attributes, attributes["linktype"], NUMBERED_LINK_TYPES):
+    if (
+        name == "a"
+        and "linktype" in attributes
+        and not _resolvable(attributes, attributes["linktype"], NUMBERED_LINK_TYPES)
+    ):
         # The text stays; a link to a row that cannot exist goes.
         attributes = {key: value for key, value in attributes.items() if key not in ("linktype", "id")}
     # Escaping < and > inside values keeps Wagtail's tag-finding patterns from ending a tag early; these four
     # entities are the ones Wagtail decodes when it reads the attributes back.
-    rendered = "".join(f' {key}="{html.escape(value, quote=False).replace(chr(34), "&quot;")}"'
-                       for key, value in attributes.items())
+    rendered = "".join(
+        f' {key}="{html.escape(value, quote=False).replace(chr(34), "&quot;")}"' for key, value in attributes.items()
+    )
     return f"<{name}{rendered}{'/' if name in VOID_ELEMENTS else ''}>"
 
 

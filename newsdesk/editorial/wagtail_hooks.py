@@ -2,7 +2,11 @@ from django.urls import path
 from wagtail import hooks
 
 from newsdesk.editorial import audit, two_factor, views
-from newsdesk.editorial.link_handlers import TolerantDocumentLinkHandler, TolerantImageEmbedHandler, TolerantPageLinkHandler
+from newsdesk.editorial.link_handlers import (
+    TolerantDocumentLinkHandler,
+    TolerantImageEmbedHandler,
+    TolerantPageLinkHandler,
+)
 
 
 # Runs after Wagtail's own registrations (order 0), so these handlers replace them.

@@ -30,8 +30,10 @@ class DemoDatesTests(TestCase):
         call_command("demo", stdout=io.StringIO())
         cls.newest = min(content.ARTICLES, key=lambda spec: spec["age"])
         # A desk loaded three days ago:
-        ArticlePage.objects.update(first_published_at=F("first_published_at") - THREE_DAYS,
-                                   last_published_at=F("last_published_at") - THREE_DAYS)
+        ArticlePage.objects.update(
+            first_published_at=F("first_published_at") - THREE_DAYS,
+            last_published_at=F("last_published_at") - THREE_DAYS,
+        )
         ArticleCorrection.objects.update(published_at=F("published_at") - THREE_DAYS)
         cls.edited = ArticlePage.objects.get(slug=cls.newest["slug"])
         cls.edited.title = "Rewritten by the desk"
@@ -45,8 +47,11 @@ class DemoDatesTests(TestCase):
 
     def test_a_rerun_brings_the_untouched_demo_articles_back_into_the_news_sitemap(self):
         titles = news_sitemap_titles(self.client)
-        recent = [spec["title"] for spec in content.ARTICLES
-                  if spec["age"] < timedelta(hours=47) and spec["slug"] != self.newest["slug"]]
+        recent = [
+            spec["title"]
+            for spec in content.ARTICLES
+            if spec["age"] < timedelta(hours=47) and spec["slug"] != self.newest["slug"]
+        ]
         self.assertTrue(recent)
         self.assertEqual(sorted(titles), sorted(recent))
 

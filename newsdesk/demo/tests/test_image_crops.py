@@ -30,9 +30,15 @@ class ImageCropTests(TestCase):
         demo_picture = NewsImage(title="Demo picture", alt_text="A drawn map", credit="Desk graphics")
         demo_picture.file = ImageFile(io.BytesIO(artwork.render("map", palette="sea", seed=1)), name="demo-map.jpg")
         demo_picture.save()
-        cls.demo_article = make_article(cls.section, "With a demo picture", authors=[cls.author], hero_image=demo_picture)
-        cls.small_article = make_article(cls.section, "With a small upload", authors=[cls.author],
-                                         hero_image=make_image("Small", width=800, height=450))
+        cls.demo_article = make_article(
+            cls.section, "With a demo picture", authors=[cls.author], hero_image=demo_picture
+        )
+        cls.small_article = make_article(
+            cls.section,
+            "With a small upload",
+            authors=[cls.author],
+            hero_image=make_image("Small", width=800, height=450),
+        )
 
     def setUp(self):
         cache.clear()

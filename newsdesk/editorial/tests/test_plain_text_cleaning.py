@@ -25,9 +25,13 @@ class ControlCharacterTests(TestCase):
         cls.section = make_section("World", description=f"News from{ESCAPE} everywhere")
         cls.author = make_author("Ana Ruiz", bio=f"Writes{VERTICAL_TAB} about ports.")
         cls.image = make_image("Port", alt_text=f"Cranes{NUL} at dawn")
-        cls.article = make_article(cls.section, f"Ports{VERTICAL_TAB} reopen", authors=[cls.author],
-                                   standfirst=f"Trade resumes{VERTICAL_TAB} after the strike.\nLine two.",
-                                   tags=[f"shipping{FORM_FEED}"])
+        cls.article = make_article(
+            cls.section,
+            f"Ports{VERTICAL_TAB} reopen",
+            authors=[cls.author],
+            standfirst=f"Trade resumes{VERTICAL_TAB} after the strike.\nLine two.",
+            tags=[f"shipping{FORM_FEED}"],
+        )
 
     def test_plain_text_fields_lose_control_characters_and_keep_their_text(self):
         self.article.refresh_from_db()
@@ -56,8 +60,9 @@ class EmojiTagTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         section = make_section("Culture")
-        cls.article = make_article(section, "Festival season", authors=[make_author("Sam Lee")],
-                                   tags=["🔥", "★", "☆", "music"])
+        cls.article = make_article(
+            section, "Festival season", authors=[make_author("Sam Lee")], tags=["🔥", "★", "☆", "music"]
+        )
 
     def test_every_tag_has_a_non_empty_unique_slug(self):
         slugs = dict(Tag.objects.values_list("name", "slug"))

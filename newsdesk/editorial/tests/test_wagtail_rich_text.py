@@ -13,12 +13,25 @@ from newsdesk.core.testing import home_page, make_article, make_editor, make_ima
 from newsdesk.editorial.sanitise import clean_html
 from newsdesk.sections.models import SectionPage, StandardPage
 
-SOFT_BREAK_CONTENTSTATE = json.dumps({
-    "blocks": [{"key": "a1b2c", "type": "unstyled", "text": "First line\nsecond line", "depth": 0,
-                "inlineStyleRanges": [], "entityRanges": [], "data": {}}],
-    "entityMap": {},
-})
-BAD_LINK = '<p>See <a linktype="page" id="abc">the earlier report</a> and <a linktype="document" id="1;2">the file</a>.</p>'
+SOFT_BREAK_CONTENTSTATE = json.dumps(
+    {
+        "blocks": [
+            {
+                "key": "a1b2c",
+                "type": "unstyled",
+                "text": "First line\nsecond line",
+                "depth": 0,
+                "inlineStyleRanges": [],
+                "entityRanges": [],
+                "data": {},
+            }
+        ],
+        "entityMap": {},
+    }
+)
+BAD_LINK = (
+    '<p>See <a linktype="page" id="abc">the earlier report</a> and <a linktype="document" id="1;2">the file</a>.</p>'
+)
 
 
 class RichTextRoundTripTests(TestCase):
@@ -35,9 +48,14 @@ class RichTextRoundTripTests(TestCase):
 
     def test_text_with_a_soft_line_break_reopens_in_the_editor(self):
         edit_url = reverse("wagtailadmin_pages:edit", args=[self.page.pk])
-        form = nested_form_data({"title": "About us", "slug": "about-us", "body": SOFT_BREAK_CONTENTSTATE,
-                                 "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0,
-                                              "MAX_NUM_FORMS": 1000}})
+        form = nested_form_data(
+            {
+                "title": "About us",
+                "slug": "about-us",
+                "body": SOFT_BREAK_CONTENTSTATE,
+                "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+            }
+        )
         form["action-publish"] = "1"
         self.assertEqual(self.client.post(edit_url, form).status_code, 302)
 
@@ -51,7 +69,9 @@ class RichTextRoundTripTests(TestCase):
         self.assertEqual(len(reader.xpath("//main//p[contains(., 'First line')]/br")), 1)
 
     def test_an_image_in_a_standard_page_body_reaches_readers_as_a_picture(self):
-        self.page.body = f'<p>Our harbour.</p><embed embedtype="image" id="{self.image.pk}" format="fullwidth" alt="Cranes"/>'
+        self.page.body = (
+            f'<p>Our harbour.</p><embed embedtype="image" id="{self.image.pk}" format="fullwidth" alt="Cranes"/>'
+        )
         self.page.save_revision().publish()
         response = self.client.get(self.page.url)
         self.assertNotIn("<embed", response.content.decode())
@@ -65,18 +85,22 @@ class RichTextRoundTripTests(TestCase):
         section.save_revision().publish()
         response = self.client.get(section.url)
         self.assertNotIn("<embed", response.content.decode())
-        self.assertEqual(["Cranes"], [img.get("alt") for img in parse_html(response).xpath("//main//img[@alt='Cranes']")])
+        self.assertEqual(
+            ["Cranes"], [img.get("alt") for img in parse_html(response).xpath("//main//img[@alt='Cranes']")]
+        )
 
     def test_the_sanitiser_repairs_links_whose_id_names_no_row(self):
         cleaned = clean_html(BAD_LINK + '<embed embedtype="image" id="x" format="left" alt="a"/>')
         self.assertEqual(cleaned, "<p>See <a>the earlier report</a> and <a>the file</a>.</p>")
 
     def test_attribute_text_survives_a_round_trip_through_wagtail(self):
-        cleaned = clean_html(f'<embed embedtype="image" id="{self.image.pk}" format="left" alt="Tom\'s &quot;>&lt;b&gt;"/>')
+        cleaned = clean_html(
+            f'<embed embedtype="image" id="{self.image.pk}" format="left" alt="Tom\'s &quot;>&lt;b&gt;"/>'
+        )
         self.page.body = cleaned
         self.page.save_revision().publish()
         images = parse_html(self.client.get(self.page.url)).xpath("//main//img")
-        self.assertEqual(['Tom\'s "><b>'], [img.get("alt") for img in images])
+        self.assertEqual(["Tom's \"><b>"], [img.get("alt") for img in images])
 
 
 class StoredMalformedLinkTests(TestCase):
@@ -85,8 +109,9 @@ class StoredMalformedLinkTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         section = make_section("World")
-        cls.article = make_article(section, "A story with a broken link",
-                                   body=[("paragraph", RichText("<p>Plain.</p>"))])
+        cls.article = make_article(
+            section, "A story with a broken link", body=[("paragraph", RichText("<p>Plain.</p>"))]
+        )
         body = json.dumps([{"type": "paragraph", "value": BAD_LINK, "id": "b1"}])
         ArticlePage.objects.filter(pk=cls.article.pk).update(body=body)
         SectionPage.objects.filter(pk=section.pk).update(body=BAD_LINK)

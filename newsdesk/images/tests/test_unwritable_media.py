@@ -23,10 +23,12 @@ class FullDiskStorage(FileSystemStorage):
         raise OSError(errno.ENOSPC, "No space left on device", name)
 
 
-FULL_DISK = override_settings(STORAGES={
-    "default": {"BACKEND": f"{__name__}.FullDiskStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-})
+FULL_DISK = override_settings(
+    STORAGES={
+        "default": {"BACKEND": f"{__name__}.FullDiskStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+)
 
 
 @FULL_DISK
@@ -34,11 +36,20 @@ class ReaderPagesOnAFullDiskTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.section = make_section("World")
-        with override_settings(STORAGES={"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-                                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}):
+        with override_settings(
+            STORAGES={
+                "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+            }
+        ):
             cls.image = make_image("Harbour", width=1600, height=900, alt_text="Cranes over the harbour")
-        cls.article = make_article(cls.section, "Ports reopen", authors=[make_author("Ana Ruiz")], hero_image=cls.image,
-                                   body=[("image", {"image": cls.image, "caption": "", "credit": ""})])
+        cls.article = make_article(
+            cls.section,
+            "Ports reopen",
+            authors=[make_author("Ana Ruiz")],
+            hero_image=cls.image,
+            body=[("image", {"image": cls.image, "caption": "", "credit": ""})],
+        )
 
     def setUp(self):
         cache.clear()  # renditions are cached by image id, which repeats across tests
@@ -62,7 +73,11 @@ class ReaderPagesOnAFullDiskTests(TestCase):
         self.assertIn(self.image.file.url, json.dumps(graph))
 
     def test_the_api_list_and_detail_answer(self):
-        for url in ("/api/v1/articles/", f"/api/v1/articles/{self.article.pk}/", f"/ninjs/articles/{self.article.pk}.json"):
+        for url in (
+            "/api/v1/articles/",
+            f"/api/v1/articles/{self.article.pk}/",
+            f"/ninjs/articles/{self.article.pk}.json",
+        ):
             with self.subTest(url=url):
                 response = self.client.get(url)
                 self.assertEqual(response.status_code, 200)
@@ -70,8 +85,12 @@ class ReaderPagesOnAFullDiskTests(TestCase):
 
     def test_renditions_are_made_once_the_disk_has_room_again(self):
         self.client.get(self.article.url)
-        with override_settings(STORAGES={"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-                                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}):
+        with override_settings(
+            STORAGES={
+                "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+            }
+        ):
             page = parse_html(self.client.get(self.article.url))
         sources = page.xpath("//main//picture/source/@srcset")
         self.assertTrue(sources and all("/media/images/" in srcset for srcset in sources), sources)
@@ -92,8 +111,10 @@ class UploadOnAFullDiskTests(TestCase):
         return SimpleUploadedFile("photo.png", buffer.getvalue())
 
     def test_the_upload_form_says_the_media_folder_cannot_be_written(self):
-        response = self.client.post(reverse("wagtailimages:add"),
-                                    {"title": "Upload", "alt_text": "A picture", "credit": "Reuters", "file": self.png()})
+        response = self.client.post(
+            reverse("wagtailimages:add"),
+            {"title": "Upload", "alt_text": "A picture", "credit": "Reuters", "file": self.png()},
+        )
         self.assertEqual(response.status_code, 200)
         errors = " ".join(text_of(e) for e in parse_html(response).xpath('//*[contains(@class, "error-message")]'))
         self.assertIn("The media folder cannot be written (the disk is full)", errors)
