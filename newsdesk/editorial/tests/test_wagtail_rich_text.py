@@ -122,6 +122,13 @@ class StoredMalformedLinkTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("See the earlier report and the file.", text_of(parse_html(response)))
 
+    def test_the_editor_opens_the_section_and_its_text_is_intact(self):
+        self.client.force_login(make_editor())
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.section.pk]))
+        self.assertEqual(response.status_code, 200)
+        body = json.loads(parse_html(response).xpath('//input[@name="body"]')[0].get("value"))
+        self.assertEqual([block["text"] for block in body["blocks"]], ["See the earlier report and the file."])
+
     def test_the_section_page_renders_the_link_text(self):
         response = self.client.get(self.section.url)
         self.assertEqual(response.status_code, 200)
