@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from wagtail.models import Site
 
 from newsdesk.articles.models import ArticleByline, ArticleCorrection, ArticlePage
@@ -215,7 +216,7 @@ def keep_demo_dates_recent(now: datetime) -> int:
     ages = {spec["slug"]: spec["age"] for spec in content.ARTICLES}
     untouched = (
         DemoArticle.objects.filter(article__latest_revision=models.F("revision"), article__live=True)
-        .select_related("article")
+        .select_related("article", "revision")
     )
     moved = 0
     for record in untouched:
@@ -231,8 +232,21 @@ def keep_demo_dates_recent(now: datetime) -> int:
             updated_at=article.updated_at + shift if article.updated_at else None,
         )
         ArticleCorrection.objects.filter(article=article).update(published_at=models.F("published_at") + shift)
+        _shift_revision_dates(record.revision, shift)
         moved += 1
     return moved
+
+
+def _shift_revision_dates(revision, shift: timedelta):
+    """The same move in the loader's revision, which an editor's next publish starts from."""
+    data = revision.content
+    dated = [(data, key) for key in ("first_published_at", "last_published_at", "updated_at")]
+    dated += [(correction, "published_at") for correction in data.get("corrections", [])]
+    for holder, key in dated:
+        moment = parse_datetime(holder.get(key) or "")
+        if moment:
+            holder[key] = (moment + shift).isoformat()
+    revision.save(update_fields=["content"])
 
 
 def resolve_body(blocks: list[dict], images: dict[str, NewsImage]) -> list[dict]:

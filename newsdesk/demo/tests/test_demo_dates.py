@@ -35,6 +35,10 @@ class DemoDatesTests(TestCase):
             last_published_at=F("last_published_at") - THREE_DAYS,
         )
         ArticleCorrection.objects.update(published_at=F("published_at") - THREE_DAYS)
+        for article in ArticlePage.objects.all():  # the revisions carry the same dates as the live rows
+            revision = article.latest_revision
+            revision.content = article.serializable_data()
+            revision.save(update_fields=["content"])
         cls.edited = ArticlePage.objects.get(slug=cls.newest["slug"])
         cls.edited.title = "Rewritten by the desk"
         cls.edited.save_revision(user=make_editor()).publish()
@@ -64,6 +68,18 @@ class DemoDatesTests(TestCase):
             self.assertLess(abs(now - spec["age"] - article.first_published_at), timedelta(minutes=5), spec["slug"])
             for correction in article.corrections.all():
                 self.assertGreater(correction.published_at, article.first_published_at)
+
+    def test_the_next_publish_by_an_editor_keeps_the_recent_dates(self):
+        article = ArticlePage.objects.filter(corrections__isnull=False).exclude(pk=self.edited.pk).distinct().first()
+        self.assertIsNotNone(article)
+        before = [article.updated_at, *sorted(c.published_at for c in article.corrections.all())]
+        article.get_latest_revision().publish()
+        article = ArticlePage.objects.get(pk=article.pk)
+        after = [article.updated_at, *sorted(c.published_at for c in article.corrections.all())]
+        # Revisions keep times to the millisecond.
+        self.assertEqual(len(after), len(before))
+        for moment, expected in zip(after, before, strict=True):
+            self.assertLess(abs(moment - expected), timedelta(seconds=1))
 
     def test_an_article_an_editor_changed_keeps_its_date(self):
         article = ArticlePage.objects.get(pk=self.edited.pk)
