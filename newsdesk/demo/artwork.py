@@ -10,7 +10,11 @@ import random
 
 from PIL import Image, ImageDraw, ImageFont
 
-WIDTH, HEIGHT = 1600, 900
+# Large enough for every crop the outputs publish (a 1200 px square needs a 16:9 source 1200 px high),
+# so the demo shows what a real photo desk would get; renditions never enlarge a smaller upload.
+WIDTH, HEIGHT = 2400, 1350
+# The styles draw in units of a 1600 px wide picture; _Scaled maps those units onto the real canvas.
+DESIGN_WIDTH = 1600
 
 # Muted editorial palettes: (background top, background bottom, ink, accent).
 PALETTES = {
@@ -35,12 +39,42 @@ def render(style: str, *, palette: str, seed: int, label: str = "", size=(WIDTH,
     canvas = Image.new("RGB", size, top)
     draw = ImageDraw.Draw(canvas)
     _gradient(draw, size, top, bottom)
-    STYLES[style](draw, size, random.Random(seed), ink, accent)
+    scale = size[0] / DESIGN_WIDTH
+    STYLES[style](_Scaled(draw, scale), (DESIGN_WIDTH, round(size[1] / scale)), random.Random(seed), ink, accent)
     if label:
         _label(draw, size, label, ink, top)
     buffer = io.BytesIO()
     canvas.save(buffer, format=fmt, **({"quality": 85} if fmt == "JPEG" else {}))
     return buffer.getvalue()
+
+
+class _Scaled:
+    """The few ImageDraw calls the styles make, with coordinates and line widths multiplied by `scale`."""
+
+    def __init__(self, draw, scale: float):
+        self.draw, self.scale = draw, scale
+
+    def _xy(self, xy):
+        scale = self.scale
+        return [tuple(v * scale for v in point) if isinstance(point, tuple) else point * scale for point in xy]
+
+    def _width(self, width: int) -> int:
+        return max(round(width * self.scale), 1)
+
+    def line(self, xy, fill=None, width=1, joint=None):
+        self.draw.line(self._xy(xy), fill=fill, width=self._width(width), joint=joint)
+
+    def rectangle(self, xy, fill=None, outline=None, width=1):
+        self.draw.rectangle(self._xy(xy), fill=fill, outline=outline, width=self._width(width))
+
+    def ellipse(self, xy, fill=None, outline=None, width=1):
+        self.draw.ellipse(self._xy(xy), fill=fill, outline=outline, width=self._width(width))
+
+    def polygon(self, xy, fill=None, outline=None):
+        self.draw.polygon(self._xy(xy), fill=fill, outline=outline)
+
+    def arc(self, xy, start, end, fill=None, width=1):
+        self.draw.arc(self._xy(xy), start, end, fill=fill, width=self._width(width))
 
 
 def _gradient(draw, size, top, bottom):

@@ -9,17 +9,19 @@ import io
 import secrets
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from wagtail.models import Site
 
 from newsdesk.articles.models import ArticleByline, ArticleCorrection, ArticlePage
 from newsdesk.demo import artwork, content
+from newsdesk.demo.models import DemoArticle
 from newsdesk.images.models import NewsImage
 from newsdesk.people.models import Author, AuthorLink
 from newsdesk.sections.models import HomePage, PublicationSettings, SectionPage, StandardPage
@@ -34,6 +36,7 @@ class DemoReport:
     created: Counter = field(default_factory=Counter)
     kept: Counter = field(default_factory=Counter)
     admin_password: str | None = None
+    redated: int = 0
 
     def note(self, kind: str, created: bool):
         (self.created if created else self.kept)[kind] += 1
@@ -41,9 +44,10 @@ class DemoReport:
     def summary(self) -> str:
         totals = ", ".join(f"{self.created[k] + self.kept[k]} {k}s" for k in ("section", "author", "image", "article"))
         admin = "admin user created" if self.admin_password else "admin user already there"
+        redated = f"; {self.redated} demo articles brought up to date" if self.redated else ""
         return (
             f"Demo desk ready: {totals}; {sum(self.created.values())} created, "
-            f"{sum(self.kept.values())} already there; {admin}."
+            f"{sum(self.kept.values())} already there{redated}; {admin}."
         )
 
 
@@ -57,6 +61,7 @@ def load_demo(base_url: str, now: datetime | None = None) -> DemoReport:
         sections = ensure_sections(home, report)
         authors = ensure_authors(images, report)
         ensure_articles(sections, authors, images, now, report)
+        report.redated = keep_demo_dates_recent(now)
         ensure_about_page(home, report)
         ensure_home_intro(home)
         site = ensure_site(home, base_url)
@@ -184,6 +189,7 @@ def create_article(spec: dict, section: SectionPage, authors, images, now: datet
     article.corrections = corrections
     _publish_child_with_tags(section, article, spec.get("tags", []))
     _backdate(article, published_at)
+    DemoArticle.objects.create(article=article, revision_id=article.latest_revision_id)
     return article
 
 
@@ -199,6 +205,48 @@ def _backdate(article: ArticlePage, published_at: datetime):
     ArticlePage.objects.filter(pk=article.pk).update(
         first_published_at=published_at, last_published_at=article.updated_at or published_at
     )
+
+
+def keep_demo_dates_recent(now: datetime) -> int:
+    """Move the untouched demo articles' dates forward so each is again its spec's age old; return how many moved.
+
+    A demo desk started days after it was loaded would otherwise have an empty Google News sitemap and
+    stale feeds. Articles an editor has saved since loading (a newer revision) or taken offline keep their dates.
+    """
+    ages = {spec["slug"]: spec["age"] for spec in content.ARTICLES}
+    untouched = (
+        DemoArticle.objects.filter(article__latest_revision=models.F("revision"), article__live=True)
+        .select_related("article", "revision")
+    )
+    moved = 0
+    for record in untouched:
+        article = record.article
+        if article.slug not in ages or article.first_published_at is None:
+            continue
+        shift = now - ages[article.slug] - article.first_published_at
+        if abs(shift) < timedelta(minutes=1):
+            continue
+        ArticlePage.objects.filter(pk=article.pk).update(
+            first_published_at=article.first_published_at + shift,
+            last_published_at=article.last_published_at + shift if article.last_published_at else None,
+            updated_at=article.updated_at + shift if article.updated_at else None,
+        )
+        ArticleCorrection.objects.filter(article=article).update(published_at=models.F("published_at") + shift)
+        _shift_revision_dates(record.revision, shift)
+        moved += 1
+    return moved
+
+
+def _shift_revision_dates(revision, shift: timedelta):
+    """The same move in the loader's revision, which an editor's next publish starts from."""
+    data = revision.content
+    dated = [(data, key) for key in ("first_published_at", "last_published_at", "updated_at")]
+    dated += [(correction, "published_at") for correction in data.get("corrections", [])]
+    for holder, key in dated:
+        moment = parse_datetime(holder.get(key) or "")
+        if moment:
+            holder[key] = (moment + shift).isoformat()
+    revision.save(update_fields=["content"])
 
 
 def resolve_body(blocks: list[dict], images: dict[str, NewsImage]) -> list[dict]:

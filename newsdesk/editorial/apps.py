@@ -4,6 +4,11 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_save
 
 
+# Besides pages, every model whose text editors type and outputs publish (feeds, sitemaps, the API).
+TEXT_MODELS = ["articles.ArticleCorrection", "people.Author", "people.AuthorLink", "images.NewsImage",
+               "sections.PublicationSettings", "wagtailcore.Site", "taggit.Tag"]
+
+
 class EditorialConfig(AppConfig):
     """Roles, workflow, scheduling, embargo and audit."""
 
@@ -22,5 +27,6 @@ class EditorialConfig(AppConfig):
         m2m_changed.connect(handlers.audit_role_change, sender=get_user_model().groups.through)
         user_login_failed.connect(handlers.audit_login_failure)
         user_logged_in.connect(handlers.mark_second_factor_verified)
-        for page_model in get_page_models():
-            pre_save.connect(handlers.sanitise_rich_text, sender=page_model)
+        for model in [*get_page_models(), *TEXT_MODELS]:
+            pre_save.connect(handlers.sanitise_text, sender=model)
+        pre_save.connect(handlers.give_tag_a_slug, sender="taggit.Tag")

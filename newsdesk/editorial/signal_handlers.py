@@ -26,6 +26,12 @@ def mark_second_factor_verified(sender, request, user, **kwargs):
     two_factor.complete_login(request, user)
 
 
-def sanitise_rich_text(sender, instance, raw=False, **kwargs):
+def sanitise_text(sender, instance, raw=False, **kwargs):
     if not raw:
         sanitise.clean_instance(instance)
+
+
+def give_tag_a_slug(sender, instance, raw=False, **kwargs):
+    # Taggit slugifies emoji- and symbol-only names to "", which no URL can carry.
+    if not raw and not instance.slug:
+        instance.slug = sanitise.ascii_slug(instance.name)

@@ -4,6 +4,24 @@ from wagtail import hooks
 from wagtail.models import GroupPagePermission
 
 from newsdesk.editorial import audit, two_factor, views
+from newsdesk.editorial.link_handlers import (
+    TolerantDocumentLinkHandler,
+    TolerantImageEmbedHandler,
+    TolerantPageLinkElementHandler,
+    TolerantPageLinkHandler,
+)
+
+
+# Runs after Wagtail's own registrations (order 0), so these handlers replace them.
+@hooks.register("register_rich_text_features", order=100)
+def tolerate_malformed_rich_text_ids(features):
+    features.register_link_type(TolerantPageLinkHandler)
+    features.register_link_type(TolerantDocumentLinkHandler)
+    features.register_embed_type(TolerantImageEmbedHandler)
+    # The registry is being filled while this runs, so Wagtail's link rule is read from it directly.
+    link_rule = features.converter_rules_by_converter.get("contentstate", {}).get("link")
+    if link_rule:
+        link_rule["from_database_format"]['a[linktype="page"]'] = TolerantPageLinkElementHandler("LINK")
 
 
 @hooks.register("register_log_actions")

@@ -18,6 +18,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
 from newsdesk.core.slugs import unused_slug
+from newsdesk.editorial.sanitise import ascii_slug
 from newsdesk.importers.models import ImportKind, ImportRecord
 
 
@@ -38,7 +39,6 @@ def ensure_tags(names, known: dict | None = None) -> list:
     `known` (lower-cased name → tag) spares the reads on a long run; a tag joins it only once its
     transaction has committed (see `cache_after_commit`).
     """
-    from anyascii import anyascii
     from taggit.models import Tag
 
     tags = []
@@ -49,7 +49,7 @@ def ensure_tags(names, known: dict | None = None) -> list:
             continue
         tag = Tag.objects.filter(name__iexact=name).first()
         if tag is None:
-            base = slugify(anyascii(name))[:90] or "tag"
+            base = ascii_slug(name)
             slug = unused_slug(base, lambda candidate: Tag.objects.filter(slug=candidate).exists())
             tag = Tag.objects.create(name=name, slug=slug)
         if known is not None:

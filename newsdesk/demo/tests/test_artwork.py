@@ -20,7 +20,7 @@ class ArtworkTests(SimpleTestCase):
     def test_every_style_draws_a_news_sized_jpeg(self):
         for style in artwork.STYLES:
             picture = Image.open(io.BytesIO(artwork.render(style, palette="paper", seed=3, label=style)))
-            self.assertEqual((picture.format, picture.size), ("JPEG", (1600, 900)), style)
+            self.assertEqual((picture.format, picture.size), ("JPEG", (artwork.WIDTH, artwork.HEIGHT)), style)
             colours = picture.convert("RGB").resize((64, 36)).getcolors(64 * 36)
             self.assertGreater(len(colours), 20, f"{style} looks blank")
 

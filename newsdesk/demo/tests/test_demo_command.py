@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from newsdesk.articles.models import ArticleKind, ArticlePage
-from newsdesk.demo import content
+from newsdesk.demo import artwork, content
 from newsdesk.images.models import NewsImage
 from newsdesk.people.models import Author
 from newsdesk.sections.models import PublicationSettings, SectionPage
@@ -118,7 +118,7 @@ class DemoCommandTests(TestCase):
         heroes = NewsImage.objects.filter(pk__in=ArticlePage.objects.values("hero_image"))
         self.assertEqual(heroes.count(), ArticlePage.objects.count())
         for image in heroes:
-            self.assertEqual((image.width, image.height), (1600, 900), image.title)
+            self.assertEqual((image.width, image.height), (artwork.WIDTH, artwork.HEIGHT), image.title)
             self.assertTrue(image.file.name.endswith(".jpg"), image.file.name)
             self.assertTrue(image.alt_text and image.credit and image.licence and image.default_caption, image.title)
 

@@ -18,6 +18,10 @@ def news_picture(image, specs: str, **attrs):
         return ""
     filters = [Filter(spec=spec) for spec in Filter.expand_spec(specs.split())]
     renditions = get_renditions_or_not_found(image, filters)
+    originals = {spec: rendition for spec, rendition in renditions.items() if rendition.is_original}
+    if originals:
+        # The renditions could not be written: one <img> of the original, not sources that claim other formats.
+        renditions = dict([next(iter(originals.items()))])
     return mark_safe(Picture(distinct_widths(renditions), attrs).__html__())  # noqa: S308 - Picture escapes attributes
 
 
