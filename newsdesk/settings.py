@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "newsdesk.editorial.middleware.SecurityHeadersMiddleware",
     "newsdesk.editorial.middleware.PublishingGuardMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Runs admin page saves itself, inside a transaction holding the page: keep it last.
+    "newsdesk.editorial.middleware.PageEditLockMiddleware",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from lxml import html
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from newsdesk.core.testing import make_article, make_author, make_section
@@ -62,3 +63,15 @@ def article_form_data(article=None, *, author, title=None, corrections=(), **ext
     }
     data.update(extra)
     return nested_form_data(data)
+
+
+ERRORS = (
+    "//*[contains(@class, 'error-message') or contains(@class, 'help-critical')]"
+    " | //*[contains(@class, 'messages')]//*[contains(@class, 'error')]"
+)
+
+
+def form_errors(response) -> str:
+    """The error messages an admin form response shows, as text."""
+    tree = html.fromstring(response.content)
+    return " ".join(" ".join(el.itertext()) for el in tree.xpath(ERRORS))

@@ -1,7 +1,8 @@
 from django.urls import path
 from wagtail import hooks
 
-from newsdesk.editorial import audit, two_factor, views
+from newsdesk.editorial import audit, edit_conflicts, two_factor, views
+from newsdesk.editorial.page_forms import EditorialPageFormMixin
 
 
 @hooks.register("register_log_actions")
@@ -28,3 +29,10 @@ def register_two_factor_account_item(request):
 def hide_site_history_from_non_administrators(request, menu_items):
     if not audit.can_read(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "site-history"]
+
+
+@hooks.register("before_edit_page")
+def refuse_automatic_save_over_newer_work(request, page):
+    if issubclass(getattr(page, "base_form_class", None) or object, EditorialPageFormMixin):
+        return edit_conflicts.refuse_stale_autosave(request, page)
+    return None
