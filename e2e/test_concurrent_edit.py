@@ -15,8 +15,11 @@ def _record_automatic_saves(page, edit_path: str) -> list[int]:
 
     def on_response(response):
         request = response.request
-        if (request.method == "POST" and response.url.endswith(edit_path)
-                and "application/json" in (request.headers.get("accept") or "")):
+        if (
+            request.method == "POST"
+            and response.url.endswith(edit_path)
+            and "application/json" in (request.headers.get("accept") or "")
+        ):
             statuses.append(response.status)
 
     page.on("response", on_response)

@@ -47,8 +47,10 @@ def run_edit_locked(view_func, request, *args, **kwargs):
 def is_page_save(request) -> bool:
     match = request.resolver_match
     return (
-        request.method == "POST" and match is not None
-        and match.namespace == "wagtailadmin_pages" and match.url_name in EDIT_VIEWS
+        request.method == "POST"
+        and match is not None
+        and match.namespace == "wagtailadmin_pages"
+        and match.url_name in EDIT_VIEWS
     )
 
 
@@ -99,8 +101,11 @@ def refuse_stale_autosave(request, page):
         if newer is None:
             return None
         return JsonResponse(
-            {"success": False, "error_code": "invalid_revision",
-             "error_message": REFUSED_AUTOSAVE.format(**describe(newer))},
+            {
+                "success": False,
+                "error_code": "invalid_revision",
+                "error_message": REFUSED_AUTOSAVE.format(**describe(newer)),
+            },
             status=400,
         )
     newer = newer_revision_for_request(request, page) if request.method == "POST" else None

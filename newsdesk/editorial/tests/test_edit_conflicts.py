@@ -35,8 +35,13 @@ class EditConflictCase(DeskPersonas):
     def form_data(self, title, loaded):
         """What the editor's form posts: their headline and the version it was loaded from."""
         revision_id, created_at = loaded
-        return article_form_data(self.article, author=self.author, title=title, loaded_revision_id=str(revision_id),
-                                 loaded_revision_created_at=created_at)
+        return article_form_data(
+            self.article,
+            author=self.author,
+            title=title,
+            loaded_revision_id=str(revision_id),
+            loaded_revision_created_at=created_at,
+        )
 
     def save(self, user, title, loaded):
         """The editor presses Save draft."""
@@ -59,8 +64,10 @@ class EditConflictCase(DeskPersonas):
     def loaded_in(response):
         """The version a re-displayed form says it was loaded from (its hidden fields)."""
         tree = html.fromstring(response.content)
-        return (tree.xpath("//input[@name='loaded_revision_id']/@value")[0],
-                tree.xpath("//input[@name='loaded_revision_created_at']/@value")[0])
+        return (
+            tree.xpath("//input[@name='loaded_revision_id']/@value")[0],
+            tree.xpath("//input[@name='loaded_revision_created_at']/@value")[0],
+        )
 
     def latest_title(self):
         return ArticlePage.objects.get(pk=self.article.pk).get_latest_revision_as_object().title
@@ -173,7 +180,7 @@ class SimultaneousEditConflictTests(EditConflictCase, TransactionTestCase):
             responses = self.save_together(
                 [(client, self.form_data(titles[name], opened)) for name, client in editors.items()]
             )
-            outcome = dict(zip(editors, responses))
+            outcome = dict(zip(editors, responses, strict=True))
             accepted = [name for name, response in outcome.items() if response.status_code == 302]
             self.assertEqual(len(accepted), 1, f"round {round_}: {[r.status_code for r in responses]}")
             winner = accepted[0]
