@@ -46,6 +46,10 @@ class Desk:
     def editor(self) -> dict:
         return self.facts["editor"]
 
+    @property
+    def second_editor(self) -> dict:
+        return self.facts["second_editor"]
+
 
 def _desk_env(data_dir: Path) -> dict:
     env = dict(os.environ)
@@ -168,15 +172,29 @@ def open_tab(browser, desk):
     assert not problems, "console errors on reader pages:\n" + "\n".join(problems)
 
 
-@pytest.fixture
-def editor_tab(browser, desk):
-    """An admin tab, signed in as the editor the desk was prepared with."""
+def _signed_in_tab(browser, desk, account: dict):
+    """An admin tab in a browser context of its own (its own cookies), signed in as `account`."""
     context = browser.new_context(base_url=desk.base_url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto("/admin/login/")
-    page.fill("input[name=username]", desk.editor["username"])
-    page.fill("input[name=password]", desk.editor["password"])
+    page.fill("input[name=username]", account["username"])
+    page.fill("input[name=password]", account["password"])
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/admin/")
+    return page
+
+
+@pytest.fixture
+def editor_tab(browser, desk):
+    """An admin tab, signed in as the editor the desk was prepared with."""
+    page = _signed_in_tab(browser, desk, desk.editor)
     yield page
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def second_editor_tab(browser, desk):
+    """An admin tab signed in as the desk's second editor, separate from `editor_tab`'s session."""
+    page = _signed_in_tab(browser, desk, desk.second_editor)
+    yield page
+    page.context.close()

@@ -1,4 +1,4 @@
-"""Readies the browser-test desk after `newsdesk demo`: an editor account, a few stress pieces, and the facts
+"""Readies the browser-test desk after `newsdesk demo`: two editor accounts, a few stress pieces, and the facts
 the tests navigate by (which article has which kind, which sections exist…).
 
 Run by e2e/conftest.py as `python -m e2e.desk` with the same NEWSDESK_DATA_DIR the server will use, before the
@@ -15,6 +15,8 @@ import sys
 from datetime import datetime, timezone as dt_timezone
 
 EDITOR_USERNAME = "e2e-editor"
+# A second editor, named, for the tests where two people edit one article.
+SECOND_EDITOR = {"username": "e2e-second-editor", "first_name": "Esther", "last_name": "Okafor"}
 OLD_DATE = datetime(2003, 3, 3, 9, 0, tzinfo=dt_timezone.utc)
 
 # Our own words. A 60-letter "word" and a long URL with no break opportunity test wrapping at 360 px.
@@ -87,6 +89,15 @@ def _stress_pieces() -> dict:
         published_at=OLD_DATE,
         body=[_paragraph("<p>The text after a lost image still reads as it should.</p>")],
     )
+    shared = make_article(
+        bench,
+        "A piece two editors work on at once",
+        slug="shared-draft",
+        standfirst="Both editors open it; only one of them may save over the other without being told.",
+        authors=[author],
+        published_at=OLD_DATE,
+        body=[_paragraph("<p>The first version, before either editor changed it.</p>")],
+    )
     # The file disappears before any rendition is made, as after a media folder that was not restored.
     storage, name = lost.file.storage, lost.file.name
     storage.delete(name)
@@ -99,15 +110,16 @@ def _stress_pieces() -> dict:
         "missing_image": missing.url,
         "missing_image_alt": lost.alt_text,
         "missing_image_ratio": lost.height / lost.width,
+        "shared_draft_id": shared.pk,
     }
 
 
-def _editor() -> dict:
+def _editor(username: str, **names) -> dict:
     from django.contrib.auth import get_user_model
 
     password = secrets.token_urlsafe(18)
-    get_user_model().objects.create_superuser(EDITOR_USERNAME, "e2e-editor@example.org", password)
-    return {"username": EDITOR_USERNAME, "password": password}
+    get_user_model().objects.create_superuser(username, f"{username}@example.org", password, **names)
+    return {"username": username, "password": password, **names}
 
 
 def _facts() -> dict:
@@ -164,7 +176,8 @@ def main() -> int:
 
     with transaction.atomic():
         facts = _facts()
-        facts["editor"] = _editor()
+        facts["editor"] = _editor(EDITOR_USERNAME)
+        facts["second_editor"] = _editor(**SECOND_EDITOR)
         facts["bench"] = _stress_pieces()
     json.dump(facts, sys.stdout)
     return 0

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "newsdesk.core.middleware.SecurityHeadersMiddleware",
     "newsdesk.editorial.middleware.PublishingGuardMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Runs admin page saves itself, inside a transaction holding the page: keep it last.
+    "newsdesk.editorial.middleware.PageEditLockMiddleware",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"

@@ -329,3 +329,15 @@ class Newsroom:
             go_live_at=timezone.now() + timedelta(days=1),
         )
         self.scheduled.save_revision().publish()
+
+
+ERRORS = (
+    "//*[contains(@class, 'error-message') or contains(@class, 'help-critical')]"
+    " | //*[contains(@class, 'messages')]//*[contains(@class, 'error')]"
+)
+
+
+def form_errors(response) -> str:
+    """The error messages an admin form response shows, as text."""
+    tree = lxml_html.fromstring(response.content)
+    return " ".join(" ".join(el.itertext()) for el in tree.xpath(ERRORS))

@@ -1,9 +1,8 @@
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from newsdesk.core.middleware import ADMIN_PREFIX
-from newsdesk.editorial import audit, guard, two_factor
+from newsdesk.editorial import audit, edit_conflicts, guard, two_factor
 
 
 class PublishingGuardMiddleware:
@@ -61,3 +60,21 @@ class TwoFactorRequiredMiddleware:
         ):
             return redirect(two_factor.setup_url())
         return self.get_response(request)
+
+
+class PageEditLockMiddleware:
+    """Each save of a page in the admin is one transaction that starts by locking the page (see edit_conflicts).
+
+    Last in MIDDLEWARE: it runs the view itself, so no later middleware's process_view would run.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not edit_conflicts.is_page_save(request):
+            return None
+        return edit_conflicts.run_edit_locked(view_func, request, *view_args, **view_kwargs)

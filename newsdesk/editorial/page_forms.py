@@ -2,13 +2,9 @@
 
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
 
-CONFLICT_MESSAGE = (
-    "{who} saved a newer version of this article at {when}, after you opened it. Nothing has been saved: "
-    "your text is still in this form. Compare it with their version (History), then save again to replace "
-    "theirs with yours, or reload to start from theirs."
-)
+from newsdesk.editorial import edit_conflicts
+
 CORRECTION_REQUIRED = (
     "A substantive change to a published article needs a correction note: under Corrections, say what was "
     "wrong and what changed. Your edits are still in this form; you can also save them as a draft."
@@ -38,19 +34,19 @@ class EditorialPageFormMixin(forms.Form):
     # -- concurrent editing -------------------------------------------------------------------
 
     def _refuse_conflicting_save(self):
-        """Someone else saved since this form was loaded: refuse, so neither version is silently lost.
+        """Another editor saved since this form was loaded: refuse, naming them, so neither version is lost.
 
-        Wagtail only refuses conflicting autosaves; a full save would overwrite the other editor's work.
+        Wagtail itself only refuses conflicting automatic saves. The admin runs this check and the save in
+        one transaction holding the page's row (see edit_conflicts), so two saves cannot both pass it.
         """
-        loaded = self.data.get("loaded_revision_id")
-        latest = self.instance.latest_revision if self.instance.pk else None
-        if not loaded or latest is None or str(latest.pk) == loaded:
+        if not self.instance.pk:
             return
-        if self.data.get("overwrite_revision_id") == str(latest.pk):
-            return  # this session's own autosave is the latest revision
-        who = latest.user.get_full_name() or latest.user.get_username() if latest.user else "Someone"
-        when = date_format(timezone.localtime(latest.created_at), "DATETIME_FORMAT")
-        raise forms.ValidationError(CONFLICT_MESSAGE.format(who=who, when=when), code="edit_conflict")
+        newer = edit_conflicts.newer_revision_by_another(
+            self.instance, self.data.get("loaded_revision_id"), self.data.get("loaded_revision_created_at"),
+            self.for_user,
+        )
+        if newer is not None:
+            raise forms.ValidationError(edit_conflicts.refused_save_message(newer), code="edit_conflict")
 
     # -- corrections --------------------------------------------------------------------------
 

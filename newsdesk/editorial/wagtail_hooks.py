@@ -3,13 +3,15 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.models import GroupPagePermission
 
-from newsdesk.editorial import audit, two_factor, views
+from newsdesk.editorial import audit, edit_conflicts, two_factor, views
 from newsdesk.editorial.link_handlers import (
     TolerantDocumentLinkHandler,
     TolerantImageEmbedHandler,
     TolerantPageLinkElementHandler,
     TolerantPageLinkHandler,
 )
+
+from newsdesk.editorial.page_forms import EditorialPageFormMixin
 
 
 # Runs after Wagtail's own registrations (order 0), so these handlers replace them.
@@ -72,3 +74,10 @@ def hide_others_drafts_in_the_explorer(parent_page, pages, request):
 @hooks.register("construct_page_chooser_queryset")
 def hide_others_drafts_in_the_chooser(pages, request):
     return without_others_drafts(pages, request.user)
+
+
+@hooks.register("before_edit_page")
+def refuse_automatic_save_over_newer_work(request, page):
+    if issubclass(getattr(page, "base_form_class", None) or object, EditorialPageFormMixin):
+        return edit_conflicts.refuse_stale_autosave(request, page)
+    return None

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.test import TestCase
 
-from newsdesk.core.testing import make_article, make_author, make_image, make_section, parse_html
+from newsdesk.testing import make_article, make_author, make_image, make_section, parse_html
 from newsdesk.demo import artwork
 from newsdesk.images.models import NewsImage
 

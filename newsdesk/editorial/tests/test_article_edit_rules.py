@@ -8,18 +8,7 @@ from django.utils import timezone
 from lxml import html
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.testing import DeskPersonas, article_form_data
-
-
-ERRORS = (
-    "//*[contains(@class, 'error-message') or contains(@class, 'help-critical')]"
-    " | //*[contains(@class, 'messages')]//*[contains(@class, 'error')]"
-)
-
-
-def form_errors(response) -> str:
-    tree = html.fromstring(response.content)
-    return " ".join(" ".join(el.itertext()) for el in tree.xpath(ERRORS))
+from newsdesk.testing import DeskPersonas, article_form_data, form_errors
 
 
 class ArticleEditRuleTests(DeskPersonas, TestCase):

@@ -6,7 +6,7 @@ from django.test import TestCase
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from newsdesk.editorial.testing import PASSWORD, make_user
+from newsdesk.testing import PASSWORD, make_user
 
 SCRIPT = b"document.title = 'owned';"
 

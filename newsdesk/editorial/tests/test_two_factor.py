@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from lxml import html as lxml_html
 from wagtail.models import PageViewRestriction
 
-from newsdesk.core.testing import make_article, make_section
+from newsdesk.testing import make_article, make_section
 from newsdesk.editorial import roles
 from newsdesk.testing import PASSWORD, make_user
 
