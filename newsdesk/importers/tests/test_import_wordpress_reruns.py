@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.images.models import NewsImage
-from newsdesk.importers.loaders import RedirectWriter
+from newsdesk.importers.load.redirects import RedirectWriter
 from newsdesk.importers.models import ImportRecord
 from newsdesk.importers.tests.test_import_wordpress_edge_cases import EXPORT, WithUploads, run_import
 from newsdesk.people.models import Author

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from newsdesk.importers.records import AuthorRecord, ItemRecord, Problem, SiteInfo, TermRecord
-from newsdesk.importers.stream import CleanUTF8Stream, declared_encoding
+from newsdesk.importers.read.records import AuthorRecord, ItemRecord, Problem, SiteInfo, TermRecord
+from newsdesk.importers.read.stream import CleanUTF8Stream, declared_encoding
 
 # Exports bind `wp:` to http://wordpress.org/export/1.x/ — and the theme unit test data to https.
 _WP_NS = re.compile(r"^https?://wordpress\.org/export/(\d+\.\d+)/$")

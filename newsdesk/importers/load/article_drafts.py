@@ -1,6 +1,5 @@
 """An extracted news page (ArticleRecord) becomes a draft article for an editor to check."""
 
-import hashlib
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -10,9 +9,15 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.utils.file import hash_filelike
 
-from newsdesk.importers import markup
-from newsdesk.importers.loaders import block_id, ensure_tags, free_slug, image_block, remember
+from newsdesk.articles.models import ArticleByline, ArticlePage
+from newsdesk.images.models import NewsImage
+from newsdesk.importers.load.images import image_block
+from newsdesk.importers.load.import_records import block_id, remember
+from newsdesk.importers.load.tags import ensure_tags
+from newsdesk.importers.load.tree import free_slug
 from newsdesk.importers.models import ImportKind, ImportRecord
+from newsdesk.importers.read import markup
+from newsdesk.people.models import Author, AuthorKind
 
 HTML_SOURCE = "html-page"
 _ALSO_SEE = re.compile(r"^\s*also see\s*:\s*(?P<title>.+)$", re.IGNORECASE)
@@ -28,8 +33,6 @@ class DraftWriter:
 
     @transaction.atomic
     def write(self, record, source_key: str):
-        from newsdesk.articles.models import ArticleByline, ArticlePage
-
         existing = ImportRecord.objects.object_id_for(HTML_SOURCE, ImportKind.ARTICLE, source_key)
         page = ArticlePage.objects.filter(pk=existing).first() if existing else None
         hero = self._image(record.hero, "hero image") if record.hero else None
@@ -60,8 +63,6 @@ class DraftWriter:
         return page, self.notes
 
     def _authors(self, names) -> list[int]:
-        from newsdesk.people.models import Author, AuthorKind
-
         if not names:
             self.notes.append("no byline found on the page: add one before publishing")
         pks = []
@@ -95,8 +96,6 @@ class DraftWriter:
 
     def _also_see(self, block):
         """An "Also see: <headline>" line becomes a link block when we have that article."""
-        from newsdesk.articles.models import ArticlePage
-
         match = _ALSO_SEE.match(markup.plain_text(block["value"]))
         if not match:
             return block
@@ -108,8 +107,6 @@ class DraftWriter:
 
     def _image(self, ref, what):
         """A NewsImage from a file saved next to the page; remote images are not fetched."""
-        from newsdesk.images.models import NewsImage
-
         path = self._local_file(ref.src)
         if path is None:
             self.notes.append(f"{what} {ref.src or '(no address)'} was not imported: only files saved with the page are read")
@@ -142,14 +139,3 @@ class DraftWriter:
             if resolved.is_file() and base in resolved.parents:  # never read outside the page's folder
                 return resolved
         return None
-
-
-def import_html_page(page_bytes: bytes, section, *, url: str = "", base_dir=None, source_key: str = ""):
-    """Extract and write one page: returns (draft, notes)."""
-    from newsdesk.importers.html_article import extract_article
-
-    record = extract_article(page_bytes, url=url)
-    if not record.headline:
-        raise ValueError("No headline found: this does not look like an article page.")
-    key = source_key or url or hashlib.sha256(page_bytes).hexdigest()
-    return DraftWriter(section, base_dir=base_dir).write(record, key)

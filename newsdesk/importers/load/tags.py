@@ -1,0 +1,34 @@
+"""Tags by name, made on first use."""
+
+from anyascii import anyascii
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from newsdesk.importers.load.import_records import cache_after_commit
+
+
+def ensure_tags(names, known: dict | None = None) -> list:
+    """The tags for `names`, creating missing ones with ASCII slugs ("content περιεχόμενο" →
+    "content-periechomeno"): tag pages are addressed by slug, and transliterated slugs are safe in
+    every URL and feed.
+
+    `known` (lower-cased name → tag) spares the reads on a long run; a tag joins it only once its
+    transaction has committed (see `cache_after_commit`).
+    """
+    tags = []
+    for name in names:
+        key = name.lower()
+        if known is not None and key in known:
+            tags.append(known[key])
+            continue
+        tag = Tag.objects.filter(name__iexact=name).first()
+        if tag is None:
+            base = slugify(anyascii(name))[:90] or "tag"
+            slug, n = base, 2
+            while Tag.objects.filter(slug=slug).exists():
+                slug, n = f"{base}-{n}", n + 1
+            tag = Tag.objects.create(name=name, slug=slug)
+        if known is not None:
+            cache_after_commit(known, key, tag)
+        tags.append(tag)
+    return tags
