@@ -33,6 +33,7 @@ from newsdesk.importers.load.tree import TreeWriter
 from newsdesk.importers.models import ImportKind
 from newsdesk.importers.read import markup
 from newsdesk.importers.read.credits import split_credit
+from newsdesk.importers.read.files import resolves_inside
 from newsdesk.importers.read.records import AuthorRecord, ItemRecord, TermRecord
 from newsdesk.importers.read.wxr import ParseIssue, WXRReader, guest_author_record, is_guest_author
 from newsdesk.sections.models import StandardPage
@@ -223,6 +224,10 @@ class WordPressImport:
             self.report.add("image", item.source_id, "skipped", f"no --media-dir given, so {relative} was not read", title=item.title)
             return
         path = self.media_dir / relative
+        if not resolves_inside(self.media_dir, path):
+            self.report.add("image", item.source_id, "skipped",
+                            f"{relative} lies outside {self.media_dir}: refused, nothing was read", title=item.title)
+            return
         if not path.is_file():
             self.report.add("image", item.source_id, "skipped", f"file {relative} is missing from {self.media_dir}", title=item.title)
             return

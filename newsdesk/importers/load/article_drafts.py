@@ -17,6 +17,7 @@ from newsdesk.importers.load.tags import ensure_tags
 from newsdesk.importers.load.tree import free_slug
 from newsdesk.importers.models import ImportKind, ImportRecord
 from newsdesk.importers.read import markup
+from newsdesk.importers.read.files import resolves_inside
 from newsdesk.people.models import Author, AuthorKind
 
 HTML_SOURCE = "html-page"
@@ -133,9 +134,7 @@ class DraftWriter:
             return None
         relative = unquote(parts.path).lstrip("/") if parts.scheme == "" else None
         candidates = [Path(unquote(parts.path))] if parts.scheme == "file" else [self.base_dir / relative, self.base_dir / Path(relative).name]
-        base = self.base_dir.resolve()
         for candidate in candidates:
-            resolved = candidate.resolve()
-            if resolved.is_file() and base in resolved.parents:  # never read outside the page's folder
-                return resolved
+            if resolves_inside(self.base_dir, candidate) and candidate.is_file():  # never outside the page's folder
+                return candidate.resolve()
         return None
