@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.text import slugify
@@ -17,7 +18,7 @@ from newsdesk.importers.load.tags import ensure_tags
 from newsdesk.importers.load.tree import free_slug
 from newsdesk.importers.models import ImportKind, ImportRecord
 from newsdesk.importers.read import markup
-from newsdesk.importers.read.files import resolves_inside
+from newsdesk.importers.read.files import NotAPicture, picture_format, resolves_inside
 from newsdesk.people.models import Author, AuthorKind
 
 HTML_SOURCE = "html-page"
@@ -111,6 +112,11 @@ class DraftWriter:
         path = self._local_file(ref.src)
         if path is None:
             self.notes.append(f"{what} {ref.src or '(no address)'} was not imported: only files saved with the page are read")
+            return None
+        try:
+            picture_format(path, settings.WAGTAILIMAGES_EXTENSIONS)
+        except NotAPicture as refusal:
+            self.notes.append(f"{what} {ref.src} was not imported: {refusal}")
             return None
         with open(path, "rb") as handle:
             digest = hash_filelike(handle)  # the hash Wagtail's own duplicate check uses
