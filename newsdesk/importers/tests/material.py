@@ -4,6 +4,8 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from PIL import Image
+
 HERE = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -17,8 +19,6 @@ def shared_wxr(name: str) -> Path:
 
 
 def write_jpeg(path: Path, size=(80, 60), colour=(20, 90, 140)):
-    from PIL import Image
-
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     Image.new("RGB", size, colour).save(buffer, format="JPEG")
@@ -41,8 +41,6 @@ def write_synthetic_export(path: Path, media: Path, posts: int, first: int = 1):
     """A WXR export of `posts` posts (ids from `first`) by 12 authors in 6 categories, two tags
     each, every tenth with a featured image (written to `media`), half in classic markup and half
     in block markup."""
-    from PIL import Image
-
     media.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     Image.new("RGB", (64, 48), (30, 80, 120)).save(buffer, format="JPEG")

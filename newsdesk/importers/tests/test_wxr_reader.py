@@ -3,8 +3,8 @@
 from django.test import SimpleTestCase
 
 from newsdesk.importers.read.records import AuthorRecord, ItemRecord
-from newsdesk.importers.tests.material import own, shared_wxr
 from newsdesk.importers.read.wxr import WXRError, WXRReader, parse_date
+from newsdesk.importers.tests.material import own, shared_wxr
 
 
 def read(path):
