@@ -57,6 +57,7 @@ SYSTEM_TYPES = {
 }
 KIND_SLUGS = {"analysis": "analysis", "opinion": "opinion", "explainer": "explainer", "interview": "interview",
               "comment": "opinion", "op-ed": "opinion", "explainers": "explainer", "interviews": "interview"}
+UPLOADS = "/wp-content/uploads/"
 _PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
 # Items per transaction in the second pass. New articles in a batch are written together (see
 # batches.py); a larger batch saves little more and holds more in memory and in a rolled-back retry.
@@ -455,6 +456,9 @@ def _broken(item, report=None) -> bool:
 def attachment_path(item: ItemRecord) -> str:
     """Where the file sits under wp-content/uploads: `_wp_attached_file`, else from its URL."""
     attached = item.meta.get("_wp_attached_file", "").strip()
+    if attached.startswith("/") and UPLOADS in attached:
+        # WordPress.com exports the server's absolute path; the uploads folder's own layout follows it.
+        return attached.split(UPLOADS, 1)[1]
     if attached:
         return attached.lstrip("/")
     path = unquote(urlsplit(item.attachment_url or item.guid).path)

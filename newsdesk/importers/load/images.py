@@ -40,14 +40,17 @@ class ImageWriter:
         return image.pk
 
     def find(self, attachment_id: str = "", url: str = "") -> int | None:
+        """The image imported for an attachment id or file URL; None when there is none.
+
+        Asked only once every attachment has been written (the first pass), so a miss is remembered
+        too: an image missing from a thousand posts is looked up once.
+        """
         key = (attachment_id, url)
         if key not in self._pk_by_key:
             records = ImportRecord.objects.of(self.source, ImportKind.IMAGE)
             found = records.object_id_for(self.source, ImportKind.IMAGE, attachment_id) if attachment_id else None
             if found is None and url:
                 found = records.filter(source_url=url).values_list("object_id", flat=True).first()
-            if found is None:
-                return None  # not cached: it may be imported later in this run
             self._pk_by_key[key] = found
         return self._pk_by_key[key]
 

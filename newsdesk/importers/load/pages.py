@@ -37,8 +37,9 @@ class PageWriter:
             self.report.add(kind, item.source_id, "unchanged", title=page.title)
             return
         extra = [f"p={item.source_id}"] if kind == ImportKind.ARTICLE else [f"page_id={item.source_id}"]
-        old_slugs = [s for s in item.meta.get("_wp_old_slug", "").split(",") if s] if "_wp_old_slug" in item.meta else []
-        paths = old_paths(item.link, extra, old_slugs)
+        # A draft or scheduled item has no public page yet: an old address sent there would end in a
+        # 404 and reveal the new slug. Its redirects are made by the run that finds it published.
+        paths = old_paths(item.link, extra, item.old_slugs) if disposition == "publish" else []
         if record is None and kind == ImportKind.ARTICLE and disposition != "schedule" and self.mode.holds_new_articles:
             page = self._new_page(model, kind, item, fields, parent, disposition)
             page.set_url_path(parent)
