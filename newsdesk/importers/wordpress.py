@@ -9,7 +9,6 @@ import csv
 import html
 import json
 import logging
-import re
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -35,7 +34,7 @@ from newsdesk.importers.read import markup
 from newsdesk.importers.read.credits import split_credit
 from newsdesk.importers.read.files import resolves_inside
 from newsdesk.importers.read.records import AuthorRecord, ItemRecord, TermRecord
-from newsdesk.importers.read.wxr import ParseIssue, WXRReader, guest_author_record, is_guest_author
+from newsdesk.importers.read.wxr import ParseIssue, WXRReader, decoded_slug, guest_author_record, is_guest_author
 from newsdesk.sections.models import StandardPage
 
 STANDFIRST_MAX = 300
@@ -58,7 +57,6 @@ SYSTEM_TYPES = {
 KIND_SLUGS = {"analysis": "analysis", "opinion": "opinion", "explainer": "explainer", "interview": "interview",
               "comment": "opinion", "op-ed": "opinion", "explainers": "explainer", "interviews": "interview"}
 UPLOADS = "/wp-content/uploads/"
-_PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
 # Items per transaction in the second pass. New articles in a batch are written together (see
 # batches.py); a larger batch saves little more and holds more in memory and in a rolled-back retry.
 BATCH_SIZE = 200
@@ -310,8 +308,7 @@ class WordPressImport:
         return title
 
     def _slug(self, item) -> str:
-        raw = unquote(item.slug) if _PERCENT.search(item.slug) else item.slug
-        slug = slugify(raw, allow_unicode=True)[:255] or slugify(item.title, allow_unicode=True)[:80]
+        slug = slugify(decoded_slug(item.slug), allow_unicode=True)[:255] or slugify(item.title, allow_unicode=True)[:80]
         return slug or f"{item.post_type}-{item.source_id}"
 
     def _standfirst(self, item, blocks, title) -> str:
@@ -491,16 +488,16 @@ def blocks_to_rich_text(blocks: list[dict]) -> str:
 
 
 def read_section_map(path) -> dict[str, str]:
-    """`category-slug,section-slug` per line (CSV) or a JSON object of the same."""
+    """`category-slug,section-slug` per line (CSV) or a JSON object of the same; slugs as the export
+    writes them (percent-encoded) or as read (Unicode)."""
     path = Path(path)
     text = path.read_text(encoding="utf-8")
     if path.suffix.lower() == ".json":
-        data = json.loads(text)
-        return {str(k).strip(): str(v).strip() for k, v in data.items()}
-    rows = csv.reader(line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
-    return {row[0].strip(): row[1].strip() for row in rows if len(row) >= 2 and row[0].strip() != "category"}
-
-
+        pairs = json.loads(text).items()
+    else:
+        rows = csv.reader(line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+        pairs = [row[:2] for row in rows if len(row) >= 2 and row[0].strip() != "category"]
+    return {decoded_slug(str(k).strip()): decoded_slug(str(v).strip()) for k, v in pairs}
 
 def _label(item: ItemRecord) -> str:
     """What an item is called in the report: posts become articles here."""

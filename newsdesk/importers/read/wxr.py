@@ -55,8 +55,8 @@ def _decompressed(stored):
     return nullcontext(stored)
 
 
-def _slug(value: str) -> str:
-    """A term slug as WordPress means it: non-ASCII slugs are exported percent-encoded (`%d8%a7…`)."""
+def decoded_slug(value: str) -> str:
+    """A slug as WordPress means it: non-ASCII slugs are exported percent-encoded (`%d8%a7…`)."""
     return unquote(value) if _PERCENT.search(value) else value
 
 
@@ -268,15 +268,15 @@ def read_author(element) -> AuthorRecord:
 def read_term(local: str, element) -> TermRecord | None:
     fields = {_key(child)[1]: _text(child) for child in element}
     if local == "category":
-        return TermRecord("category", _slug(fields.get("category_nicename", "")), fields.get("cat_name", ""),
-                          _slug(fields.get("category_parent", "")), fields.get("category_description", ""))
+        return TermRecord("category", decoded_slug(fields.get("category_nicename", "")), fields.get("cat_name", ""),
+                          decoded_slug(fields.get("category_parent", "")), fields.get("category_description", ""))
     if local == "tag":
-        return TermRecord("post_tag", _slug(fields.get("tag_slug", "")), fields.get("tag_name", ""),
+        return TermRecord("post_tag", decoded_slug(fields.get("tag_slug", "")), fields.get("tag_name", ""),
                           description=fields.get("tag_description", ""))
     taxonomy = fields.get("term_taxonomy", "")
     if taxonomy in ("category", "post_tag"):
-        return TermRecord(taxonomy, _slug(fields.get("term_slug", "")), fields.get("term_name", ""),
-                          _slug(fields.get("term_parent", "")), fields.get("term_description", ""))
+        return TermRecord(taxonomy, decoded_slug(fields.get("term_slug", "")), fields.get("term_name", ""),
+                          decoded_slug(fields.get("term_parent", "")), fields.get("term_description", ""))
     return None
 
 
@@ -316,7 +316,7 @@ def _keep_date(name):
 
 def _category(item, child, _dates):
     domain = child.get("domain", "")
-    slug = _slug(child.get("nicename", ""))
+    slug = decoded_slug(child.get("nicename", ""))
     name = _text(child)
     if domain == "category":
         item.categories.append((slug, name))

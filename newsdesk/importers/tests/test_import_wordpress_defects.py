@@ -19,7 +19,7 @@ from newsdesk.importers.models import ImportRecord
 from newsdesk.importers.report import Report
 from newsdesk.importers.tests.material import attachment_item, export_text, write_jpeg
 from newsdesk.importers.tests.test_import_wordpress_edge_cases import reasons, run_import
-from newsdesk.importers.wordpress import WordPressImport
+from newsdesk.importers.wordpress import WordPressImport, read_section_map
 from newsdesk.sections.models import SectionPage
 
 WORLD_ARABIC = "%d8%a7%d9%84%d8%b9%d8%a7%d9%84%d9%85"  # العالم, as WordPress exports it
@@ -147,3 +147,10 @@ class MediaTests(FolderTestCase):
         self.assertIn("Skipped — 1 image: no --media-dir given, so … was not read", output)
         self.assertIn("Warning — 1 article: featured image (attachment …) was not imported", output)
         self.assertFalse(ImportRecord.objects.filter(kind="image").exists())
+
+
+class SectionMapTests(FolderTestCase):
+    def test_a_section_map_may_name_categories_percent_encoded_as_the_export_does(self):
+        path = self.folder / "map.csv"
+        path.write_text(f"category,section\n{WORLD_ARABIC},world\n", encoding="utf-8")
+        self.assertEqual(read_section_map(path), {"العالم": "world"})

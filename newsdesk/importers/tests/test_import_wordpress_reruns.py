@@ -90,7 +90,7 @@ class RerunTests(WithUploads, TestCase):
                 calls = {"n": 0}
                 real_point_many = RedirectWriter.point_many
 
-                def killed(writer, *args, kill_on=kill_on, **kwargs):
+                def killed(writer, *args, kill_on=kill_on, calls=calls, real_point_many=real_point_many, **kwargs):
                     calls["n"] += 1
                     if calls["n"] == kill_on:
                         raise KeyboardInterrupt
