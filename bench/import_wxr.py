@@ -44,9 +44,9 @@ def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str, 
 
     django.setup()
     if mode == "stream":  # the parse and conversion alone, under tracemalloc
-        from newsdesk.importers import markup
-        from newsdesk.importers.records import ItemRecord
-        from newsdesk.importers.wxr import WXRReader
+        from newsdesk.importers.read import markup
+        from newsdesk.importers.read.records import ItemRecord
+        from newsdesk.importers.read.wxr import WXRReader
 
         def read_all() -> int:
             posts = 0
@@ -68,6 +68,7 @@ def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str, 
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from newsdesk.importers.load.search import index_imported_pages
     from newsdesk.importers.report import Report
     from newsdesk.importers.wordpress import WordPressImport
 
@@ -78,7 +79,7 @@ def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str, 
     importer = WordPressImport(export, report=report, media_dir=media, batch_size=int(batch_size) or BATCH_SIZE)
     importer.run()
     elapsed = time.perf_counter() - started
-    importer.index_for_search()  # what `newsdesk import-wordpress` does next, unless told to skip it
+    index_imported_pages(importer.source)  # what `newsdesk import-wordpress` does next, unless told to skip it
     indexing = time.perf_counter() - started - elapsed
     report.close()
     # The same export again, as a desk re-running its import to pick up late changes: all unchanged.

@@ -4,8 +4,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from newsdesk.importers.drafts import import_html_page
 from newsdesk.importers.forms import ImportHTMLForm
+from newsdesk.importers.html_import import import_html_page
 from newsdesk.sections.models import SectionPage
 
 

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from newsdesk.importers import views
-from newsdesk.importers.redirects import old_query_redirect
+from newsdesk.importers.load.redirects import old_query_redirect
 
 
 @hooks.register("before_serve_page")

@@ -5,39 +5,37 @@ and images (so posts can point at them whatever their order in the file), the se
 posts and pages. Every decision that changes or drops something goes into the report.
 """
 
+import csv
+import html
+import json
 import logging
-import re
 from collections import defaultdict
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page
 
-from newsdesk.importers import markup
-from newsdesk.importers.batches import NewArticles
-from newsdesk.importers.credits import split_credit
-from newsdesk.importers.loaders import (
-    AuthorWriter,
-    ImageWriter,
-    RedirectWriter,
-    SectionWriter,
-    TreeWriter,
-    block_id,
-    ensure_tags,
-    image_block,
-    fingerprint,
-    free_slug,
-    old_paths,
-    remember,
-)
-from newsdesk.importers.models import ImportKind, ImportRecord
-from newsdesk.importers.records import AuthorRecord, ItemRecord, TermRecord
-from newsdesk.importers.wxr import ParseIssue, WXRReader, guest_author_record, is_guest_author
-from newsdesk.sections.models import HomePage
+from newsdesk.articles.models import ArticlePage
+from newsdesk.importers.load.authors import AuthorWriter
+from newsdesk.importers.load.batches import BatchWriter, SingleWriter
+from newsdesk.importers.load.dry_run import DryRun, KeptRun
+from newsdesk.importers.load.images import ImageWriter, image_block
+from newsdesk.importers.load.import_records import block_id
+from newsdesk.importers.load.pages import PageWriter
+from newsdesk.importers.load.redirects import RedirectWriter
+from newsdesk.importers.load.search import bulk_writes
+from newsdesk.importers.load.sections import SectionWriter, import_root
+from newsdesk.importers.load.tree import TreeWriter
+from newsdesk.importers.models import ImportKind
+from newsdesk.importers.read import markup
+from newsdesk.importers.read.credits import split_credit
+from newsdesk.importers.read.files import resolves_inside
+from newsdesk.importers.read.records import AuthorRecord, ItemRecord, TermRecord
+from newsdesk.importers.read.wxr import ParseIssue, WXRReader, decoded_slug, guest_author_record, is_guest_author
+from newsdesk.sections.models import StandardPage
 
 STANDFIRST_MAX = 300
 TITLE_MAX = 255
@@ -58,7 +56,7 @@ SYSTEM_TYPES = {
 }
 KIND_SLUGS = {"analysis": "analysis", "opinion": "opinion", "explainer": "explainer", "interview": "interview",
               "comment": "opinion", "op-ed": "opinion", "explainers": "explainer", "interviews": "interview"}
-_PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
+UPLOADS = "/wp-content/uploads/"
 # Items per transaction in the second pass. New articles in a batch are written together (see
 # batches.py); a larger batch saves little more and holds more in memory and in a rolled-back retry.
 BATCH_SIZE = 200
@@ -69,12 +67,13 @@ logger = logging.getLogger(__name__)
 SKIPPED_STATUSES = {"trash", "inherit", "auto-draft"}
 
 
-class _DryRun(Exception):
-    pass
-
-
 class WordPressImport:
-    """`WordPressImport(path, report=Report(...)).run()`; see the import-wordpress command for options."""
+    """`WordPressImport(path, report=Report(...)).run()`; see the import-wordpress command for options.
+
+    The passes and the per-field cleaning live here; the collaborators in `load` write: authors,
+    sections, images, pages (through a `SingleWriter` or a `BatchWriter`), redirects. A dry run is
+    a `DryRun` that undoes all of it.
+    """
 
     def __init__(self, path, *, report, media_dir=None, status="as-source", section_map=None, dry_run=False,
                  progress=None, batch_size=BATCH_SIZE):
@@ -83,59 +82,21 @@ class WordPressImport:
         self.media_dir = Path(media_dir) if media_dir else None
         self.status = status
         self.section_map = section_map or {}
-        self.dry_run = dry_run
+        self.run_mode = DryRun() if dry_run else KeptRun()
         self.progress = progress or (lambda position, total, stage: None)
         self.categories: dict[str, tuple[str, str]] = {}  # slug → (name, parent slug); a few hundred at most
-        self.created_files: list[str] = []
         self.pending_parents: list[tuple[int, str]] = []
         self.batch_size = batch_size
-        self.new_articles: NewArticles | None = None  # set while a batch is being imported
-        self.batch_records: dict | None = None  # (kind, source id) → ImportRecord, for the batch's items
-        self.batch_slugs: dict | None = None  # see _sections_and_slugs
 
     # -- the run ---------------------------------------------------------------------------
 
     def run(self):
-        self.home = HomePage.objects.first()
+        self.home = import_root()
         if self.home is None:
             raise RuntimeError("There is no home page to import under. Run `newsdesk migrate` first.")
-        with bulk_writes():
-            if not self.dry_run:
-                self._passes()  # each item commits on its own: a stopped run keeps what it finished
-                return self.report
-            try:
-                with transaction.atomic():
-                    self._passes()
-                    raise _DryRun
-            except _DryRun:
-                self._delete_created_files()
+        with bulk_writes(), self.run_mode.scope():
+            self._passes()
         return self.report
-
-    def index_for_search(self, chunk_size=500) -> int:
-        """Add every page this export's imports wrote to the search index; returns how many.
-
-        The import itself leaves search indexing off (see `bulk_writes`); this does it afterwards in
-        bulk, a chunk at a time, so memory stays flat. Run again, it refreshes the same entries.
-        """
-        from itertools import islice
-
-        from modelsearch.backends import get_search_backends
-
-        from newsdesk.articles.models import ArticlePage
-        from newsdesk.sections.models import StandardPage
-
-        indexed = 0
-        for model, kind in ((ArticlePage, ImportKind.ARTICLE), (StandardPage, ImportKind.PAGE)):
-            ids = ImportRecord.objects.of(self.source, kind).order_by("pk").values_list("object_id", flat=True).iterator()
-            while chunk := list(islice(ids, chunk_size)):
-                pages = model.get_indexed_objects().filter(pk__in=chunk)
-                if model is ArticlePage:
-                    pages = pages.prefetch_related("tags")  # its search fields read every page's tags
-                pages = list(pages)
-                for backend in get_search_backends():
-                    backend.add_bulk(model, pages)
-                indexed += len(pages)
-        return indexed
 
     def _passes(self):
         reader = WXRReader(self.path)
@@ -152,68 +113,60 @@ class WordPressImport:
                     self.progress(reader.position, reader.size, "posts and pages")
         self._import_batch(batch)
         self.progress(reader.position, reader.size, "posts and pages")
-        self._settle_parents()
+        self.pages.settle_parents(self.pending_parents)
 
     def _import_batch(self, items):
         """The second pass over a batch of items: in one transaction when it can, else one by one.
 
         In one transaction, each item still gets its own savepoint, so an item that fails leaves
         nothing behind and the others go on; new articles are held back and written together at
-        the end (see batches.py). If that final write fails, the whole batch is rolled back and
+        the end (see `BatchWriter`). If that final write fails, the whole batch is rolled back and
         imported again one item per transaction. A run stopped midway keeps every batch it finished.
         """
-        from newsdesk.articles.models import ArticlePage
-
         ids = [item.source_id for item in items]
         if self.batch_size > 1 and len(ids) == len(set(ids)):  # a repeated id must see its first write
-            self.batch_slugs = self._sections_and_slugs(items)
+            wanted = self._article_slugs_by_category(items)
+            sections = self.sections.existing(wanted)
             try:
                 with self.report.held(), transaction.atomic():
-                    self.batch_records = {(r.kind, r.source_id): r for r in ImportRecord.objects.filter(
-                        source=self.source, kind__in=[ImportKind.ARTICLE, ImportKind.PAGE], source_id__in=ids)}
-                    self.new_articles = NewArticles(ArticlePage, tree=self.tree, redirects=self.redirects)
+                    self.pages.mode = BatchWriter(self.source, ids, tree=self.tree, redirects=self.redirects,
+                                                  slugs_wanted=wanted, sections=sections)
                     for item in items:
                         self._second_pass(item)
-                    self.new_articles.write()
+                    self.pages.mode.finish()
                 return
-            except (KeyboardInterrupt, SystemExit, _DryRun):
+            except (KeyboardInterrupt, SystemExit):
                 raise
             except Exception:
                 logger.warning("A batch of %d items could not be written together; importing them one by one",
                                len(items), exc_info=True)
             finally:
-                self.new_articles = self.batch_records = self.batch_slugs = None
+                self.pages.mode = SingleWriter(self.source)
         for item in items:
             self._second_pass(item)
 
-    def _sections_and_slugs(self, items) -> dict[str, tuple[set, set]]:
-        """Before a batch: read which of its articles' slugs are taken in the sections that exist.
+    def _article_slugs_by_category(self, items) -> dict[str, set[str]]:
+        """Category (or mapped section) slug → the slugs its new articles in `items` ask for.
 
-        Returns section path → (slugs asked about, slugs already used there): one read per section
-        instead of one per article. A section the export brings for the first time is not made here
-        but by its first article, inside that article's savepoint, so a section whose every article
-        fails is taken back with them.
+        Sections the export brings for the first time are not made here but by their first
+        article, inside that article's savepoint, so a section whose every article fails is taken
+        back with them.
         """
-        slugs_by_section = defaultdict(set)  # category (or mapped section) slug → article slugs
+        slugs_by_section = defaultdict(set)
         for item in items:
             if item.post_type == "post" and item.status not in SKIPPED_STATUSES and not _broken(item):
                 slugs_by_section[(self._section_wanted(item) or DEFAULT_SECTION)[0]].add(self._slug(item))
-        known = {}
-        for category, section in self.sections.existing(slugs_by_section).items():
-            slugs = slugs_by_section[category]  # by category: the section's own slug may differ (`world-2`)
-            taken = set(section.get_children().filter(slug__in=slugs).values_list("slug", flat=True))
-            known[section.path] = (slugs, taken)
-        return known
+        return slugs_by_section
 
     def _first_pass(self, record):
         if hasattr(record, "wxr_version"):
             self.source = record.base_url or record.link or self.path.name
             self.authors = AuthorWriter(self.source, self.report)
             self.tree = TreeWriter()
-            self.known_tags: dict = {}  # lower-cased name → Tag; bounded by the export's tag list
             self.sections = SectionWriter(self.source, self.report, self.home, self.tree)
-            self.images = ImageWriter(self.source, self.report, self.created_files)
+            self.images = ImageWriter(self.source, self.report, self.run_mode.created_files)
             self.redirects = RedirectWriter(self.report)
+            self.pages = PageWriter(self.source, self.report, self.home, tree=self.tree, redirects=self.redirects)
         elif isinstance(record, ParseIssue):
             where = f"line {record.line}" if record.line else "file"
             self.report.add("file", where, record.problem.action, record.problem.reason)
@@ -253,22 +206,14 @@ class WordPressImport:
         try:
             with self.report.held(), transaction.atomic():
                 write()
-        except (KeyboardInterrupt, SystemExit, _DryRun):
+        except (KeyboardInterrupt, SystemExit):
             raise
         except Exception as exc:  # one bad item must not stop the other 19,999
             self.report.add(kind, source_id, "error", f"not imported: {type(exc).__name__}: {exc}", title=title)
 
-    def _delete_created_files(self):
-        from django.core.files.storage import default_storage
-
-        for name in self.created_files:
-            default_storage.delete(name)
-
     # -- attachments -------------------------------------------------------------------------
 
     def _attachment(self, item: ItemRecord):
-        from django.conf import settings
-
         relative = attachment_path(item)
         extension = Path(relative).suffix.lower().lstrip(".")
         if extension not in settings.WAGTAILIMAGES_EXTENSIONS:
@@ -278,6 +223,10 @@ class WordPressImport:
             self.report.add("image", item.source_id, "skipped", f"no --media-dir given, so {relative} was not read", title=item.title)
             return
         path = self.media_dir / relative
+        if not resolves_inside(self.media_dir, path):
+            self.report.add("image", item.source_id, "skipped",
+                            f"{relative} lies outside {self.media_dir}: refused, nothing was read", title=item.title)
+            return
         if not path.is_file():
             self.report.add("image", item.source_id, "skipped", f"file {relative} is missing from {self.media_dir}", title=item.title)
             return
@@ -305,8 +254,6 @@ class WordPressImport:
         return disposition, self._common_fields(item), conversion.blocks
 
     def _post(self, item: ItemRecord):
-        from newsdesk.articles.models import ArticlePage
-
         prepared = self._prepare(item)
         if prepared is None:
             return
@@ -321,11 +268,9 @@ class WordPressImport:
             tags=self._tags(item),
         )
         section = self._section(item)
-        self._write(ArticlePage, ImportKind.ARTICLE, item, fields, section, disposition)
+        self.pages.write(ArticlePage, ImportKind.ARTICLE, item, fields, section, disposition)
 
     def _page(self, item: ItemRecord):
-        from newsdesk.sections.models import StandardPage
-
         prepared = self._prepare(item)
         if prepared is None:
             return
@@ -333,12 +278,11 @@ class WordPressImport:
         fields["body"] = blocks_to_rich_text(self._resolve_body(item, blocks))
         parent = self.home
         if item.parent_id:
-            parent_pk = ImportRecord.objects.object_id_for(self.source, ImportKind.PAGE, item.parent_id)
-            if parent_pk:
-                parent = Page.objects.get(pk=parent_pk).specific
-            else:
+            parent = self.pages.imported_page(ImportKind.PAGE, item.parent_id)
+            if parent is None:
+                parent = self.home
                 self.pending_parents.append((item.source_id, item.parent_id))
-        self._write(StandardPage, ImportKind.PAGE, item, fields, parent, disposition)
+        self.pages.write(StandardPage, ImportKind.PAGE, item, fields, parent, disposition)
 
     # -- per-field cleaning -----------------------------------------------------------------
 
@@ -364,8 +308,7 @@ class WordPressImport:
         return title
 
     def _slug(self, item) -> str:
-        raw = unquote(item.slug) if _PERCENT.search(item.slug) else item.slug
-        slug = slugify(raw, allow_unicode=True)[:255] or slugify(item.title, allow_unicode=True)[:80]
+        slug = slugify(decoded_slug(item.slug), allow_unicode=True)[:255] or slugify(item.title, allow_unicode=True)[:80]
         return slug or f"{item.post_type}-{item.source_id}"
 
     def _standfirst(self, item, blocks, title) -> str:
@@ -473,8 +416,6 @@ class WordPressImport:
         return pk
 
     def _resolve_body(self, item, blocks) -> list[dict]:
-        from newsdesk.images.models import NewsImage
-
         body = []
         for index, block in enumerate(blocks):
             if block["type"] == "image":
@@ -484,10 +425,8 @@ class WordPressImport:
                     self.report.add(_label(item), item.source_id, "warning",
                                     f"image {ref.src or 'attachment ' + ref.attachment_id} not imported: no attachment or file for it")
                     continue
-                if ref.alt:
-                    NewsImage.objects.filter(pk=pk, alt_text="").update(alt_text=ref.alt)
+                self.images.fill_blanks(pk, alt_text=ref.alt, credit=ref.credit)
                 if ref.credit:
-                    NewsImage.objects.filter(pk=pk, credit="").update(credit=ref.credit[:120])
                     self.report.add(_label(item), item.source_id, "changed", f"credit {ref.credit!r} lifted from a caption")
                 block = image_block(pk, ref)
             body.append({**block, "id": block_id(self.source, item.source_id, index)})
@@ -503,193 +442,6 @@ class WordPressImport:
         if item.comment_count:
             self.report.add(_label(item), item.source_id, "skipped", f"{item.comment_count} comment(s) not imported")
 
-    # -- writing -------------------------------------------------------------------------------
-
-    def _write(self, model, kind, item, fields, parent, disposition):
-        # The parent by its source id: a page whose parent came later in the file is moved at the end
-        # of the run, and a re-run must still see it as unchanged.
-        where = item.parent_id if kind == ImportKind.PAGE else parent.slug
-        checksum = fingerprint({"fields": fields, "parent": where, "disposition": disposition})
-        record = self._record(kind, item.source_id)
-        page = model.objects.filter(pk=record.object_id).first() if record else None
-        if page is not None and record.checksum == checksum:
-            self.report.add(kind, item.source_id, "unchanged", title=page.title)
-            return
-        extra = [f"p={item.source_id}"] if kind == ImportKind.ARTICLE else [f"page_id={item.source_id}"]
-        old_slugs = [s for s in item.meta.get("_wp_old_slug", "").split(",") if s] if "_wp_old_slug" in item.meta else []
-        paths = old_paths(item.link, extra, old_slugs)
-        if record is None and kind == ImportKind.ARTICLE and disposition != "schedule" and self.new_articles is not None:
-            page = self._new_page(model, item, fields, parent, disposition)
-            page.set_url_path(parent)
-            new_path = "/" + page.url_path[len(self.home.url_path):]
-            self.new_articles.add(page, parent, old_paths=paths, new_path=new_path, record=ImportRecord(
-                source=self.source, kind=kind, source_id=str(item.source_id)[:255], checksum=checksum,
-                guid=item.guid[:500], source_url=item.link[:1000]))
-            self.report.add(kind, item.source_id, "created", disposition if disposition != "publish" else "",
-                            title=page.title, target=new_path)
-            return
-        created = page is None
-        page = self._save_page(model, page, item, fields, parent, disposition)
-        new_path = "/" + page.url_path[len(self.home.url_path):]
-        self.redirects.point(paths, page, item.source_id, new_path)
-        remember(self.source, kind, item.source_id, page.pk, checksum=checksum, guid=item.guid, source_url=item.link,
-                 new=record is None)
-        self.report.add(kind, item.source_id, "created" if created else "updated",
-                        f"{disposition}" if disposition != "publish" else "", title=page.title, target=new_path)
-
-    def _record(self, kind, source_id) -> ImportRecord | None:
-        if self.batch_records is not None:
-            return self.batch_records.get((kind, str(source_id)))
-        return ImportRecord.objects.of(self.source, kind).filter(source_id=source_id).first()
-
-    def _new_page(self, model, item, fields, parent, disposition):
-        """An unsaved page as `_save_page` would leave a new one, for NewArticles to write."""
-        fields, published_at, modified_at, bylines, tags, slug = _split_fields(fields)
-        page = model(**fields)
-        page.slug = self._free(parent, slug, None, item)
-        self._set_children(page, bylines, tags)
-        page.live, page.first_published_at = False, None
-        for name, value in publication_state(page, disposition == "publish", published_at, modified_at).items():
-            setattr(page, name, value)
-        return page
-
-    def _set_children(self, page, bylines, tags):
-        if bylines is not None:
-            from newsdesk.articles.models import ArticleByline
-
-            page.bylines = [ArticleByline(author_id=pk, sort_order=i) for i, pk in enumerate(bylines)]
-        if tags is not None:
-            page.tags.set(ensure_tags(tags, self.known_tags))
-
-    def _save_page(self, model, page, item, fields, parent, disposition):
-        fields, published_at, modified_at, bylines, tags, slug = _split_fields(fields)
-        if page is None:
-            page = model(**fields)
-            page.slug = self._free(parent, slug, None, item)
-        else:
-            for name, value in fields.items():
-                setattr(page, name, value)
-            if page.get_parent().pk != parent.pk:
-                page.move(parent, pos="last-child")
-                self.tree.forget(parent)
-                page.refresh_from_db()
-                for name, value in fields.items():
-                    setattr(page, name, value)
-            page.slug = self._free(parent, slug, page.pk, item)
-        self._set_children(page, bylines, tags)
-        page.first_published_at = published_at if disposition != "draft" else page.first_published_at
-        page.go_live_at = published_at if disposition == "schedule" else None
-        # Saving writes these child rows and forgets them; kept, the revision need not read them back.
-        children = {name: list(getattr(page, name).all()) for name in ("bylines", "tagged_items")
-                    if (bylines if name == "bylines" else tags) is not None}
-        if page.pk is None:
-            page.live = False  # until _revise or the scheduler says otherwise
-            self.tree.add_child(parent, page, slug_is_free=True)
-            # Nothing can hang off a page made a moment ago: spare the revision two reads.
-            page.wagtail_admin_comments = []
-            if hasattr(page, "corrections"):
-                page.corrections = []
-        else:
-            page.save()
-        for name, rows in children.items():
-            setattr(page, name, rows)
-        if disposition == "schedule":
-            page.save_revision(log_action=False, clean=False).publish(log_action=False)
-        else:
-            _revise(page, disposition == "publish", published_at, modified_at)
-        return page
-
-    def _free(self, parent, slug, own_pk, item) -> str:
-        pending = self.new_articles.pending_slugs(parent) if self.new_articles is not None else frozenset()
-        asked, taken = (self.batch_slugs or {}).get(parent.path, ((), ()))
-        if own_pk is None and slug in asked and slug not in taken and slug not in pending:
-            free = slug  # read before the batch began: nobody has it
-        else:
-            free = free_slug(parent, slug, own_pk, pending)
-        if self.new_articles is not None:
-            pending.add(free)  # written later in this batch, or already by an update within it
-        if free != slug:
-            self.report.add(_label(item), item.source_id, "changed", f"slug {slug!r} already used here; now {free!r}")
-        return free
-
-    def _settle_parents(self):
-        """Pages whose parent came later in the file move under it now."""
-        for source_id, parent_id in self.pending_parents:
-            child_pk = ImportRecord.objects.object_id_for(self.source, ImportKind.PAGE, source_id)
-            parent_pk = ImportRecord.objects.object_id_for(self.source, ImportKind.PAGE, parent_id)
-            if child_pk and parent_pk:
-                with transaction.atomic():
-                    Page.objects.get(pk=child_pk).move(Page.objects.get(pk=parent_pk), pos="last-child")
-            elif child_pk:
-                self.report.add("page", source_id, "warning", f"parent page {parent_id} is not in the export: kept at the top")
-
-
-def _revise(page, publish, published_at, modified_at):
-    """The page's latest revision, and for a published item its live state, in one write.
-
-    What `save_revision()` followed by `revision.publish()` leaves behind, done directly: an import
-    is not an editor pressing Publish, so the per-publish side effects (cache purges, analysis
-    tasks) are not run 20,000 times, and the page row is written once instead of three times.
-    """
-    from wagtail.models import Revision
-
-    revision = Revision.objects.create(
-        content_object=page, base_content_type=page.get_base_content_type(),
-        content=page.serializable_data(), object_str=str(page),
-    )
-    changes = {"latest_revision": revision, "latest_revision_created_at": revision.created_at,
-               **publication_state(page, publish, published_at, modified_at)}
-    if publish:
-        changes["live_revision"] = revision
-    Page.objects.filter(pk=page.pk).update(**changes)  # all on the page table: no join through `model`
-    for name, value in changes.items():
-        setattr(page, name, value)
-
-
-def _split_fields(fields: dict) -> tuple:
-    """(model fields, published_at, modified_at, bylines, tags, slug) from an item's prepared fields."""
-    fields = dict(fields)
-    published_at, modified_at = fields.pop("published_at"), fields.pop("modified_at")
-    return fields, published_at, modified_at, fields.pop("bylines", None), fields.pop("tags", None), fields.pop("slug")
-
-
-def publication_state(page, publish: bool, published_at, modified_at) -> dict:
-    """The page fields publishing sets (or, for a draft, leaves saying there is unpublished work),
-    with the dates the source gives rather than the moment of the import."""
-    changes = {"draft_title": page.title, "has_unpublished_changes": not publish}
-    if publish:
-        now = timezone.now()
-        changes.update(
-            live=True, go_live_at=None, expired=False,
-            first_published_at=published_at or page.first_published_at or now,
-            last_published_at=max(filter(None, [published_at, modified_at])) if published_at else now,
-        )
-    return changes
-
-
-@contextmanager
-def bulk_writes():
-    """Leave search indexing and the reference index until after the import.
-
-    Both run on every save; for an import of thousands of pages they cost more than the import
-    itself. The command then indexes what was imported for search in bulk
-    (`WordPressImport.index_for_search`) and names `rebuild_references_index` for the rest.
-    """
-    from django.db.models.signals import post_save
-    from modelsearch import index
-    from modelsearch.signal_handlers import post_save_signal_handler
-    from wagtail.signal_handlers import disable_reference_index_auto_update
-
-    models = [m for m in index.get_indexed_models() if getattr(m, "search_auto_update", True)]
-    for model in models:
-        post_save.disconnect(post_save_signal_handler, sender=model)
-    try:
-        with disable_reference_index_auto_update():
-            yield
-    finally:
-        for model in models:
-            post_save.connect(post_save_signal_handler, sender=model)
-
 
 def _broken(item, report=None) -> bool:
     errors = [p for p in item.problems if p.action == "error"]
@@ -701,6 +453,9 @@ def _broken(item, report=None) -> bool:
 def attachment_path(item: ItemRecord) -> str:
     """Where the file sits under wp-content/uploads: `_wp_attached_file`, else from its URL."""
     attached = item.meta.get("_wp_attached_file", "").strip()
+    if attached.startswith("/") and UPLOADS in attached:
+        # WordPress.com exports the server's absolute path; the uploads folder's own layout follows it.
+        return attached.split(UPLOADS, 1)[1]
     if attached:
         return attached.lstrip("/")
     path = unquote(urlsplit(item.attachment_url or item.guid).path)
@@ -711,8 +466,6 @@ def attachment_path(item: ItemRecord) -> str:
 
 def blocks_to_rich_text(blocks: list[dict]) -> str:
     """A plain page's body as Wagtail rich text (pages have no blocks)."""
-    import html
-
     parts = []
     for block in blocks:
         kind, value = block["type"], block["value"]
@@ -735,19 +488,16 @@ def blocks_to_rich_text(blocks: list[dict]) -> str:
 
 
 def read_section_map(path) -> dict[str, str]:
-    """`category-slug,section-slug` per line (CSV) or a JSON object of the same."""
-    import csv
-    import json
-
+    """`category-slug,section-slug` per line (CSV) or a JSON object of the same; slugs as the export
+    writes them (percent-encoded) or as read (Unicode)."""
     path = Path(path)
     text = path.read_text(encoding="utf-8")
     if path.suffix.lower() == ".json":
-        data = json.loads(text)
-        return {str(k).strip(): str(v).strip() for k, v in data.items()}
-    rows = csv.reader(line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
-    return {row[0].strip(): row[1].strip() for row in rows if len(row) >= 2 and row[0].strip() != "category"}
-
-
+        pairs = json.loads(text).items()
+    else:
+        rows = csv.reader(line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+        pairs = [row[:2] for row in rows if len(row) >= 2 and row[0].strip() != "category"]
+    return {decoded_slug(str(k).strip()): decoded_slug(str(v).strip()) for k, v in pairs}
 
 def _label(item: ItemRecord) -> str:
     """What an item is called in the report: posts become articles here."""

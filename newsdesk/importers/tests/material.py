@@ -4,6 +4,8 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from PIL import Image
+
 HERE = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -17,12 +19,15 @@ def shared_wxr(name: str) -> Path:
 
 
 def write_jpeg(path: Path, size=(80, 60), colour=(20, 90, 140)):
-    from PIL import Image
-
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     Image.new("RGB", size, colour).save(buffer, format="JPEG")
     path.write_bytes(buffer.getvalue())
+
+
+def export_text(items: str) -> str:
+    """A whole WXR export around `items` (<item> elements)."""
+    return _HEAD + items + "</channel></rss>\n"
 
 
 # -- a synthetic export of any size (tests and bench/import_wxr.py) ---------------------------
@@ -36,8 +41,6 @@ def write_synthetic_export(path: Path, media: Path, posts: int, first: int = 1):
     """A WXR export of `posts` posts (ids from `first`) by 12 authors in 6 categories, two tags
     each, every tenth with a featured image (written to `media`), half in classic markup and half
     in block markup."""
-    from PIL import Image
-
     media.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     Image.new("RGB", (64, 48), (30, 80, 120)).save(buffer, format="JPEG")
@@ -58,13 +61,13 @@ def write_synthetic_export(path: Path, media: Path, posts: int, first: int = 1):
             relative = f"2024/{n % 12 + 1:02d}/picture-{n}.jpg"
             (media / relative).parent.mkdir(parents=True, exist_ok=True)
             (media / relative).write_bytes(jpeg)
-            out.write(_attachment(1_000_000 + n, relative))
+            out.write(attachment_item(1_000_000 + n, relative))
         for n in numbers:
             out.write(_post(n))
         out.write("</channel></rss>\n")
 
 
-def _attachment(pid, relative):
+def attachment_item(pid, relative):
     return f"""<item><title>Picture {pid}</title><link>https://desk.example.org/?attachment_id={pid}</link>
 <dc:creator>writer1</dc:creator><guid isPermaLink="false">https://desk.example.org/wp-content/uploads/{relative}</guid>
 <content:encoded><![CDATA[]]></content:encoded><excerpt:encoded><![CDATA[Harbour cranes at dusk. Photo: Agency {pid % 7}]]></excerpt:encoded>

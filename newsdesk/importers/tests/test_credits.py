@@ -1,6 +1,6 @@
 from django.test import SimpleTestCase
 
-from newsdesk.importers.credits import split_credit
+from newsdesk.importers.read.credits import split_credit
 
 
 class SplitCreditTests(SimpleTestCase):

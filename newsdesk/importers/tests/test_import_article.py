@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.testing import make_article, make_author, make_section
 from newsdesk.importers.tests.material import own
+from newsdesk.testing import make_article, make_author, make_section
 
 FURNITURE = ("Recent", "Read More", "Share this", "Share on", "Related", "Most read", "Subscribe", "Sign up",
              "Previous:", "thoughts on", "Proudly powered", "Our desk follows", "reports from the coast on fishing",

@@ -7,8 +7,8 @@ from django.urls import reverse
 from lxml import html as lxml_html
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.testing import make_section
 from newsdesk.importers.tests.material import own
+from newsdesk.testing import make_section
 
 
 class ImportHTMLViewTests(TestCase):

@@ -12,16 +12,16 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageLogEntry
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.importers.batches import NewArticles
-from newsdesk.importers.loaders import SectionWriter
+from newsdesk.importers.load.batches import NewArticles
+from newsdesk.importers.load.pages import PageWriter
+from newsdesk.importers.load.sections import SectionWriter, import_root
 from newsdesk.importers.models import ImportRecord
 from newsdesk.importers.report import Report
 from newsdesk.importers.tests.material import write_synthetic_export
 from newsdesk.importers.tests.test_import_wordpress_edge_cases import WithUploads, run_import
 from newsdesk.importers.tests.test_import_wordpress_reruns import snapshot
-from newsdesk.importers.wordpress import WordPressImport
 from newsdesk.people.models import Author
-from newsdesk.sections.models import SectionPage
+from newsdesk.sections.models import SectionPage, StandardPage
 
 
 def full_snapshot() -> dict:
@@ -52,15 +52,15 @@ def report_lines(lines) -> list:
 
 
 def failing_on(source_id: str):
-    """The import, with writing item `source_id` raising part-way (after its section is found or made)."""
-    real_write = WordPressImport._write
+    """The import, with writing item `source_id` as a page raising (after its section is found or made)."""
+    real_write = PageWriter.write
 
-    def write(importer, model, kind, item, *args):
+    def write(writer, model, kind, item, *args):
         if item.source_id == source_id:
             raise ValueError("simulated failure")
-        return real_write(importer, model, kind, item, *args)
+        return real_write(writer, model, kind, item, *args)
 
-    return mock.patch.object(WordPressImport, "_write", write)
+    return mock.patch.object(PageWriter, "write", write)
 
 
 class BatchedImportTests(WithUploads, TestCase):
@@ -125,10 +125,7 @@ class BatchedImportTests(WithUploads, TestCase):
                 transaction.set_rollback(True)
 
     def test_a_section_renamed_because_its_slug_was_taken_is_found_again_on_a_second_run(self):
-        from newsdesk.testing import home_page
-        from newsdesk.sections.models import StandardPage
-
-        home_page().add_child(instance=StandardPage(title="World (about our coverage)", slug="world"))
+        import_root().add_child(instance=StandardPage(title="World (about our coverage)", slug="world"))
         for batch_size in (1, 200):
             with self.subTest(batch_size=batch_size), transaction.atomic():
                 run_import(media_dir=str(self.uploads), batch_size=batch_size)
@@ -136,7 +133,7 @@ class BatchedImportTests(WithUploads, TestCase):
                 self.assertIn(("world-2", "World"), first)
                 # What each batch reads first: the category's section, under the category's own slug.
                 record = ImportRecord.objects.get(kind="section", source_id="world")
-                found = SectionWriter(record.source, Report(), home_page()).existing(["world", "no-such-category"])
+                found = SectionWriter(record.source, Report(), import_root()).existing(["world", "no-such-category"])
                 self.assertEqual({slug: section.slug for slug, section in found.items()}, {"world": "world-2"})
                 _, lines = run_import(media_dir=str(self.uploads), batch_size=batch_size)
                 self.assertEqual(sorted(SectionPage.objects.values_list("slug", "title")), first)

@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.images.models import NewsImage
-from newsdesk.importers.loaders import RedirectWriter
+from newsdesk.importers.load.redirects import RedirectWriter
 from newsdesk.importers.models import ImportRecord
 from newsdesk.importers.tests.test_import_wordpress_edge_cases import EXPORT, WithUploads, run_import
 from newsdesk.people.models import Author
@@ -90,7 +90,7 @@ class RerunTests(WithUploads, TestCase):
                 calls = {"n": 0}
                 real_point_many = RedirectWriter.point_many
 
-                def killed(writer, *args, kill_on=kill_on, **kwargs):
+                def killed(writer, *args, kill_on=kill_on, calls=calls, real_point_many=real_point_many, **kwargs):
                     calls["n"] += 1
                     if calls["n"] == kill_on:
                         raise KeyboardInterrupt

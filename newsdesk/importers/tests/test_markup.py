@@ -1,6 +1,6 @@
 from django.test import SimpleTestCase
 
-from newsdesk.importers.markup import autop, convert, trim_words
+from newsdesk.importers.read.markup import autop, convert, trim_words
 
 
 class ConvertTests(SimpleTestCase):

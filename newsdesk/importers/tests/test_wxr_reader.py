@@ -2,9 +2,9 @@
 
 from django.test import SimpleTestCase
 
-from newsdesk.importers.records import AuthorRecord, ItemRecord
+from newsdesk.importers.read.records import AuthorRecord, ItemRecord
+from newsdesk.importers.read.wxr import WXRError, WXRReader, parse_date
 from newsdesk.importers.tests.material import own, shared_wxr
-from newsdesk.importers.wxr import WXRError, WXRReader, parse_date
 
 
 def read(path):

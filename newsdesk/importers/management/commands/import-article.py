@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from newsdesk.importers.drafts import import_html_page
+from newsdesk.importers.html_import import import_html_page
+from newsdesk.sections.models import SectionPage
 
 
 class Command(BaseCommand):
@@ -17,8 +18,6 @@ class Command(BaseCommand):
         parser.add_argument("--section", help="Slug of the section to put the draft in (default: the first section).")
 
     def handle(self, *args, page, url, section, **options):
-        from newsdesk.sections.models import SectionPage
-
         path = Path(page)
         if not path.is_file():
             raise CommandError(f"{path} does not exist or is not a file.")

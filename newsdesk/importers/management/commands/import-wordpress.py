@@ -2,10 +2,12 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
+from newsdesk.importers.load.search import index_imported_pages
+from newsdesk.importers.read.wxr import WXRError
 from newsdesk.importers.report import Report
 from newsdesk.importers.wordpress import BATCH_SIZE, WordPressImport, read_section_map
-from newsdesk.importers.wxr import WXRError
 
 
 class Command(BaseCommand):
@@ -67,7 +69,7 @@ class Command(BaseCommand):
         if skip_search_index:
             self.stdout.write("Not yet in search: run `newsdesk update_index` when convenient.")
         else:
-            self.stdout.write(f"Added {importer.index_for_search()} imported pages to the search index.")
+            self.stdout.write(f"Added {index_imported_pages(importer.source)} imported pages to the search index.")
         # Wagtail's usage counts ("used in 3 pages") are rebuilt for the whole site, which takes
         # several times longer than the import: left to the desk to run when it suits.
         self.stdout.write("To count where images and pages are used, run `newsdesk rebuild_references_index`.")
@@ -96,8 +98,6 @@ class _Progress:
     def __call__(self, position, total, stage):
         if not self.enabled:
             return
-        from tqdm import tqdm
-
         if stage != self.stage:
             if self.bar is not None:
                 self.bar.close()

@@ -80,6 +80,7 @@ class ItemRecord:
     categories: list[tuple[str, str]] = field(default_factory=list)  # (slug, name)
     tags: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    old_slugs: list[str] = field(default_factory=list)  # every `_wp_old_slug`, oldest first
     attachment_url: str = ""
     comment_count: int = 0
     problems: list[Problem] = field(default_factory=list)

@@ -11,13 +11,14 @@ is removed before either looks at the page.
 import json
 import re
 
+import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsdesk.importers import markup
-from newsdesk.importers.credits import split_credit
-from newsdesk.importers.records import ArticleRecord, ImageRef
-from newsdesk.importers.wxr import parse_date
+from newsdesk.importers.read import markup
+from newsdesk.importers.read.credits import split_credit
+from newsdesk.importers.read.records import ArticleRecord, ImageRef
+from newsdesk.importers.read.wxr import parse_date
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
                  "BackgroundNewsArticle", "BlogPosting", "LiveBlogPosting", "ReviewNewsArticle"}
@@ -98,8 +99,6 @@ def _meta_tags(tree) -> dict:
 
 
 def _trafilatura_metadata(page) -> dict:
-    import trafilatura
-
     document = trafilatura.extract_metadata(page if isinstance(page, str) else page.decode("utf-8", "replace"))
     return document.as_dict() if document is not None else {}
 
@@ -255,8 +254,6 @@ def _body(tree, page, record) -> list[dict]:
 
 
 def _trafilatura_body(tree) -> str:
-    import trafilatura
-
     for heading in tree.xpath("//h1"):
         heading.drop_tree()
     extracted = trafilatura.extract(

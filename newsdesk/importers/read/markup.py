@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 import nh3
 from lxml import etree
 from lxml import html as lxml_html
+from wagtail.embeds.finders.oembed import OEmbedFinder  # the provider list only: no database
 
-from newsdesk.importers.credits import split_credit
-from newsdesk.importers.records import ImageRef
-from newsdesk.importers.shortcodes import ShortcodeExpander
+from newsdesk.importers.read.credits import split_credit
+from newsdesk.importers.read.records import ImageRef
+from newsdesk.importers.read.shortcodes import ShortcodeExpander
 
 RICH_TAGS = {"b", "i", "a", "br", "sup", "sub", "s", "ul", "ol", "li"}
 _RENAME = {"strong": "b", "em": "i", "del": "s", "strike": "s"}
@@ -392,8 +393,6 @@ def _embed_url_from_iframe(iframe) -> str:
 
 @functools.cache
 def _oembed_finder():
-    from wagtail.embeds.finders.oembed import OEmbedFinder
-
     return OEmbedFinder()
 
 

@@ -5,17 +5,21 @@ turned into a record, so memory stays flat however large the file is. The reader
 the database: it yields plain records (see records.py) for the loaders.
 """
 
+import bz2
+import gzip
 import re
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 
-from newsdesk.importers.records import AuthorRecord, ItemRecord, Problem, SiteInfo, TermRecord
-from newsdesk.importers.stream import CleanUTF8Stream, declared_encoding
+from newsdesk.importers.read.records import AuthorRecord, ItemRecord, Problem, SiteInfo, TermRecord
+from newsdesk.importers.read.stream import CleanUTF8Stream, declared_encoding
 
 # Exports bind `wp:` to http://wordpress.org/export/1.x/ — and the theme unit test data to https.
 _WP_NS = re.compile(r"^https?://wordpress\.org/export/(\d+\.\d+)/$")
@@ -24,6 +28,7 @@ CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 SUPPORTED_VERSIONS = {"1.0", "1.1", "1.2"}
 _VERSION = re.compile(r"^\d+\.\d+$")
+_PERCENT = re.compile(r"%[0-9a-fA-F]{2}")
 _GUEST_AUTHOR_TYPE = "guest-author"  # Co-Authors Plus keeps guest authors as posts of this type
 
 
@@ -37,6 +42,22 @@ class ParseIssue:
 
     problem: Problem
     line: int = 0
+
+
+def _decompressed(stored):
+    """The export's bytes, whether the file is plain XML or gzip/bzip2-compressed (as hosts offer it)."""
+    magic = stored.read(3)
+    stored.seek(0)
+    if magic.startswith(b"\x1f\x8b"):
+        return gzip.GzipFile(fileobj=stored, mode="rb")
+    if magic == b"BZh":
+        return bz2.BZ2File(stored, mode="rb")
+    return nullcontext(stored)
+
+
+def decoded_slug(value: str) -> str:
+    """A slug as WordPress means it: non-ASCII slugs are exported percent-encoded (`%d8%a7…`)."""
+    return unquote(value) if _PERCENT.search(value) else value
 
 
 def _family(namespace: str | None) -> str:
@@ -73,15 +94,19 @@ class WXRReader:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.site = SiteInfo()
-        self.size = self.path.stat().st_size
+        self.size = self.path.stat().st_size  # of the file as stored, compressed or not
+        self._file = None
         self._stream = None
 
     @property
     def position(self) -> int:
-        return self._stream.position if self._stream is not None else 0
+        """How far into the stored file reading has come, for progress bars."""
+        if self._file is None:
+            return 0
+        return self.size if self._file.closed else self._file.tell()
 
     def records(self) -> Iterator:
-        with open(self.path, "rb") as raw:
+        with open(self.path, "rb") as self._file, _decompressed(self._file) as raw:
             head = raw.read(200)
             raw.seek(0)
             if declared_encoding(head) in ("utf-8", "utf8"):
@@ -243,15 +268,15 @@ def read_author(element) -> AuthorRecord:
 def read_term(local: str, element) -> TermRecord | None:
     fields = {_key(child)[1]: _text(child) for child in element}
     if local == "category":
-        return TermRecord("category", fields.get("category_nicename", ""), fields.get("cat_name", ""),
-                          fields.get("category_parent", ""), fields.get("category_description", ""))
+        return TermRecord("category", decoded_slug(fields.get("category_nicename", "")), fields.get("cat_name", ""),
+                          decoded_slug(fields.get("category_parent", "")), fields.get("category_description", ""))
     if local == "tag":
-        return TermRecord("post_tag", fields.get("tag_slug", ""), fields.get("tag_name", ""),
+        return TermRecord("post_tag", decoded_slug(fields.get("tag_slug", "")), fields.get("tag_name", ""),
                           description=fields.get("tag_description", ""))
     taxonomy = fields.get("term_taxonomy", "")
     if taxonomy in ("category", "post_tag"):
-        return TermRecord(taxonomy, fields.get("term_slug", ""), fields.get("term_name", ""),
-                          fields.get("term_parent", ""), fields.get("term_description", ""))
+        return TermRecord(taxonomy, decoded_slug(fields.get("term_slug", "")), fields.get("term_name", ""),
+                          decoded_slug(fields.get("term_parent", "")), fields.get("term_description", ""))
     return None
 
 
@@ -291,7 +316,7 @@ def _keep_date(name):
 
 def _category(item, child, _dates):
     domain = child.get("domain", "")
-    slug = child.get("nicename", "")
+    slug = decoded_slug(child.get("nicename", ""))
     name = _text(child)
     if domain == "category":
         item.categories.append((slug, name))
@@ -304,6 +329,8 @@ def _category(item, child, _dates):
 def _postmeta(item, child, _dates):
     fields = {_key(grandchild)[1]: (grandchild.text or "") for grandchild in child}
     key = fields.get("meta_key", "").strip()
+    if key == "_wp_old_slug":  # one entry per rename, all of them addresses readers may still use
+        item.old_slugs.extend(slug for slug in fields.get("meta_value", "").split(",") if slug.strip())
     if key:
         item.meta.setdefault(key, fields.get("meta_value", ""))
 

@@ -1,19 +1,26 @@
 """An extracted news page (ArticleRecord) becomes a draft article for an editor to check."""
 
-import hashlib
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.utils.file import hash_filelike
 
+from newsdesk.articles.models import ArticleByline, ArticlePage
 from newsdesk.core.slugs import unused_slug
-from newsdesk.importers import markup
-from newsdesk.importers.loaders import block_id, ensure_tags, free_slug, image_block, remember
+from newsdesk.images.models import NewsImage
+from newsdesk.importers.load.images import image_block
+from newsdesk.importers.load.import_records import block_id, remember
+from newsdesk.importers.load.tags import ensure_tags
+from newsdesk.importers.load.tree import free_slug
 from newsdesk.importers.models import ImportKind, ImportRecord
+from newsdesk.importers.read import markup
+from newsdesk.importers.read.files import NotAPicture, picture_format, resolves_inside
+from newsdesk.people.models import Author, AuthorKind
 
 HTML_SOURCE = "html-page"
 _ALSO_SEE = re.compile(r"^\s*also see\s*:\s*(?P<title>.+)$", re.IGNORECASE)
@@ -29,8 +36,6 @@ class DraftWriter:
 
     @transaction.atomic
     def write(self, record, source_key: str):
-        from newsdesk.articles.models import ArticleByline, ArticlePage
-
         existing = ImportRecord.objects.object_id_for(HTML_SOURCE, ImportKind.ARTICLE, source_key)
         page = ArticlePage.objects.filter(pk=existing).first() if existing else None
         hero = self._image(record.hero, "hero image") if record.hero else None
@@ -61,8 +66,6 @@ class DraftWriter:
         return page, self.notes
 
     def _authors(self, names) -> list[int]:
-        from newsdesk.people.models import Author, AuthorKind
-
         if not names:
             self.notes.append("no byline found on the page: add one before publishing")
         pks = []
@@ -94,8 +97,6 @@ class DraftWriter:
 
     def _also_see(self, block):
         """An "Also see: <headline>" line becomes a link block when we have that article."""
-        from newsdesk.articles.models import ArticlePage
-
         match = _ALSO_SEE.match(markup.plain_text(block["value"]))
         if not match:
             return block
@@ -107,11 +108,14 @@ class DraftWriter:
 
     def _image(self, ref, what):
         """A NewsImage from a file saved next to the page; remote images are not fetched."""
-        from newsdesk.images.models import NewsImage
-
         path = self._local_file(ref.src)
         if path is None:
             self.notes.append(f"{what} {ref.src or '(no address)'} was not imported: only files saved with the page are read")
+            return None
+        try:
+            picture_format(path, settings.WAGTAILIMAGES_EXTENSIONS)
+        except NotAPicture as refusal:
+            self.notes.append(f"{what} {ref.src} was not imported: {refusal}")
             return None
         with open(path, "rb") as handle:
             digest = hash_filelike(handle)  # the hash Wagtail's own duplicate check uses
@@ -135,20 +139,7 @@ class DraftWriter:
             return None
         relative = unquote(parts.path).lstrip("/") if parts.scheme == "" else None
         candidates = [Path(unquote(parts.path))] if parts.scheme == "file" else [self.base_dir / relative, self.base_dir / Path(relative).name]
-        base = self.base_dir.resolve()
         for candidate in candidates:
-            resolved = candidate.resolve()
-            if resolved.is_file() and base in resolved.parents:  # never read outside the page's folder
-                return resolved
+            if resolves_inside(self.base_dir, candidate) and candidate.is_file():  # never outside the page's folder
+                return candidate.resolve()
         return None
-
-
-def import_html_page(page_bytes: bytes, section, *, url: str = "", base_dir=None, source_key: str = ""):
-    """Extract and write one page: returns (draft, notes)."""
-    from newsdesk.importers.html_article import extract_article
-
-    record = extract_article(page_bytes, url=url)
-    if not record.headline:
-        raise ValueError("No headline found: this does not look like an article page.")
-    key = source_key or url or hashlib.sha256(page_bytes).hexdigest()
-    return DraftWriter(section, base_dir=base_dir).write(record, key)

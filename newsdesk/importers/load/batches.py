@@ -1,4 +1,5 @@
-"""New articles written a batch at a time.
+"""New articles written a batch at a time, and the two ways an import writes: `SingleWriter`, one
+item per transaction, and `BatchWriter`, many.
 
 A first import creates thousands of articles. Saved one at a time through Wagtail, each costs
 some twenty round trips through the ORM (page and article rows, bylines, tags one by one, a
@@ -25,8 +26,10 @@ from modelcluster.models import get_all_child_relations
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, Revision
 
+from newsdesk.articles.models import ArticlePage
 from newsdesk.editorial.sanitise import clean_instance
-from newsdesk.importers.models import ImportRecord
+from newsdesk.importers.load.slugs import SlugAllocator
+from newsdesk.importers.models import ImportKind, ImportRecord
 
 
 @dataclass
@@ -140,3 +143,50 @@ def insert_rows(model, objs, fields) -> None:
     size = max(connections[alias].ops.bulk_batch_size(fields, objs), 1)
     for start in range(0, len(objs), size):
         model._base_manager._insert(objs[start:start + size], fields=fields, using=alias)
+
+
+# -- write modes ---------------------------------------------------------------------------------
+
+
+class SingleWriter:
+    """One item per transaction: every page is saved as it comes, every lookup reads the database."""
+
+    holds_new_articles = False
+
+    def __init__(self, source: str):
+        self.source = source
+        self.slugs = SlugAllocator()
+
+    def record(self, kind, source_id) -> ImportRecord | None:
+        return ImportRecord.objects.of(self.source, kind).filter(source_id=source_id).first()
+
+    def hold(self, page, parent, **entry):
+        raise TypeError("one item at a time: pages are saved as they come, not held")
+
+    def finish(self) -> None:
+        """Nothing is held back."""
+
+
+class BatchWriter:
+    """A batch of items in one transaction: their import records read at once, new articles held
+    and written together by `finish` (see `NewArticles`), slugs read ahead per section.
+
+    Made inside the batch's transaction, so what it reads is what the batch writes over.
+    """
+
+    holds_new_articles = True
+
+    def __init__(self, source: str, source_ids, *, tree, redirects, slugs_wanted: dict, sections: dict):
+        self.records = {(r.kind, r.source_id): r for r in ImportRecord.objects.filter(
+            source=source, kind__in=[ImportKind.ARTICLE, ImportKind.PAGE], source_id__in=source_ids)}
+        self.new_articles = NewArticles(ArticlePage, tree=tree, redirects=redirects)
+        self.slugs = SlugAllocator.read_ahead(slugs_wanted, sections, pending=self.new_articles.pending_slugs)
+
+    def record(self, kind, source_id) -> ImportRecord | None:
+        return self.records.get((kind, str(source_id)))
+
+    def hold(self, page, parent, **entry):
+        self.new_articles.add(page, parent, **entry)
+
+    def finish(self) -> None:
+        self.new_articles.write()

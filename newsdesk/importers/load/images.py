@@ -1,0 +1,62 @@
+"""Attachment files become NewsImages; body and hero images are found by attachment id or URL."""
+
+from django.core.files.images import ImageFile
+
+from newsdesk.images.models import NewsImage
+from newsdesk.importers.load.import_records import fingerprint, remember
+from newsdesk.importers.models import ImportKind, ImportRecord
+
+
+def image_block(image_pk: int, ref) -> dict:
+    """An image body block for a resolved ImageRef; the credit also lives on the image itself."""
+    return {"type": "image", "value": {"image": image_pk, "caption": ref.caption, "credit": ref.credit[:120]}}
+
+
+class ImageWriter:
+    def __init__(self, source: str, report, created_files: list):
+        self.source, self.report = source, report
+        self.created_files = created_files  # storage names written this run (a dry run deletes them)
+        self._pk_by_key: dict[tuple, int | None] = {}
+
+    def write(self, source_id, path, fields: dict, source_url: str) -> int:
+        stat = path.stat()
+        checksum = fingerprint({**fields, "size": stat.st_size, "mtime": int(stat.st_mtime)})
+        record = ImportRecord.objects.of(self.source, ImportKind.IMAGE).filter(source_id=source_id).first()
+        image = NewsImage.objects.filter(pk=record.object_id).first() if record else None
+        if image is not None and record.checksum == checksum:
+            self.report.add("image", source_id, "unchanged", title=image.title)
+            return image.pk
+        created = image is None
+        image = image or NewsImage()
+        for name, value in fields.items():
+            setattr(image, name, value)
+        with open(path, "rb") as handle:
+            image.file = ImageFile(handle, name=path.name)
+            image._set_image_file_metadata()
+            image.save()
+        self.created_files.append(image.file.name)
+        remember(self.source, ImportKind.IMAGE, source_id, image.pk, checksum=checksum, source_url=source_url)
+        self.report.add("image", source_id, "created" if created else "updated", title=image.title, target=image.file.name)
+        return image.pk
+
+    def find(self, attachment_id: str = "", url: str = "") -> int | None:
+        """The image imported for an attachment id or file URL; None when there is none.
+
+        Asked only once every attachment has been written (the first pass), so a miss is remembered
+        too: an image missing from a thousand posts is looked up once.
+        """
+        key = (attachment_id, url)
+        if key not in self._pk_by_key:
+            records = ImportRecord.objects.of(self.source, ImportKind.IMAGE)
+            found = records.object_id_for(self.source, ImportKind.IMAGE, attachment_id) if attachment_id else None
+            if found is None and url:
+                found = records.filter(source_url=url).values_list("object_id", flat=True).first()
+            self._pk_by_key[key] = found
+        return self._pk_by_key[key]
+
+    def fill_blanks(self, pk: int, *, alt_text: str = "", credit: str = "") -> None:
+        """Alt text and credit a body image carries, for an image that has none of its own."""
+        if alt_text:
+            NewsImage.objects.filter(pk=pk, alt_text="").update(alt_text=alt_text)
+        if credit:
+            NewsImage.objects.filter(pk=pk, credit="").update(credit=credit[:120])

@@ -1,0 +1,31 @@
+"""Tags by name, made on first use."""
+
+from taggit.models import Tag
+
+from newsdesk.core.slugs import unused_slug
+from newsdesk.editorial.sanitise import ascii_slug
+from newsdesk.importers.load.import_records import cache_after_commit
+
+
+def ensure_tags(names, known: dict | None = None) -> list:
+    """The tags for `names`, creating missing ones with ASCII slugs ("content περιεχόμενο" →
+    "content-periechomeno"): tag pages are addressed by slug, and transliterated slugs are safe in
+    every URL and feed.
+
+    `known` (lower-cased name → tag) spares the reads on a long run; a tag joins it only once its
+    transaction has committed (see `cache_after_commit`).
+    """
+    tags = []
+    for name in names:
+        key = name.lower()
+        if known is not None and key in known:
+            tags.append(known[key])
+            continue
+        tag = Tag.objects.filter(name__iexact=name).first()
+        if tag is None:
+            slug = unused_slug(ascii_slug(name), lambda candidate: Tag.objects.filter(slug=candidate).exists())
+            tag = Tag.objects.create(name=name, slug=slug)
+        if known is not None:
+            cache_after_commit(known, key, tag)
+        tags.append(tag)
+    return tags
