@@ -114,6 +114,48 @@ def make_editor(username="editor"):
     return get_user_model().objects.create_superuser(username, f"{username}@example.org", "not-a-real-password-1")
 
 
+class WsgiResponse:
+    """What a WSGI application answered: status code, headers (by lower-case name) and the whole body."""
+
+    def __init__(self, status: str, headers: list, body: bytes):
+        self.status_code = int(status.split(" ", 1)[0])
+        self.header_list = headers
+        self.headers = {name.lower(): value for name, value in headers}
+        self.content = body
+
+
+def call_wsgi(application, path: str, *, method: str = "GET", headers: dict | None = None) -> WsgiResponse:
+    """Call a WSGI application (e.g. newsdesk.wsgi.application, page cache included) the way a server would.
+
+    Django's test client enters Django below the WSGI layer, so it never meets the page cache; this does.
+    Like the test client, it keeps Django from closing the test's database connection at request end.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+    from django.test import RequestFactory
+
+    environ = RequestFactory().generic(method, path, headers=headers or {}).environ
+    captured = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        captured["status"], captured["headers"] = status, response_headers
+        return lambda data: None
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        result = application(environ, start_response)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    return WsgiResponse(captured["status"], captured["headers"], body)
+
+
 def minutes_ago(minutes: int):
     return timezone.now() - timedelta(minutes=minutes)
 
@@ -122,4 +164,4 @@ def default_site() -> Site:
     return Site.objects.get(is_default_site=True)
 
 
-__all__ = ["Page", "make_section", "make_image", "make_author", "make_article", "rich_body", "parse_html", "text_of", "make_editor", "home_page", "default_site"]
+__all__ = ["Page", "make_section", "make_image", "make_author", "make_article", "rich_body", "parse_html", "text_of", "make_editor", "home_page", "default_site", "call_wsgi"]
