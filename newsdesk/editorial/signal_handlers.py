@@ -2,6 +2,9 @@
 
 from django.apps import apps as global_apps
 
+from newsdesk.articles.models import ArticlePage
+from newsdesk.core import pagecache
+from newsdesk.distribution import purging
 from newsdesk.editorial import audit, roles, sanitise, two_factor
 
 
@@ -29,3 +32,19 @@ def mark_second_factor_verified(sender, request, user, **kwargs):
 def sanitise_rich_text(sender, instance, raw=False, **kwargs):
     if not raw:
         sanitise.clean_instance(instance)
+
+
+# -- reader caches: every change a reader could see purges (core/pagecache, distribution/purging) --
+
+
+def remember_reader_paths(sender, instance, raw=False, **kwargs):
+    if not raw and pagecache.frontend_caches_configured():
+        instance._reader_paths_before = purging.live_article_paths(instance)
+
+
+def purge_changed_page(sender, instance, **kwargs):
+    if isinstance(instance, ArticlePage):
+        purging.purge_article(instance, getattr(instance, "_reader_paths_before", ()))
+    else:
+        # Home, sections and standard pages appear in every page's navigation or listings.
+        pagecache.purge(everything=True)
