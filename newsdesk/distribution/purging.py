@@ -17,9 +17,15 @@ FEED_FORMATS = ("rss", "atom", "json")
 
 def article_paths(article) -> set[str]:
     """Home, sitemaps and API lists, then everything that shows this article or an article whose Also See names it."""
-    paths = {"/", reverse("distribution:sitemap_index"), reverse("distribution:news_sitemap"),
-             reverse("distribution:api:list_articles"), reverse("distribution:api:list_sections"),
-             reverse("distribution:api:list_authors"), reverse("distribution:api:list_images")}
+    paths = {
+        "/",
+        reverse("distribution:sitemap_index"),
+        reverse("distribution:news_sitemap"),
+        reverse("distribution:api:list_articles"),
+        reverse("distribution:api:list_sections"),
+        reverse("distribution:api:list_authors"),
+        reverse("distribution:api:list_images"),
+    }
     paths |= _feeds("distribution:feed") | _sitemap_pages() | _own_paths(article)
     for referrer in _articles_pointing_at(article):
         paths |= _own_paths(referrer)
@@ -28,8 +34,10 @@ def article_paths(article) -> set[str]:
 
 def _own_paths(article) -> set[str]:
     """The article's page, API detail and ninjs; its section's, authors' and tags' pages, feeds and API entries."""
-    paths = {reverse("distribution:ninjs", kwargs={"pk": article.pk}),
-             reverse("distribution:api:get_article", kwargs={"article_id": article.pk})}
+    paths = {
+        reverse("distribution:ninjs", kwargs={"pk": article.pk}),
+        reverse("distribution:api:get_article", kwargs={"article_id": article.pk}),
+    }
     url_parts = article.get_url_parts()
     if url_parts:
         paths.add(url_parts[2])
@@ -42,7 +50,10 @@ def _own_paths(article) -> set[str]:
         paths.add(reverse("distribution:api:get_section", kwargs={"slug": section.slug}))
     for byline in article.bylines.select_related("author"):
         slug = byline.author.slug
-        paths |= {reverse("author", kwargs={"slug": slug}), reverse("distribution:api:get_author", kwargs={"slug": slug})}
+        paths |= {
+            reverse("author", kwargs={"slug": slug}),
+            reverse("distribution:api:get_author", kwargs={"slug": slug}),
+        }
         paths |= _feeds("distribution:author_feed", slug=slug)
     for tag in article.tags.all():
         paths.add(reverse("tag", kwargs={"slug": tag.slug}))
@@ -54,8 +65,11 @@ def _own_paths(article) -> set[str]:
 
 def _articles_pointing_at(article) -> list:
     """Published articles whose body links to this one (Also See), found through Wagtail's reference index."""
-    sources = ReferenceIndex.get_references_to(article).filter(
-        base_content_type=ContentType.objects.get_for_model(Page)).values_list("object_id", flat=True)
+    sources = (
+        ReferenceIndex.get_references_to(article)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
     return list(published.published_articles().filter(pk__in=[int(pk) for pk in sources]))
 
 
@@ -74,8 +88,7 @@ def _feeds(name: str, **kwargs) -> set[str]:
 def _sitemap_pages() -> set[str]:
     article_count = published.published_articles().count()
     pages = max(1, -(-article_count // sitemaps.ArticleSitemap.limit))
-    return ({sitemaps.ArticleSitemap(None).path(n) for n in range(1, pages + 1)}
-            | {sitemaps.PageSitemap(None).path(1)})
+    return {sitemaps.ArticleSitemap(None).path(n) for n in range(1, pages + 1)} | {sitemaps.PageSitemap(None).path(1)}
 
 
 def purge_article(article, paths_before=()) -> None:

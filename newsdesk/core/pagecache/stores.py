@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import redis
 from django.conf import settings
 
 logger = logging.getLogger(__name__)
@@ -47,12 +48,18 @@ class Entry:
     size: int = field(init=False)
 
     def __post_init__(self):
-        self.size = sum(len(body) for body in self.bodies.values()) + sum(len(n) + len(v) for n, v in self.headers) + 200
+        self.size = (
+            sum(len(body) for body in self.bodies.values()) + sum(len(n) + len(v) for n, v in self.headers) + 200
+        )
 
     def to_bytes(self) -> bytes:
         head = {
-            "status": self.status, "headers": self.headers, "etag": self.etag, "last_modified": self.last_modified,
-            "expires": self.expires, "generation": self.generation,
+            "status": self.status,
+            "headers": self.headers,
+            "etag": self.etag,
+            "last_modified": self.last_modified,
+            "expires": self.expires,
+            "generation": self.generation,
             "lengths": [[coding, len(body)] for coding, body in self.bodies.items()],
         }
         return json.dumps(head).encode() + b"\n" + b"".join(self.bodies.values())
@@ -63,10 +70,17 @@ class Entry:
         head = json.loads(head_bytes)
         bodies, offset = {}, 0
         for coding, length in head["lengths"]:
-            bodies[coding] = rest[offset:offset + length]
+            bodies[coding] = rest[offset : offset + length]
             offset += length
-        return cls(head["status"], [tuple(pair) for pair in head["headers"]], bodies, head["etag"],
-                   head["last_modified"], head["expires"], head["generation"])
+        return cls(
+            head["status"],
+            [tuple(pair) for pair in head["headers"]],
+            bodies,
+            head["etag"],
+            head["last_modified"],
+            head["expires"],
+            head["generation"],
+        )
 
 
 class GenerationFile:
@@ -167,8 +181,6 @@ class RedisStore:
     """Entries and generation in Redis, shared by every worker and machine; fails open when Redis is down."""
 
     def __init__(self, url: str, prefix: str = "newsdesk:page"):
-        import redis  # only needed when CACHE_URL is Redis
-
         self.client = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
         self.generation_key = f"{prefix}:generation"
         self.entry_prefix = f"{prefix}:entry:"

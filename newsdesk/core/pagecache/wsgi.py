@@ -22,13 +22,28 @@ except ImportError:  # optional: without it, clients get gzip
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
 COMPRESS_MIN_BYTES = 200
-COMPRESSIBLE_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml",
-                      "application/atom+xml", "application/feed+json", "application/ld+json", "image/svg+xml")
+COMPRESSIBLE_TYPES = (
+    "text/",
+    "application/json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+json",
+    "application/ld+json",
+    "image/svg+xml",
+)
 # Headers the cache sets itself for each answer; Django's own values are not stored.
 MANAGED_HEADERS = {"content-length", "content-encoding", "etag", "date", "x-page-cache"}
 # Stripped before a miss reaches Django, so it renders the full, plain document once for everyone.
-CONDITIONAL_AND_ENCODING = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_MATCH",
-                            "HTTP_IF_UNMODIFIED_SINCE", "HTTP_IF_RANGE", "HTTP_RANGE", "HTTP_ACCEPT_ENCODING")
+CONDITIONAL_AND_ENCODING = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+    "HTTP_IF_RANGE",
+    "HTTP_RANGE",
+    "HTTP_ACCEPT_ENCODING",
+)
 NOT_MODIFIED_HEADERS = {"cache-control", "vary", "last-modified", "expires", "content-location"}
 
 

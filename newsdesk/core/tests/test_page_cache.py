@@ -87,7 +87,9 @@ class PageCacheTests(TestCase):
 
     def test_a_feed_reader_polling_by_date_gets_304_and_the_feed_otherwise(self):
         feed = call_wsgi(application, "/feed/rss/")
-        self.assertEqual([entry.title for entry in feedparser.parse(feed.content).entries], ["Markets rally on trade deal"])
+        self.assertEqual(
+            [entry.title for entry in feedparser.parse(feed.content).entries], ["Markets rally on trade deal"]
+        )
         since = call_wsgi(application, "/feed/rss/", headers={"if-modified-since": feed.headers["last-modified"]})
         self.assertEqual((since.status_code, since.headers["x-page-cache"]), (304, "hit"))
 
@@ -133,9 +135,15 @@ class PageCacheTests(TestCase):
         call_wsgi(application, self.article.url)
         self.assertEqual(call_wsgi(application, self.article.url).headers["x-page-cache"], "hit")
         # Another worker of the same site: same settings and data folder, its own memory.
-        other_worker = "import django; django.setup(); from newsdesk.core.pagecache import page_store; page_store().bump()"
-        env = dict(os.environ, PYTHONPATH=str(settings.PACKAGE_DIR.parent), NEWSDESK_DATA_DIR=str(settings.DATA_DIR),
-                   DJANGO_SETTINGS_MODULE="newsdesk.settings_test")
+        other_worker = (
+            "import django; django.setup(); from newsdesk.core.pagecache import page_store; page_store().bump()"
+        )
+        env = dict(
+            os.environ,
+            PYTHONPATH=str(settings.PACKAGE_DIR.parent),
+            NEWSDESK_DATA_DIR=str(settings.DATA_DIR),
+            DJANGO_SETTINGS_MODULE="newsdesk.settings_test",
+        )
         subprocess.run([sys.executable, "-c", other_worker], check=True, env=env)
         self.assertEqual(call_wsgi(application, self.article.url).headers["x-page-cache"], "miss")
 
@@ -163,7 +171,7 @@ class RedisPageCacheTests(TestCase):
             redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=0.5).ping()
         except redis.RedisError as exc:
             cls.tearDownClass()
-            raise cls.skipException(f"Redis is not answering at {REDIS_TEST_URL}: {exc}")
+            raise cls.skipException(f"Redis is not answering at {REDIS_TEST_URL}: {exc}") from exc
 
     @classmethod
     def setUpTestData(cls):
@@ -177,7 +185,9 @@ class RedisPageCacheTests(TestCase):
             filled = call_wsgi(first_worker, self.article.url)
             with DjangoEntered() as django:
                 shared = call_wsgi(second_worker, self.article.url, headers={"accept-encoding": "gzip"})
-            self.assertEqual((filled.headers["x-page-cache"], shared.headers["x-page-cache"], django.count), ("miss", "hit", 0))
+            self.assertEqual(
+                (filled.headers["x-page-cache"], shared.headers["x-page-cache"], django.count), ("miss", "hit", 0)
+            )
             self.assertEqual(gzip.decompress(shared.content), filled.content)
             first_worker.store.bump()
             self.assertEqual(call_wsgi(second_worker, self.article.url).headers["x-page-cache"], "miss")

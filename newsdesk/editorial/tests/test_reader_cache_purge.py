@@ -15,8 +15,15 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core.pagecache import ARTICLE_TAG
-from newsdesk.core.testing import (call_wsgi, default_site, make_article, make_author, make_image, make_section,
-                                   minutes_ago)
+from newsdesk.core.testing import (
+    call_wsgi,
+    default_site,
+    make_article,
+    make_author,
+    make_image,
+    make_section,
+    minutes_ago,
+)
 from newsdesk.sections.models import PublicationSettings
 from newsdesk.wsgi import application, django_application
 
@@ -49,13 +56,24 @@ class PurgeOnEveryChangeTests(TestCase):
         cls.business = make_section("Business", slug="business")
         cls.person = make_author("Amina Rahman")
         cls.hero = make_image("Leaders shake hands", credit="Reuters")
-        cls.target = make_article(cls.world, "Corridor talks open in Beijing", authors=[cls.person], tags=["CPEC"],
-                                  hero_image=cls.hero, published_at=minutes_ago(30))
-        cls.older = make_article(cls.world, "Background to the corridor", authors=[cls.person], tags=["CPEC"],
-                                 published_at=minutes_ago(300))
-        cls.elsewhere = make_article(cls.business, "Markets steady", authors=[make_author("News Desk", kind="desk")],
-                                     body=[("also_see", {"article": cls.target, "label": "Also see"})],
-                                     published_at=minutes_ago(200))
+        cls.target = make_article(
+            cls.world,
+            "Corridor talks open in Beijing",
+            authors=[cls.person],
+            tags=["CPEC"],
+            hero_image=cls.hero,
+            published_at=minutes_ago(30),
+        )
+        cls.older = make_article(
+            cls.world, "Background to the corridor", authors=[cls.person], tags=["CPEC"], published_at=minutes_ago(300)
+        )
+        cls.elsewhere = make_article(
+            cls.business,
+            "Markets steady",
+            authors=[make_author("News Desk", kind="desk")],
+            body=[("also_see", {"article": cls.target, "label": "Also see"})],
+            published_at=minutes_ago(200),
+        )
 
     def setUp(self):
         application.store.clear()
@@ -64,19 +82,38 @@ class PurgeOnEveryChangeTests(TestCase):
     def channels(self) -> list[str]:
         """Every address a reader, crawler or partner reads, for the desk as it is now."""
         articles = list(ArticlePage.objects.live())
-        paths = ["/", "/robots.txt", "/sitemap.xml", "/sitemap-news.xml", "/sitemap-articles-1.xml", "/sitemap-pages-1.xml",
-                 "/api/v1/articles/", "/api/v1/sections/", "/api/v1/authors/", "/api/v1/images/",
-                 "/api/v1/articles/?section=global-affairs", "/tags/cpec/", "/search/?q=corridor"]
+        paths = [
+            "/",
+            "/robots.txt",
+            "/sitemap.xml",
+            "/sitemap-news.xml",
+            "/sitemap-articles-1.xml",
+            "/sitemap-pages-1.xml",
+            "/api/v1/articles/",
+            "/api/v1/sections/",
+            "/api/v1/authors/",
+            "/api/v1/images/",
+            "/api/v1/articles/?section=global-affairs",
+            "/tags/cpec/",
+            "/search/?q=corridor",
+        ]
         paths += [f"/feed/{fmt}/" for fmt in FORMATS]
         for section in (self.world, self.business):
-            paths += [f"/{section.slug}/", f"/api/v1/sections/{section.slug}/"] + [f"/{section.slug}/feed/{fmt}/" for fmt in FORMATS]
+            paths += [f"/{section.slug}/", f"/api/v1/sections/{section.slug}/"] + [
+                f"/{section.slug}/feed/{fmt}/" for fmt in FORMATS
+            ]
         paths += [f"/tags/cpec/feed/{fmt}/" for fmt in FORMATS]
         for author in (self.person, self.elsewhere.authors[0]):
-            paths += [f"/authors/{author.slug}/", f"/api/v1/authors/{author.slug}/"] + [f"/authors/{author.slug}/feed/{fmt}/" for fmt in FORMATS]
+            paths += [f"/authors/{author.slug}/", f"/api/v1/authors/{author.slug}/"] + [
+                f"/authors/{author.slug}/feed/{fmt}/" for fmt in FORMATS
+            ]
         paths += [f"/api/v1/images/{self.hero.pk}/"]
         for article in {*articles, self.target}:
-            paths += [article.url or f"/global-affairs/{article.slug}/", f"/api/v1/articles/{article.pk}/",
-                      f"/ninjs/articles/{article.pk}.json"]
+            paths += [
+                article.url or f"/global-affairs/{article.slug}/",
+                f"/api/v1/articles/{article.pk}/",
+                f"/ninjs/articles/{article.pk}.json",
+            ]
         return sorted(set(paths))
 
     def crawl(self, paths) -> dict:
@@ -94,9 +131,15 @@ class PurgeOnEveryChangeTests(TestCase):
         changed = []
         for path in paths:
             fresh = call_wsgi(django_application, path)
-            self.assertEqual((after[path].status_code, after[path].content), (fresh.status_code, fresh.content),
-                             f"{path} answered stale bytes after the change")
-            if path in before and (before[path].status_code, before[path].content) != (fresh.status_code, fresh.content):
+            self.assertEqual(
+                (after[path].status_code, after[path].content),
+                (fresh.status_code, fresh.content),
+                f"{path} answered stale bytes after the change",
+            )
+            if path in before and (before[path].status_code, before[path].content) != (
+                fresh.status_code,
+                fresh.content,
+            ):
                 changed.append(path)
         for path in shows:
             self.assertIn(path, changed, f"the change should show on {path}")
@@ -108,7 +151,8 @@ class PurgeOnEveryChangeTests(TestCase):
             return
         for path in changed:
             covered = path.split("?")[0] in RecordingBackend.paths or (
-                ARTICLE_TAG in RecordingBackend.tags and before[path].headers.get("x-cache-tags") == ARTICLE_TAG)
+                ARTICLE_TAG in RecordingBackend.tags and before[path].headers.get("x-cache-tags") == ARTICLE_TAG
+            )
             if path.startswith("/search/"):
                 continue  # never cached
             self.assertTrue(covered, f"{path} changed but no frontend-cache purge covers it")
@@ -119,14 +163,24 @@ class PurgeOnEveryChangeTests(TestCase):
         def publish():
             self.new = make_article(self.world, "Railway deal signed", authors=[self.person], tags=["CPEC"])
 
-        after = self.assert_fresh_everywhere_after(publish, shows=["/", "/feed/rss/", "/tags/cpec/", self.older.url,
-                                                                   f"/authors/{self.person.slug}/feed/atom/"])
+        after = self.assert_fresh_everywhere_after(
+            publish, shows=["/", "/feed/rss/", "/tags/cpec/", self.older.url, f"/authors/{self.person.slug}/feed/atom/"]
+        )
         self.assertIn(b"Railway deal signed", after[self.elsewhere.url].content)  # in Recent
 
     def test_unpublishing(self):
-        after = self.assert_fresh_everywhere_after(self.target.unpublish, shows=[
-            "/", self.target.url, "/global-affairs/feed/json/", "/sitemap-news.xml", self.elsewhere.url,
-            f"/ninjs/articles/{self.target.pk}.json", "/api/v1/articles/"])
+        after = self.assert_fresh_everywhere_after(
+            self.target.unpublish,
+            shows=[
+                "/",
+                self.target.url,
+                "/global-affairs/feed/json/",
+                "/sitemap-news.xml",
+                self.elsewhere.url,
+                f"/ninjs/articles/{self.target.pk}.json",
+                "/api/v1/articles/",
+            ],
+        )
         self.assertEqual(after[self.target.url].status_code, 404)
         self.assertNotIn(b"Corridor talks open in Beijing", after["/tags/cpec/feed/rss/"].content)
 
@@ -147,17 +201,26 @@ class PurgeOnEveryChangeTests(TestCase):
         def move():
             self.target.move(self.business, pos="last-child")
 
-        after = self.assert_fresh_everywhere_after(move, shows=[old_url, "/business/", "/global-affairs/", "/business/feed/rss/"])
+        after = self.assert_fresh_everywhere_after(
+            move, shows=[old_url, "/business/", "/global-affairs/", "/business/feed/rss/"]
+        )
         self.assertIn(b"Corridor talks open in Beijing", after["/business/"].content)
 
     def test_deleting(self):
         old_url = self.target.url
-        after = self.assert_fresh_everywhere_after(self.target.delete, shows=[old_url, "/", "/feed/rss/", self.elsewhere.url])
+        after = self.assert_fresh_everywhere_after(
+            self.target.delete, shows=[old_url, "/", "/feed/rss/", self.elsewhere.url]
+        )
         self.assertEqual(after[old_url].status_code, 404)
 
     def test_a_schedule_going_live(self):
-        scheduled = make_article(self.world, "Embargoed budget story", authors=[self.person], publish=False,
-                                 go_live_at=timezone.now() + timedelta(hours=1))
+        scheduled = make_article(
+            self.world,
+            "Embargoed budget story",
+            authors=[self.person],
+            publish=False,
+            go_live_at=timezone.now() + timedelta(hours=1),
+        )
         scheduled.save_revision().publish()
 
         def go_live():
@@ -188,7 +251,9 @@ class PurgeOnEveryChangeTests(TestCase):
             self.person.name = "Amina R. Rahman"
             self.person.save()
 
-        after = self.assert_fresh_everywhere_after(rename, shows=[self.target.url, f"/authors/{self.person.slug}/", "/feed/json/"])
+        after = self.assert_fresh_everywhere_after(
+            rename, shows=[self.target.url, f"/authors/{self.person.slug}/", "/feed/json/"]
+        )
         self.assertIn(b"Amina R. Rahman", after[self.target.url].content)
 
     def test_editing_an_image_credit_and_alt_text(self):
@@ -205,13 +270,16 @@ class PurgeOnEveryChangeTests(TestCase):
             self.world.title = "World"
             self.world.save_revision().publish()
 
-        after = self.assert_fresh_everywhere_after(rename, shows=["/global-affairs/", self.elsewhere.url, "/global-affairs/feed/rss/"])
+        after = self.assert_fresh_everywhere_after(
+            rename, shows=["/global-affairs/", self.elsewhere.url, "/global-affairs/feed/rss/"]
+        )
         self.assertIn(b"World", after["/global-affairs/"].content)
 
     def test_editing_the_publication_settings(self):
         def rename():
             PublicationSettings.objects.filter(site=default_site()).get().__class__.objects.update_or_create(
-                site=default_site(), defaults={"name": "The Evening Meridian"})
+                site=default_site(), defaults={"name": "The Evening Meridian"}
+            )
 
         after = self.assert_fresh_everywhere_after(rename, shows=["/", self.target.url, "/feed/rss/"])
         self.assertIn(b"The Evening Meridian", after["/"].content)
