@@ -142,6 +142,8 @@ NEWSDESK_SERVE_MEDIA = env.env_bool("NEWSDESK_SERVE_MEDIA", True)
 TASKS = {
     "default": {
         "BACKEND": env.env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+        # Purges of Varnish/CDN have their own queue and worker (`newsdesk db_worker --queue-name reader-caches`).
+        "QUEUES": ["default", "reader-caches"],
     }
 }
 

@@ -5,18 +5,21 @@ import os
 import subprocess
 import sys
 import uuid
+from unittest import mock
 
 import brotli
 import feedparser
 import lxml.html
 import redis
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import request_started
 from django.db import connection
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from newsdesk.core import env
 from newsdesk.core.pagecache.stores import GENERATION_FILE, MemoryStore, RedisStore
 from newsdesk.core.pagecache.wsgi import PageCacheApplication
 from newsdesk.core.testing import call_wsgi, make_article, make_author, make_editor, make_section
@@ -194,3 +197,30 @@ class RedisPageCacheTests(TestCase):
         finally:
             client = second_worker.store.client
             client.delete(*client.keys(f"{prefix}:*"))
+
+
+class FrontendCacheSettingsTests(SimpleTestCase):
+    """Varnish and CDN purging is configured from the environment, and a wrong value says what to write."""
+
+    def frontend_caches(self, **variables):
+        with mock.patch.dict(os.environ, variables, clear=False):
+            return env.frontend_caches()
+
+    def test_varnish_cloudflare_and_cloudfront_each_come_from_their_variables(self):
+        caches = self.frontend_caches(
+            NEWSDESK_VARNISH_URL="http://127.0.0.1:6081",
+            NEWSDESK_CLOUDFLARE_ZONE_ID="zone",
+            NEWSDESK_CLOUDFLARE_TOKEN="token",
+            NEWSDESK_CLOUDFRONT_DISTRIBUTION_ID="E123",
+        )
+        self.assertEqual(caches["varnish"]["LOCATION"], "http://127.0.0.1:6081")
+        self.assertEqual((caches["cloudflare"]["ZONEID"], caches["cloudflare"]["BEARER_TOKEN"]), ("zone", "token"))
+        self.assertEqual(caches["cloudfront"]["DISTRIBUTION_ID"], "E123")
+
+    def test_a_varnish_address_without_a_scheme_is_refused(self):
+        with self.assertRaisesMessage(ImproperlyConfigured, "e.g. http://127.0.0.1:6081"):
+            self.frontend_caches(NEWSDESK_VARNISH_URL="127.0.0.1:6081")
+
+    def test_a_cloudflare_zone_without_a_token_is_refused(self):
+        with self.assertRaisesMessage(ImproperlyConfigured, "NEWSDESK_CLOUDFLARE_TOKEN"):
+            self.frontend_caches(NEWSDESK_CLOUDFLARE_ZONE_ID="zone", NEWSDESK_CLOUDFLARE_TOKEN="")
