@@ -7,6 +7,7 @@ marked public, never ones that set a cookie or say private/no-store/no-cache.
 """
 
 import re
+from functools import cache
 
 from django.conf import settings
 
@@ -26,22 +27,15 @@ CACHE_TAGS_HEADER = "X-Cache-Tags"
 ARTICLE_TAG = "article"
 
 
+@cache
 def _private_cookie_pattern():
     names = {settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "messages"}
     return re.compile(r"(?:^|;)\s*(?:" + "|".join(re.escape(name) for name in sorted(names)) + r")=")
 
 
-_private_cookie = None
-
-
 def carries_private_cookie(cookie_header: str) -> bool:
     """A session, CSRF or messages cookie: the reader may be an editor, or may see something only they should."""
-    global _private_cookie
-    if not cookie_header:
-        return False
-    if _private_cookie is None:
-        _private_cookie = _private_cookie_pattern()
-    return bool(_private_cookie.search(cookie_header))
+    return bool(cookie_header) and bool(_private_cookie_pattern().search(cookie_header))
 
 
 def request_is_cacheable(environ) -> bool:

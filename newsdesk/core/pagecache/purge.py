@@ -2,10 +2,10 @@
 
 The page store (memory or Redis) is purged by a generation bump: everything at once, which is always
 correct and costs only re-rendering on demand. Frontend caches configured through
-wagtail.contrib.frontend_cache get precise work instead: a PURGE for each path the change shows on
-(Varnish drops every query-string variant of it), a BAN of `tags` (every article page, since each
-shows Recent), or a BAN of everything for changes that show on every page (publication settings,
-sections in the navigation, an author's name or an image's credit).
+wagtail.contrib.frontend_cache get precise work instead, in a task on its own queue: the paths the
+change shows on (Varnish drops every query-string variant of each), `tags` (every article page,
+since each shows Recent), or everything for changes that show on nearly every page (publication
+settings, sections in the navigation, an author's name or an image's credit).
 """
 
 import logging

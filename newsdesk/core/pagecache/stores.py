@@ -130,10 +130,7 @@ class MemoryStore:
     def get(self, key: str) -> Entry | None:
         generation = self.generation_file.read()
         with self._lock:
-            if generation != self._seen_generation:
-                # Everything stored before the bump is stale: free it at once rather than entry by entry.
-                self._drop_all(generation)
-                return None
+            self._follow(generation)
             entry = self._entries.get(key)
             if entry is None:
                 return None
@@ -146,16 +143,17 @@ class MemoryStore:
     def put(self, key: str, entry: Entry) -> None:
         if entry.size > self.max_bytes // 4:
             return
+        generation = self.generation_file.read()
         with self._lock:
-            if entry.generation != self.generation_file.read():
+            self._follow(generation)
+            if entry.generation != generation:
                 return  # rendered before a purge: its bytes may predate the change
             if key in self._entries:
                 self._remove(key)
             self._entries[key] = entry
             self._bytes += entry.size
             while self._bytes > self.max_bytes:
-                oldest = next(iter(self._entries))
-                self._remove(oldest)
+                self._remove(next(iter(self._entries)))
 
     def bump(self) -> int:
         return self.generation_file.bump()
@@ -170,6 +168,11 @@ class MemoryStore:
 
     def _remove(self, key):
         self._bytes -= self._entries.pop(key).size
+
+    def _follow(self, generation):
+        # Everything stored before a bump is stale: free it at once rather than entry by entry.
+        if generation != self._seen_generation:
+            self._drop_all(generation)
 
     def _drop_all(self, generation):
         self._entries.clear()
