@@ -5,6 +5,10 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("NEWSDESK_DATA_DIR", tempfile.mkdtemp(prefix="newsdesk-test-"))
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # xdist workers inherit the controller's environment; each needs a data folder of its own, or one
+    # worker's page-cache purges (a generation file in the data folder) would empty another's cache mid-test.
+    os.environ["NEWSDESK_DATA_DIR"] = tempfile.mkdtemp(prefix=f"newsdesk-test-{os.environ['PYTEST_XDIST_WORKER']}-")
 
 from newsdesk.settings import *  # noqa: E402,F403
 

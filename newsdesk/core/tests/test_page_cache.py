@@ -147,6 +147,7 @@ class PageCacheTests(TestCase):
             NEWSDESK_DATA_DIR=str(settings.DATA_DIR),
             DJANGO_SETTINGS_MODULE="newsdesk.settings_test",
         )
+        env.pop("PYTEST_XDIST_WORKER", None)  # else the test settings would give it a data folder of its own
         subprocess.run([sys.executable, "-c", other_worker], check=True, env=env)
         self.assertEqual(call_wsgi(application, self.article.url).headers["x-page-cache"], "miss")
 
