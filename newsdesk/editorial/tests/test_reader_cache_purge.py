@@ -277,9 +277,18 @@ class PurgeOnEveryChangeTests(TestCase):
 
     def test_editing_the_publication_settings(self):
         def rename():
-            PublicationSettings.objects.filter(site=default_site()).get().__class__.objects.update_or_create(
-                site=default_site(), defaults={"name": "The Evening Meridian"}
-            )
+            PublicationSettings.objects.update_or_create(site=default_site(), defaults={"name": "The Evening Meridian"})
 
         after = self.assert_fresh_everywhere_after(rename, shows=["/", self.target.url, "/feed/rss/"])
         self.assertIn(b"The Evening Meridian", after["/"].content)
+
+    # -- and what readers cannot see yet keeps the cache ----------------------------------------------
+
+    def test_an_upload_or_a_new_author_keeps_every_cached_page(self):
+        call_wsgi(application, self.target.url)
+        with self.captureOnCommitCallbacks(execute=True):
+            make_image("Not used yet")
+            make_author("Not yet on a byline")
+        again = call_wsgi(application, self.target.url)
+        self.assertEqual(again.headers["x-page-cache"], "hit")
+        self.assertEqual((RecordingBackend.paths, RecordingBackend.everything), (set(), []))
