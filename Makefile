@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NEWSDESK_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run test test-python e2e browser install tools migrate demo serve clean bench lint docs
+.PHONY: run test test-python e2e browser install tools migrate demo serve clean bench lint docs topology-test
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,12 @@ docs: install
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 test: test-python e2e docs
+
+# The production topology on loopback (Varnish, granian, PostgreSQL, Redis, the task worker), smoke-tested
+# and torn down: deploy/topology_test.py. Needs PostgreSQL and Redis answering on 127.0.0.1.
+topology-test: install
+	@command -v varnishd >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish; }
+	$(BIN)/python deploy/topology_test.py
 
 bench: install
 	for script in bench/*.py; do $(BIN)/python $$script; done

@@ -34,11 +34,11 @@ from django.utils import timezone  # noqa: E402
 
 def populate(count: int) -> None:
     from django.contrib.contenttypes.models import ContentType
+    from taggit.models import Tag
     from wagtail.models import Locale, Page
 
     from newsdesk.articles.models import ArticleByline, ArticlePage, ArticleTag
     from newsdesk.testing import make_author, make_image, make_section
-    from taggit.models import Tag
 
     sections = [make_section(title) for title in ("Global Affairs", "Business", "Technology")]
     authors = [make_author(f"Writer {n}") for n in range(20)]

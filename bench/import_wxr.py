@@ -28,7 +28,6 @@ sys.path.insert(0, str(REPO))
 
 from newsdesk.importers.tests.material import write_synthetic_export  # noqa: E402
 
-
 BENCH_DATABASE = "newsdesk_bench_import"
 
 

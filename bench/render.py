@@ -117,8 +117,8 @@ def insert_child_rows(model, objects):
 def build(count):
     from wagtail.models import Site
 
-    from newsdesk.testing import home_page, make_author, make_image, make_section
     from newsdesk.sections.models import StandardPage
+    from newsdesk.testing import home_page, make_author, make_image, make_section
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)  # the manifest production pages use

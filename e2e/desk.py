@@ -12,7 +12,8 @@ import json
 import os
 import secrets
 import sys
-from datetime import datetime, timezone as dt_timezone
+from datetime import datetime
+from datetime import timezone as dt_timezone
 
 EDITOR_USERNAME = "e2e-editor"
 # A second editor, named, for the tests where two people edit one article.
@@ -36,8 +37,8 @@ def _paragraph(html):
 
 def _bench():
     """An unpublished section holding the stress pieces, so no listing shows them."""
-    from newsdesk.testing import home_page
     from newsdesk.sections.models import SectionPage
+    from newsdesk.testing import home_page
 
     bench = SectionPage(title="Test bench", slug="test-bench", live=False)
     home_page().add_child(instance=bench)

@@ -4,7 +4,6 @@ import secrets
 import urllib.request
 
 from django.utils.text import slugify
-
 from lxml import html as lxml_html
 from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError

@@ -60,6 +60,8 @@ INSTALLED_APPS = NEWSDESK_APPS + [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so it sees every cookie set below it: marks anonymous reader responses public (core/pagecache).
+    "newsdesk.core.middleware.ReaderCacheControlMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Reader pages leave compressed; pages with a CSRF token never are (see core/middleware.py).
@@ -109,6 +111,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache(env.env_str("CACHE_URL"))}
 
+# The reader-page cache answered before Django (core/pagecache): per-process memory by default, Redis
+# (shared by every worker and machine) when CACHE_URL is Redis. Varnish or a CDN in front is purged
+# through wagtail.contrib.frontend_cache, configured by NEWSDESK_VARNISH_URL / _CLOUDFLARE_* / _CLOUDFRONT_*.
+NEWSDESK_PAGE_CACHE = env.env_bool("NEWSDESK_PAGE_CACHE", True)
+NEWSDESK_PAGE_CACHE_MB = env.env_int("NEWSDESK_PAGE_CACHE_MB", 64)
+NEWSDESK_PAGE_CACHE_PREFIX = env.env_str("NEWSDESK_PAGE_CACHE_PREFIX", "newsdesk:page")
+# How long a shared cache keeps a reader page (purges make it fresh sooner) and a "not found" page.
+NEWSDESK_PAGE_CACHE_SECONDS = env.env_int("NEWSDESK_PAGE_CACHE_SECONDS", 300)
+NEWSDESK_PAGE_CACHE_404_SECONDS = env.env_int("NEWSDESK_PAGE_CACHE_404_SECONDS", 10)
+WAGTAILFRONTENDCACHE = env.frontend_caches()
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -135,6 +148,8 @@ NEWSDESK_SERVE_MEDIA = env.env_bool("NEWSDESK_SERVE_MEDIA", True)
 TASKS = {
     "default": {
         "BACKEND": env.env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+        # Purges of Varnish/CDN have their own queue and worker (`newsdesk db_worker --queue-name reader-caches`).
+        "QUEUES": ["default", "reader-caches"],
     }
 }
 

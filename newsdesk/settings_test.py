@@ -5,6 +5,10 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("NEWSDESK_DATA_DIR", tempfile.mkdtemp(prefix="newsdesk-test-"))
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # xdist workers inherit the controller's environment; each needs a data folder of its own, or one
+    # worker's page-cache purges (a generation file in the data folder) would empty another's cache mid-test.
+    os.environ["NEWSDESK_DATA_DIR"] = tempfile.mkdtemp(prefix=f"newsdesk-test-{os.environ['PYTEST_XDIST_WORKER']}-")
 
 from newsdesk.settings import *  # noqa: E402,F403
 
@@ -14,7 +18,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {"default": {**TASKS["default"], "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(os.environ["NEWSDESK_DATA_DIR"]) / "media"
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -7,11 +7,13 @@ import io
 import itertools
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.files.images import ImageFile
-from django.test import Client
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.test import Client, RequestFactory
 from django.utils import timezone
 from django.utils.text import slugify
 from lxml import html as lxml_html
@@ -341,3 +343,41 @@ def form_errors(response) -> str:
     """The error messages an admin form response shows, as text."""
     tree = lxml_html.fromstring(response.content)
     return " ".join(" ".join(el.itertext()) for el in tree.xpath(ERRORS))
+
+
+class WsgiResponse:
+    """What a WSGI application answered: status code, headers (by lower-case name) and the whole body."""
+
+    def __init__(self, status: str, headers: list, body: bytes):
+        self.status_code = int(status.split(" ", 1)[0])
+        self.header_list = headers
+        self.headers = {name.lower(): value for name, value in headers}
+        self.content = body
+
+
+def call_wsgi(application, path: str, *, method: str = "GET", headers: dict | None = None) -> WsgiResponse:
+    """Call a WSGI application (e.g. newsdesk.wsgi.application, page cache included) the way a server would.
+
+    Django's test client enters Django below the WSGI layer, so it never meets the page cache; this does.
+    Like the test client, it keeps Django from closing the test's database connection at request end.
+    """
+    environ = RequestFactory().generic(method, path, headers=headers or {}).environ
+    captured = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        captured["status"], captured["headers"] = status, response_headers
+        return lambda data: None
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        result = application(environ, start_response)
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    return WsgiResponse(captured["status"], captured["headers"], body)

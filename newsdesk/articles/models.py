@@ -15,6 +15,7 @@ from wagtail.search import index
 from newsdesk.articles.blocks import ArticleBodyBlock, heading_anchor
 from newsdesk.articles.forms import ArticlePageForm
 from newsdesk.articles.querysets import ArticlePageQuerySet
+from newsdesk.core.pagecache.policy import ARTICLE_TAG, CACHE_TAGS_HEADER
 from newsdesk.core.slugs import unused_slug
 from newsdesk.images.renditions import prefetch_renditions
 
@@ -223,6 +224,12 @@ class ArticlePage(Page):
         super().clean()
         if self.hero_caption and not self.hero_image_id:
             raise ValidationError({"hero_caption": "A caption needs a hero image to go with."})
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # Every article page shows Recent: Varnish drops them all with one ban of this tag on publish.
+        response[CACHE_TAGS_HEADER] = ARTICLE_TAG
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

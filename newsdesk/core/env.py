@@ -106,3 +106,30 @@ def cache(url: str) -> dict:
     if url.startswith("dummy://"):
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     raise ImproperlyConfigured(f"CACHE_URL={url!r}: use redis://host:port/db, locmem://, file:///path or dummy://.")
+
+
+def frontend_caches() -> dict:
+    """WAGTAILFRONTENDCACHE from the environment: Varnish, Cloudflare and/or CloudFront, each when set."""
+    caches = {}
+    varnish = env_str("NEWSDESK_VARNISH_URL")
+    if varnish:
+        if not varnish.startswith(("http://", "https://")):
+            raise ImproperlyConfigured(
+                f"NEWSDESK_VARNISH_URL={varnish!r}: use the address Varnish listens on, e.g. http://127.0.0.1:6081."
+            )
+        caches["varnish"] = {"BACKEND": "newsdesk.core.pagecache.varnish.VarnishBackend", "LOCATION": varnish}
+    zone = env_str("NEWSDESK_CLOUDFLARE_ZONE_ID")
+    if zone:
+        token = env_str("NEWSDESK_CLOUDFLARE_TOKEN")
+        if not token:
+            raise ImproperlyConfigured(
+                "NEWSDESK_CLOUDFLARE_ZONE_ID is set without NEWSDESK_CLOUDFLARE_TOKEN (an API token with Cache Purge)."
+            )
+        caches["cloudflare"] = {"BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+                                "ZONEID": zone, "BEARER_TOKEN": token}
+    distribution = env_str("NEWSDESK_CLOUDFRONT_DISTRIBUTION_ID")
+    if distribution:
+        # Credentials come from boto3's usual places (AWS_* variables, instance role).
+        caches["cloudfront"] = {"BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+                                "DISTRIBUTION_ID": distribution}
+    return caches

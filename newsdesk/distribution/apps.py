@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 
 class DistributionConfig(AppConfig):
@@ -9,7 +11,17 @@ class DistributionConfig(AppConfig):
     verbose_name = "Distribution"
 
     def ready(self):
-        # Imported here: signal receivers need the app registry ready.
-        from newsdesk.distribution import signals
+        # The handlers import models, which Django allows only once every app is loaded.
+        from newsdesk.distribution import signal_handlers as handlers  # noqa: PLC0415
 
-        signals.connect()
+        page_unpublished.connect(handlers.note_unpublished, dispatch_uid="distribution-unpublished")
+        post_page_move.connect(handlers.note_page_left, dispatch_uid="distribution-moved")
+        post_delete.connect(handlers.note_page_left, dispatch_uid="distribution-deleted")
+        for signal, uid in ((post_save, "restricted"), (post_delete, "unrestricted")):
+            signal.connect(handlers.note_restriction_changed, sender="wagtailcore.PageViewRestriction",
+                           dispatch_uid=f"distribution-{uid}")
+        # Reader caches: publish (also a schedule going live), unpublish (also expiry and delete: Wagtail
+        # unpublishes a live page before deleting it) and move, before and after.
+        pre_save.connect(handlers.remember_reader_paths, sender="articles.ArticlePage")
+        for signal in (page_published, page_unpublished, pre_page_move, post_page_move):
+            signal.connect(handlers.purge_changed_page)

@@ -10,7 +10,6 @@ from newsdesk.editorial.link_handlers import (
     TolerantPageLinkElementHandler,
     TolerantPageLinkHandler,
 )
-
 from newsdesk.editorial.page_forms import EditorialPageFormMixin
 
 

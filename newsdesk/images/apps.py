@@ -7,3 +7,11 @@ class ImagesConfig(AppConfig):
     name = "newsdesk.images"
     label = "images"
     verbose_name = "Images"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from newsdesk.images import signal_handlers as handlers
+
+        for signal in (post_save, post_delete):
+            signal.connect(handlers.purge_reader_caches, sender="images.NewsImage")

@@ -6,8 +6,8 @@ from wagtail.rich_text import RichText
 
 from newsdesk.articles.blocks import FeedRendered
 from newsdesk.articles.models import ArticlePage
-from newsdesk.testing import make_article, make_image, make_section, rich_body
 from newsdesk.distribution.content import ArticleBatch
+from newsdesk.testing import make_article, make_image, make_section, rich_body
 
 
 class BodyBlocksRenderForFeedsTests(TestCase):

@@ -11,8 +11,8 @@ from django.utils import timezone
 from lxml import etree
 
 from newsdesk.articles.models import ArticleCorrection, ArticlePage
-from newsdesk.testing import make_editor
 from newsdesk.demo import content
+from newsdesk.testing import make_editor
 
 NEWS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "news": "http://www.google.com/schemas/sitemap-news/0.9"}
 THREE_DAYS = timedelta(days=3)

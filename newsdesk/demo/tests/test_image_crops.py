@@ -8,9 +8,9 @@ from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.test import TestCase
 
-from newsdesk.testing import make_article, make_author, make_image, make_section, parse_html
 from newsdesk.demo import artwork
 from newsdesk.images.models import NewsImage
+from newsdesk.testing import make_article, make_author, make_image, make_section, parse_html
 
 
 def crop_sizes(client, article) -> list[tuple[int, int]]:

@@ -4,8 +4,8 @@ import json
 
 from django.test import TestCase
 
-from newsdesk.testing import make_article, make_section, parse_html
 from newsdesk.distribution.published import feed_path
+from newsdesk.testing import make_article, make_section, parse_html
 
 
 class FeedPathTests(TestCase):

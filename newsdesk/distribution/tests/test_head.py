@@ -7,11 +7,10 @@ import extruct
 from django.test import TestCase
 from lxml import html as lxml_html
 
-from newsdesk.testing import home_page, make_article, make_author, make_image
 from newsdesk.distribution.tests.checkers import nu_html_errors, structured_data_issues
-from newsdesk.testing import Newsroom
 from newsdesk.people.models import Author
 from newsdesk.sections.models import StandardPage
+from newsdesk.testing import Newsroom, home_page, make_article, make_author, make_image
 
 ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$")
 ARTICLE_TYPES = {"NewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle", "ReportageNewsArticle"}

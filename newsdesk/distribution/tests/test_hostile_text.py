@@ -8,9 +8,9 @@ from lxml import etree
 from lxml import html as lxml_html
 from taggit.models import Tag
 
-from newsdesk.testing import default_site, make_article, make_author, make_section
 from newsdesk.people.models import AuthorLink
 from newsdesk.sections.models import PublicationSettings
+from newsdesk.testing import default_site, make_article, make_author, make_section
 
 HOSTILE = '<img src=x onerror="alert(1)"> & <b>bold</b>'
 VT = "\x0b"

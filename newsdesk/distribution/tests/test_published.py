@@ -6,8 +6,8 @@ from django.test import RequestFactory, TestCase
 from django.utils import timezone
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.testing import make_article, make_section
 from newsdesk.distribution.links import PageUrls
+from newsdesk.testing import make_article, make_section
 
 
 class PublishedArticlesTests(TestCase):

@@ -6,10 +6,9 @@ from unittest import mock
 from django.test import TestCase
 from lxml import etree
 
-from newsdesk.testing import make_article
 from newsdesk.distribution import sitemaps
 from newsdesk.distribution.tests.checkers import xsd_errors
-from newsdesk.testing import Newsroom
+from newsdesk.testing import Newsroom, make_article
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "image": "http://www.google.com/schemas/sitemap-image/1.1",
       "news": "http://www.google.com/schemas/sitemap-news/0.9"}

@@ -4,8 +4,7 @@ from django.test import TestCase
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
-from newsdesk.testing import make_article, minutes_ago
-from newsdesk.testing import Newsroom
+from newsdesk.testing import Newsroom, make_article, minutes_ago
 
 FEEDS = [
     f"{base}feed/{fmt}/"

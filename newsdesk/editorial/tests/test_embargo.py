@@ -14,8 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.testing import make_article
-from newsdesk.testing import DeskPersonas
+from newsdesk.testing import DeskPersonas, make_article
 
 SECRET_TITLE = "Zebracorn merger agreed"
 SECRET_STANDFIRST = "Confidential terms of the zebracorn deal"

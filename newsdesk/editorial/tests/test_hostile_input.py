@@ -4,13 +4,13 @@ import json
 import re
 
 import html5lib
-from lxml import etree
 from django.test import TestCase
+from lxml import etree
 from wagtail.rich_text import RichText
 
 from newsdesk.articles.models import ArticleCorrection
-from newsdesk.testing import make_article, make_author, make_image, make_section
 from newsdesk.editorial.sanitise import clean_html
+from newsdesk.testing import make_article, make_author, make_image, make_section
 
 PAYLOADS = [
     "<script>alert(1)</script>", "<SCRIPT SRC=//evil.example/x.js></SCRIPT>", "<img src=x onerror=alert(1)>",

@@ -14,8 +14,8 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.testing import DeskPersonas, article_form_data
 from newsdesk.people.models import Author
+from newsdesk.testing import DeskPersonas, article_form_data
 
 Y, N = True, False
 # role -> action -> (in section, out of section)

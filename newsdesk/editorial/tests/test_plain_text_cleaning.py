@@ -7,8 +7,8 @@ from django.test import TestCase
 from lxml import etree
 from taggit.models import Tag
 
-from newsdesk.testing import default_site, make_article, make_author, make_image, make_section, parse_html, text_of
 from newsdesk.sections.models import PublicationSettings
+from newsdesk.testing import default_site, make_article, make_author, make_image, make_section, parse_html, text_of
 
 VERTICAL_TAB, FORM_FEED, NUL, ESCAPE = "\x0b", "\x0c", "\x00", "\x1b"
 

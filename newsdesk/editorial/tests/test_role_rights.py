@@ -12,11 +12,10 @@ from PIL import Image as PILImage
 from wagtail.models import Page, PageLogEntry
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.testing import home_page
-from newsdesk.testing import DeskPersonas, article_form_data
 from newsdesk.images.models import NewsImage
 from newsdesk.importers.tests.material import own
 from newsdesk.sections.models import SectionPage, StandardPage
+from newsdesk.testing import DeskPersonas, article_form_data, home_page
 
 
 def jpeg_upload(name="photo.jpg"):

@@ -10,9 +10,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from lxml import html as lxml_html
 from wagtail.models import PageViewRestriction
 
-from newsdesk.testing import make_article, make_section
 from newsdesk.editorial import roles
-from newsdesk.testing import PASSWORD, make_user
+from newsdesk.testing import PASSWORD, make_article, make_section, make_user
 
 SETUP, LOGIN, DASHBOARD = "/admin/two-factor/", "/admin/login/", "/admin/"
 

@@ -9,9 +9,9 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import nested_form_data
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.testing import home_page, make_article, make_editor, make_image, make_section, parse_html, text_of
 from newsdesk.editorial.sanitise import clean_html
 from newsdesk.sections.models import SectionPage, StandardPage
+from newsdesk.testing import home_page, make_article, make_editor, make_image, make_section, parse_html, text_of
 
 SOFT_BREAK_CONTENTSTATE = json.dumps(
     {

@@ -5,8 +5,8 @@ import json
 import lxml.etree
 from django.test import TestCase
 
-from newsdesk.testing import make_article, make_image, make_section, parse_html, text_of
 from newsdesk.images.models import credit_line
+from newsdesk.testing import make_article, make_image, make_section, parse_html, text_of
 
 
 class CreditLineTests(TestCase):

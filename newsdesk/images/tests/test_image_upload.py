@@ -5,8 +5,8 @@ from django.test import TestCase
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from newsdesk.testing import make_editor, parse_html, text_of
 from newsdesk.images.models import NewsImage
+from newsdesk.testing import make_editor, parse_html, text_of
 
 
 def png_bytes(width, height, mode="RGB") -> bytes:

@@ -12,8 +12,8 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from newsdesk.testing import make_article, make_author, make_editor, make_image, make_section, parse_html, text_of
 from newsdesk.images.models import NewsImage, NewsRendition
+from newsdesk.testing import make_article, make_author, make_editor, make_image, make_section, parse_html, text_of
 
 
 class FullDiskStorage(FileSystemStorage):

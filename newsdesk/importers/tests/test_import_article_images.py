@@ -12,9 +12,9 @@ from django.urls import reverse
 from lxml import html as lxml_html
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.testing import make_section
 from newsdesk.images.models import NewsImage
 from newsdesk.importers.tests.material import write_jpeg
+from newsdesk.testing import make_section
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="red"/></svg>'
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour traffic charted</title></head><body>

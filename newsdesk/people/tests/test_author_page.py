@@ -1,8 +1,8 @@
 from django.test import TestCase
 
 from newsdesk.core.pagination import PER_PAGE
-from newsdesk.testing import make_article, make_author, make_image, make_section, minutes_ago, parse_html, text_of
 from newsdesk.people.models import AuthorLink
+from newsdesk.testing import make_article, make_author, make_image, make_section, minutes_ago, parse_html, text_of
 
 
 class AuthorPageTests(TestCase):

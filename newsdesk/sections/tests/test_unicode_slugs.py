@@ -1,5 +1,5 @@
-from lxml import html
 from django.test import TestCase
+from lxml import html
 
 from newsdesk.testing import make_article, make_author, make_section
 

@@ -1,0 +1,260 @@
+"""Readers at scale, side by side in one run on one machine (a benchmark, not a test).
+
+    .venv/bin/python bench/serve.py [--duration 10] [--connections 16,64,256]
+
+Brings up on loopback (ports 8173-8177), measures each target with wrk (from apt) at each
+connection count, prints one table, and tears everything down:
+
+    nginx-static    nginx serving the article's bytes from a file: the limit everything is a ratio of
+    embedded-hit    `make run`'s server (granian, SQLite, page cache in memory): article, cache hit
+    varnish-hit     the production topology (deploy/topology_test.py): Varnish hit for the article
+    uncached        the same embedded server with NEWSDESK_PAGE_CACHE=off: every request renders
+    home, feed      home page and RSS feed through the embedded cache
+
+Columns: req/s, p50, p99, errors (socket errors and non-2xx), and the server's resident memory
+(all its processes) after the run. Then publish-to-fresh latency on every channel, through both the
+embedded cache and Varnish. Targets (issue 11): embedded hit >= 0.7x nginx, Varnish hit >= 0.9x,
+uncached article >= 150 req/s on 2 cores, 0 errors, flat memory, fresh everywhere within 2 s.
+Run it on a quiet machine: every figure is only meaningful next to the nginx row of the same run.
+"""
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "deploy"))
+
+from topology_test import CREATE_DESK, PUBLISH_CHANGE, VARNISH_PORT, Topology, get  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+EMBEDDED_PORT, UNCACHED_PORT, NGINX_PORT = 8173, 8174, 8176
+PYTHON = sys.executable
+WRK_TIMEOUT_MARGIN = 30
+NEW_TITLE = b"Markets rally after the budget"
+
+
+class Embedded:
+    """`make run` without make: SQLite and the memory page cache in a throwaway data folder."""
+
+    def __init__(self, workdir: Path):
+        self.env = dict(
+            os.environ,
+            PYTHONPATH=str(ROOT),
+            DJANGO_SETTINGS_MODULE="newsdesk.settings",
+            NEWSDESK_DATA_DIR=str(workdir / "embedded"),
+            ALLOWED_HOSTS="127.0.0.1,localhost",
+            LOG_LEVEL="ERROR",
+        )
+        self.workdir, self.servers = workdir, {}
+
+    def prepare(self, create_desk: str) -> str:
+        for args in (["migrate", "--noinput", "--verbosity", "0"], ["collectstatic", "--noinput", "--verbosity", "0"]):
+            subprocess.run([PYTHON, "-m", "django", *args], env=self.env, check=True)
+        out = subprocess.run(
+            [PYTHON, "-m", "django", "shell", "-c", create_desk],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        return out.strip().splitlines()[-1]
+
+    def start(self, port: int, page_cache: bool):
+        env = dict(self.env, NEWSDESK_PAGE_CACHE="1" if page_cache else "0")
+        argv = [
+            PYTHON,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--no-ws",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+            "--blocking-threads",
+            "4",
+            "--backlog",
+            "1024",
+            "--respawn-failed-workers",
+            "newsdesk.wsgi:application",
+        ]
+        self.servers[port] = subprocess.Popen(
+            argv, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+
+    def publish(self) -> float:
+        out = subprocess.run(
+            [PYTHON, "-m", "django", "shell", "-c", PUBLISH_CHANGE],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        return float(out.strip().splitlines()[-1])
+
+    def stop(self):
+        for process in self.servers.values():
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(10)
+
+
+def start_nginx(workdir: Path, body: bytes):
+    if not shutil.which("nginx"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "nginx"], check=True)
+    root = workdir / "static"
+    root.mkdir()
+    workdir.chmod(0o755)  # nginx's workers run as www-data
+    (root / "article.html").write_bytes(body)
+    # Compressed once, as the caches do, so the limit is nginx sending bytes, not nginx compressing them.
+    (root / "article.html.gz").write_bytes(gzip.compress(body, compresslevel=6))
+    conf = workdir / "nginx.conf"
+    conf.write_text(f"""
+worker_processes 2;
+pid {workdir}/nginx.pid;
+error_log {workdir}/nginx-error.log;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    default_type text/html;
+    gzip_static on;
+    server {{ listen 127.0.0.1:{NGINX_PORT}; root {root}; }}
+}}
+""")
+    subprocess.run(["nginx", "-c", str(conf), "-p", str(workdir)], check=True)
+    return lambda: subprocess.run(["nginx", "-c", str(conf), "-p", str(workdir), "-s", "quit"], check=False)
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except (FileNotFoundError, AttributeError, ProcessLookupError):
+            continue
+    return total / 1024
+
+
+def wrk(url: str, connections: int, duration: int) -> dict:
+    argv = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-H", "Accept-Encoding: gzip", url]
+    out = subprocess.run(argv, capture_output=True, text=True, timeout=duration + WRK_TIMEOUT_MARGIN).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rate": rate,
+        "p50": _latency(out, "50%"),
+        "p99": _latency(out, "99%"),
+        "errors": errors + (int(non_2xx.group(1)) if non_2xx else 0),
+    }
+
+
+def _latency(out: str, percentile: str) -> str:
+    match = re.search(rf"{percentile}\s+([\d.]+\w+)", out)
+    return match.group(1) if match else "?"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", default="16,64,256")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+    workdir = Path(tempfile.mkdtemp(prefix="newsdesk-bench-serve-"))
+    topology, embedded, stop_nginx = Topology(), Embedded(workdir), None
+    try:
+        topology.up()
+        article_path = embedded.prepare(CREATE_DESK)
+        embedded.start(EMBEDDED_PORT, page_cache=True)
+        embedded.start(UNCACHED_PORT, page_cache=False)
+        for port in (EMBEDDED_PORT, UNCACHED_PORT):
+            topology.wait_for(f"http://127.0.0.1:{port}/robots.txt")
+        stop_nginx = start_nginx(workdir, get(f"http://127.0.0.1:{EMBEDDED_PORT}{article_path}").body)
+        varnish = f"http://127.0.0.1:{VARNISH_PORT}"
+        targets = [
+            ("nginx-static", f"http://127.0.0.1:{NGINX_PORT}/article.html", None),
+            ("embedded-hit", f"http://127.0.0.1:{EMBEDDED_PORT}{article_path}", embedded.servers[EMBEDDED_PORT].pid),
+            ("varnish-hit", varnish + topology.article_url, topology.processes["varnish"].pid),
+            ("uncached", f"http://127.0.0.1:{UNCACHED_PORT}{article_path}", embedded.servers[UNCACHED_PORT].pid),
+            ("home", f"http://127.0.0.1:{EMBEDDED_PORT}/", embedded.servers[EMBEDDED_PORT].pid),
+            ("feed", f"http://127.0.0.1:{EMBEDDED_PORT}/feed/rss/", embedded.servers[EMBEDDED_PORT].pid),
+        ]
+        rows, limit = [], {}
+        for connections in [int(n) for n in args.connections.split(",")]:
+            for name, url, pid in targets:
+                get(url)
+                rss_before = tree_rss_mb(pid) if pid else 0
+                result = wrk(url, connections, args.duration)
+                if name == "nginx-static":
+                    limit[connections] = result["rate"]
+                ratio = result["rate"] / limit[connections] if limit.get(connections) else 0
+                rss = f"{rss_before:.0f} -> {tree_rss_mb(pid):.0f}" if pid else "-"
+                rows.append(
+                    f"| {name} | {connections} | {result['rate']:,.0f} | {ratio:.2f}x | {result['p50']} "
+                    f"| {result['p99']} | {result['errors']} | {rss} |"
+                )
+        print("| target | connections | req/s | of nginx | p50 | p99 | errors | server RSS MB |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        print("\n".join(rows))
+        print()
+        print("| publish-to-fresh | channel | seconds |")
+        print("|---|---|---:|")
+        for label, base, publish, paths in [
+            ("embedded", f"http://127.0.0.1:{EMBEDDED_PORT}", embedded.publish, [article_path]),
+            (
+                "varnish",
+                varnish,
+                lambda: float(topology.shell(PUBLISH_CHANGE).strip().splitlines()[-1]),
+                [topology.article_url],
+            ),
+        ]:
+            channels = [
+                *paths,
+                "/",
+                "/business/",
+                "/feed/rss/",
+                "/feed/atom/",
+                "/feed/json/",
+                "/sitemap-news.xml",
+                "/api/v1/articles/",
+            ]
+            for path in channels:
+                get(base + path)
+            published_at, fresh_after = publish(), {}
+            while len(fresh_after) < len(channels) and time.time() - published_at < 30:
+                for path in channels:
+                    sent = time.time()  # when the request left: render time under load is not staleness
+                    if path not in fresh_after and NEW_TITLE in get(base + path).body:
+                        fresh_after[path] = sent - published_at
+                time.sleep(0.02)
+            for path in channels:
+                seconds = fresh_after.get(path)
+                print(
+                    f"| {label} | {path} | {seconds:.2f} |" if seconds is not None else f"| {label} | {path} | stale |"
+                )
+    finally:
+        if stop_nginx:
+            stop_nginx()
+        embedded.stop()
+        topology.down()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
