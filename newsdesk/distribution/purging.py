@@ -9,8 +9,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from wagtail.models import Page, ReferenceIndex
 
+from newsdesk.articles.models import ArticlePage
 from newsdesk.core import pagecache
-from newsdesk.distribution import published, sitemaps
+from newsdesk.distribution import sitemaps
 
 FEED_FORMATS = ("rss", "atom", "json")
 
@@ -70,7 +71,7 @@ def _articles_pointing_at(article) -> list:
         .filter(base_content_type=ContentType.objects.get_for_model(Page))
         .values_list("object_id", flat=True)
     )
-    return list(published.published_articles().filter(pk__in=[int(pk) for pk in sources]))
+    return list(ArticlePage.objects.published().filter(pk__in=[int(pk) for pk in sources]))
 
 
 def live_article_paths(article) -> set[str]:
@@ -86,7 +87,7 @@ def _feeds(name: str, **kwargs) -> set[str]:
 
 
 def _sitemap_pages() -> set[str]:
-    article_count = published.published_articles().count()
+    article_count = ArticlePage.objects.published().count()
     pages = max(1, -(-article_count // sitemaps.ArticleSitemap.limit))
     return {sitemaps.ArticleSitemap(None).path(n) for n in range(1, pages + 1)} | {sitemaps.PageSitemap(None).path(1)}
 

@@ -48,9 +48,6 @@ class NewsImage(AbstractImage):
         return credit or self.credit
 
 
-def credit_line(credit: str) -> str:
-    return f"Image: {credit}" if credit else ""
-
     # When a rendition cannot be written (read-only media, a full disk), readers get the original file in
     # its place instead of an error page; the next request tries again. A missing original is another
     # matter (SourceImageIOError): Wagtail's callers already leave such an image out.
@@ -81,6 +78,10 @@ def credit_line(credit: str) -> str:
         rendition.is_original = True
         rendition._from_cache = True  # keeps Wagtail from caching the stand-in
         return rendition
+
+
+def credit_line(credit: str) -> str:
+    return f"Image: {credit}" if credit else ""
 
 
 class NewsRendition(AbstractRendition):
