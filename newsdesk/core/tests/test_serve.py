@@ -44,6 +44,9 @@ class ServeTestCase(SimpleTestCase):
             DJANGO_SETTINGS_MODULE="newsdesk.settings_test",
             DATABASE_URL="",
         )
+        # Under xdist the test settings would give each process a data folder of its own: the server and
+        # the migrate before it must share this one.
+        cls.env.pop("PYTEST_XDIST_WORKER", None)
 
     @classmethod
     def tearDownClass(cls):
