@@ -56,7 +56,7 @@ lint: install
 docs: install
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
-test: test-python e2e docs
+test: lint test-python e2e docs
 
 # The production topology on loopback (Varnish, granian, PostgreSQL, Redis, the task worker), smoke-tested
 # and torn down: deploy/topology_test.py. Needs PostgreSQL and Redis answering on 127.0.0.1.

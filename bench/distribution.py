@@ -48,10 +48,18 @@ def populate(count: int) -> None:
     locale = Locale.get_default()
     now = timezone.now()
     body = [
-        {"type": "paragraph", "value": "<p>The delegation arrived for a five-day visit and met the premier.</p>", "id": "a"},
+        {
+            "type": "paragraph",
+            "value": "<p>The delegation arrived for a five-day visit and met the premier.</p>",
+            "id": "a",
+        },
         {"type": "heading", "value": {"text": "What was agreed", "level": "h2", "anchor": ""}, "id": "b"},
         {"type": "paragraph", "value": "<p>Officials signed agreements on rail, ports and trade.</p>" * 6, "id": "c"},
-        {"type": "quote", "value": {"text": "A partnership for every season.", "attribution": "Joint statement", "source_url": ""}, "id": "d"},
+        {
+            "type": "quote",
+            "value": {"text": "A partnership for every season.", "attribution": "Joint statement", "source_url": ""},
+            "id": "d",
+        },
         {"type": "image", "value": {"image": images[0].pk, "caption": "At the signing", "credit": ""}, "id": "e"},
     ]
     per_section = count // len(sections) + 1
@@ -63,22 +71,42 @@ def populate(count: int) -> None:
             published = now - timezone.timedelta(minutes=number)
             slug = f"story-{number}"
             page = Page(
-                title=f"Story {number}", draft_title=f"Story {number}", slug=slug, content_type=content_type,
-                path=ArticlePage._get_path(section.path, section.depth + 1, position), depth=section.depth + 1,
-                numchild=0, url_path=f"{section.url_path}{slug}/", live=True, first_published_at=published,
-                last_published_at=published, locale=locale,
+                title=f"Story {number}",
+                draft_title=f"Story {number}",
+                slug=slug,
+                content_type=content_type,
+                path=ArticlePage._get_path(section.path, section.depth + 1, position),
+                depth=section.depth + 1,
+                numchild=0,
+                url_path=f"{section.url_path}{slug}/",
+                live=True,
+                first_published_at=published,
+                last_published_at=published,
+                locale=locale,
             )
             pages.append(page)
-            details.append(ArticlePage(standfirst=f"What happened in story {number}.", kind="news",
-                                       hero_image_id=images[number % len(images)].pk, body=body))
+            details.append(
+                ArticlePage(
+                    standfirst=f"What happened in story {number}.",
+                    kind="news",
+                    hero_image_id=images[number % len(images)].pk,
+                    body=body,
+                )
+            )
         Page.objects.bulk_create(pages, batch_size=2000)
         _insert_children(ArticlePage, pages, details)
         Page.objects.filter(pk=section.pk).update(numchild=len(pages))
         ArticleByline.objects.bulk_create(
-            [ArticleByline(article_id=page.pk, author=authors[i % len(authors)], sort_order=0) for i, page in enumerate(pages)],
-            batch_size=5000)
+            [
+                ArticleByline(article_id=page.pk, author=authors[i % len(authors)], sort_order=0)
+                for i, page in enumerate(pages)
+            ],
+            batch_size=5000,
+        )
         ArticleTag.objects.bulk_create(
-            [ArticleTag(content_object_id=page.pk, tag=tags[i % len(tags)]) for i, page in enumerate(pages)], batch_size=5000)
+            [ArticleTag(content_object_id=page.pk, tag=tags[i % len(tags)]) for i, page in enumerate(pages)],
+            batch_size=5000,
+        )
 
 
 def _insert_children(model, pages, details) -> None:
@@ -87,7 +115,7 @@ def _insert_children(model, pages, details) -> None:
     columns = ["page_ptr_id"] + [f.column for f in fields]
     rows = [
         [page.pk] + [f.get_db_prep_save(f.pre_save(detail, add=True), connection) for f in fields]
-        for page, detail in zip(pages, details)
+        for page, detail in zip(pages, details, strict=True)
     ]
     sql = f"INSERT INTO {model._meta.db_table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
     with connection.cursor() as cursor:
@@ -121,10 +149,17 @@ def main() -> None:
 
     factory = RequestFactory()
     print(f"feed size: {feeds.FEED_SIZE} items")
-    timed("sitemap page 1 (50,000 URLs, with images)", options.repeat,
-          lambda: views.sitemap_page(factory.get("/sitemap-articles-1.xml"), "articles", 1))
+    timed(
+        "sitemap page 1 (50,000 URLs, with images)",
+        options.repeat,
+        lambda: views.sitemap_page(factory.get("/sitemap-articles-1.xml"), "articles", 1),
+    )
     for fmt in ("rss", "atom", "json"):
-        timed(f"site feed, {fmt}, full content", options.repeat, lambda fmt=fmt: views.feed(factory.get(f"/feed/{fmt}/"), fmt))
+        timed(
+            f"site feed, {fmt}, full content",
+            options.repeat,
+            lambda fmt=fmt: views.feed(factory.get(f"/feed/{fmt}/"), fmt),
+        )
     timed("sitemap index", options.repeat, lambda: views.sitemap_index(factory.get("/sitemap.xml")))
     timed("news sitemap", options.repeat, lambda: views.news_sitemap(factory.get("/sitemap-news.xml")))
 

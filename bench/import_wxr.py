@@ -61,8 +61,12 @@ def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str, 
         tracemalloc.start()
         read_all()
         peak = tracemalloc.get_traced_memory()[1]
-        return {"posts": posts, "seconds": elapsed, "peak_traced_mb": peak / 1e6,
-                "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+        return {
+            "posts": posts,
+            "seconds": elapsed,
+            "peak_traced_mb": peak / 1e6,
+            "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        }
 
     from django.core.management import call_command
 
@@ -86,10 +90,16 @@ def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str, 
     started = time.perf_counter()
     WordPressImport(export, report=again, media_dir=media, batch_size=int(batch_size) or BATCH_SIZE).run()
     rerun = time.perf_counter() - started
-    return {"posts": report.count("article", "created"), "images": report.count("image", "created"),
-            "errors": report.count(action="error"), "seconds": elapsed, "index_seconds": indexing,
-            "rerun_seconds": rerun, "rerun_unchanged": again.count("article", "unchanged"),
-            "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "posts": report.count("article", "created"),
+        "images": report.count("image", "created"),
+        "errors": report.count(action="error"),
+        "seconds": elapsed,
+        "index_seconds": indexing,
+        "rerun_seconds": rerun,
+        "rerun_unchanged": again.count("article", "unchanged"),
+        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 class FreshPostgres:
@@ -119,30 +129,52 @@ def run(mode: str, sizes, batch_size=0, label=None, postgres=""):
 
     rows, label = [], label or mode
     for posts in sizes:
-        with tempfile.TemporaryDirectory(prefix="wxr-bench-") as tmp, \
-                (FreshPostgres(postgres) if postgres else nullcontext("")) as database_url:
+        with (
+            tempfile.TemporaryDirectory(prefix="wxr-bench-") as tmp,
+            FreshPostgres(postgres) if postgres else nullcontext("") as database_url,
+        ):
             export, media = Path(tmp) / "export.xml", Path(tmp) / "uploads"
             write_synthetic_export(export, media, posts)
             size_mb = export.stat().st_size / 1e6
             child = subprocess.run(
-                [sys.executable, __file__, "--measure", mode, str(export), str(media), tmp, str(batch_size),
-                 database_url],
-                capture_output=True, text=True, cwd=REPO, check=True,
+                [
+                    sys.executable,
+                    __file__,
+                    "--measure",
+                    mode,
+                    str(export),
+                    str(media),
+                    tmp,
+                    str(batch_size),
+                    database_url,
+                ],
+                capture_output=True,
+                text=True,
+                cwd=REPO,
+                check=True,
             )
             result = json.loads(child.stdout.strip().splitlines()[-1])
             rows.append(result)
             traced = f", peak traced {result['peak_traced_mb']:.1f} MB" if "peak_traced_mb" in result else ""
-            print(f"{label:>8}: {posts:>6} posts ({size_mb:5.1f} MB export): {result['posts']} posts in "
-                  f"{result['seconds']:.1f} s = {result['posts'] / result['seconds']:.0f} posts/s{traced}, "
-                  f"max RSS {result['max_rss_mb']:.0f} MB" + (f", {result['errors']} errors" if "errors" in result else ""),
-                  flush=True)
+            print(
+                f"{label:>8}: {posts:>6} posts ({size_mb:5.1f} MB export): {result['posts']} posts in "
+                f"{result['seconds']:.1f} s = {result['posts'] / result['seconds']:.0f} posts/s{traced}, "
+                f"max RSS {result['max_rss_mb']:.0f} MB"
+                + (f", {result['errors']} errors" if "errors" in result else ""),
+                flush=True,
+            )
             if "index_seconds" in result:
                 total = result["seconds"] + result["index_seconds"]
-                print(f"{'':>8}  then the search index: {result['index_seconds']:.1f} s more; "
-                      f"{result['posts'] / total:.0f} posts/s import and index together", flush=True)
-                print(f"{'':>8}  run again on the same export: {result['rerun_unchanged']} unchanged in "
-                      f"{result['rerun_seconds']:.1f} s = {result['rerun_unchanged'] / result['rerun_seconds']:.0f} posts/s",
-                      flush=True)
+                print(
+                    f"{'':>8}  then the search index: {result['index_seconds']:.1f} s more; "
+                    f"{result['posts'] / total:.0f} posts/s import and index together",
+                    flush=True,
+                )
+                print(
+                    f"{'':>8}  run again on the same export: {result['rerun_unchanged']} unchanged in "
+                    f"{result['rerun_seconds']:.1f} s = {result['rerun_unchanged'] / result['rerun_seconds']:.0f} posts/s",
+                    flush=True,
+                )
     if len(rows) >= 2:
         key = "peak_traced_mb" if mode == "stream" else "max_rss_mb"
         print(f"{label:>8}: {key} largest / smallest export = {rows[-1][key] / rows[0][key]:.2f}x", flush=True)
@@ -156,8 +188,12 @@ def main(argv):
     parser.add_argument("--stream-sizes", type=int, nargs="*", default=[2000, 20000])
     parser.add_argument("--import-sizes", type=int, nargs="*", default=[2000, 20000])
     parser.add_argument("--no-baseline", action="store_true", help="Skip the one-item-per-transaction import.")
-    parser.add_argument("--postgres", default="", metavar="SERVER_URL",
-                        help=f"Also import into PostgreSQL: a database {BENCH_DATABASE!r} is made and dropped there.")
+    parser.add_argument(
+        "--postgres",
+        default="",
+        metavar="SERVER_URL",
+        help=f"Also import into PostgreSQL: a database {BENCH_DATABASE!r} is made and dropped there.",
+    )
     args = parser.parse_args(argv)
     run("stream", args.stream_sizes)
     rows = run("import", args.import_sizes)

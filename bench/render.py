@@ -32,8 +32,16 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-HEADINGS = ["High-level talks", "Economic corridor", "Security", "Defence", "Trade", "Regional issues",
-            "Culture and education", "Agreements signed"]
+HEADINGS = [
+    "High-level talks",
+    "Economic corridor",
+    "Security",
+    "Defence",
+    "Trade",
+    "Regional issues",
+    "Culture and education",
+    "Agreements signed",
+]
 
 
 def body_for(n: int, image, also_see_id):
@@ -46,8 +54,14 @@ def body_for(n: int, image, also_see_id):
         blocks.append(("heading", {"text": heading, "level": "h2", "anchor": ""}))
         blocks.append(("paragraph", RichText(f"<p>Paragraph {n} on {heading.lower()}, with <b>detail</b>.</p>" * 2)))
     blocks[4:4] = [
-        ("quote", {"text": "A friendship that weathers every season.", "attribution": "Joint statement",
-                   "source_url": "https://example.org/statement"}),
+        (
+            "quote",
+            {
+                "text": "A friendship that weathers every season.",
+                "attribution": "Joint statement",
+                "source_url": "https://example.org/statement",
+            },
+        ),
         ("image", {"image": image, "caption": "", "credit": ""}),
     ]
     blocks[9:9] = [("pull_quote", {"text": "Five corridors, one plan.", "attribution": ""})]
@@ -75,19 +89,33 @@ def bulk_articles(section, count, images, authors, tags):
         for n in batch:
             slug = f"story-{n}"
             published = now - timezone.timedelta(minutes=count - n)
-            pages.append(Page(
-                title=f"Story {n}: talks on trade, security and a new corridor", draft_title=f"Story {n}", slug=slug,
-                content_type=content_type, locale=locale, path=Page._get_path(section.path, section.depth + 1, n + 1),
-                depth=section.depth + 1, numchild=0, url_path=f"{section.url_path}{slug}/", live=True,
-                first_published_at=published, last_published_at=published,
-            ))
+            pages.append(
+                Page(
+                    title=f"Story {n}: talks on trade, security and a new corridor",
+                    draft_title=f"Story {n}",
+                    slug=slug,
+                    content_type=content_type,
+                    locale=locale,
+                    path=Page._get_path(section.path, section.depth + 1, n + 1),
+                    depth=section.depth + 1,
+                    numchild=0,
+                    url_path=f"{section.url_path}{slug}/",
+                    live=True,
+                    first_published_at=published,
+                    last_published_at=published,
+                )
+            )
         Page.objects.bulk_create(pages)
-        ids = dict(Page.objects.filter(slug__in=[p.slug for p in pages], depth=section.depth + 1).values_list("slug", "id"))
+        ids = dict(
+            Page.objects.filter(slug__in=[p.slug for p in pages], depth=section.depth + 1).values_list("slug", "id")
+        )
         articles = []
-        for n, page in zip(batch, pages):
+        for n, page in zip(batch, pages, strict=True):
             article = ArticlePage(
-                page_ptr_id=ids[page.slug], standfirst=f"What happened in story {n}, in one sentence.",
-                kind=random.choice(["news", "analysis", "opinion"]), hero_image=random.choice(images),
+                page_ptr_id=ids[page.slug],
+                standfirst=f"What happened in story {n}, in one sentence.",
+                kind=random.choice(["news", "analysis", "opinion"]),
+                hero_image=random.choice(images),
                 teaser="Two or three sentences for lists. They tell the reader why it matters.",
                 body=body_for(n, random.choice(images), ids.get(f"story-{n - 1}")),
             )
@@ -95,7 +123,8 @@ def bulk_articles(section, count, images, authors, tags):
         insert_child_rows(ArticlePage, articles)
         ArticleByline.objects.bulk_create(
             ArticleByline(article_id=a.page_ptr_id, author=author, sort_order=i)
-            for a in articles for i, author in enumerate(random.sample(authors, 2))
+            for a in articles
+            for i, author in enumerate(random.sample(authors, 2))
         )
         ArticleTag.objects.bulk_create(
             ArticleTag(content_object_id=a.page_ptr_id, tag=tag) for a in articles for tag in random.sample(tag_rows, 3)
@@ -158,13 +187,15 @@ def main():
 
     started = time.perf_counter()
     section, about = build(args.articles)
-    print(f"built {args.articles} articles in {time.perf_counter() - started:.1f} s "
-          f"(SQLite at {os.environ['NEWSDESK_DATA_DIR']})")
+    print(
+        f"built {args.articles} articles in {time.perf_counter() - started:.1f} s "
+        f"(SQLite at {os.environ['NEWSDESK_DATA_DIR']})"
+    )
 
     from newsdesk.articles.models import ArticlePage
 
     client = Client(HTTP_HOST="127.0.0.1")
-    urls = [f"{section.url_path[len('/home'):]}story-{n}/" for n in range(args.articles)]
+    urls = [f"{section.url_path[len('/home') :]}story-{n}/" for n in range(args.articles)]
     for url in random.sample(urls, 40):  # makes every image's renditions once; later views only read them
         client.get(url)
     sample = random.sample(urls, args.samples)

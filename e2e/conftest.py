@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from e2e.checks import ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS, ReaderTab
 
@@ -132,7 +133,11 @@ def desk(tmp_path_factory, artifacts):
         facts = json.loads(_step([sys.executable, "-m", "e2e.desk"], env, log))
         server = subprocess.Popen(
             [NEWSDESK, "serve", "--host", "127.0.0.1", "--port", str(PORT)],
-            env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            env=env,
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         try:
             base_url = f"http://127.0.0.1:{PORT}"
@@ -146,7 +151,6 @@ def desk(tmp_path_factory, artifacts):
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make e2e` installs Debian's chromium with apt")
-    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)

@@ -12,13 +12,12 @@ import json
 import os
 import secrets
 import sys
-from datetime import datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime
 
 EDITOR_USERNAME = "e2e-editor"
 # A second editor, named, for the tests where two people edit one article.
 SECOND_EDITOR = {"username": "e2e-second-editor", "first_name": "Esther", "last_name": "Okafor"}
-OLD_DATE = datetime(2003, 3, 3, 9, 0, tzinfo=dt_timezone.utc)
+OLD_DATE = datetime(2003, 3, 3, 9, 0, tzinfo=UTC)
 
 # Our own words. A 60-letter "word" and a long URL with no break opportunity test wrapping at 360 px.
 LONG_WORD = "Hydroelectricitytransmissionreorganisationcommissionerships"
@@ -60,7 +59,9 @@ def _stress_pieces() -> dict:
         authors=[author],
         published_at=OLD_DATE,
         body=[
-            _paragraph(f"<p>The commission published {LONG_URL} on Monday, and {LONG_WORD} was the word of the day.</p>"),
+            _paragraph(
+                f"<p>The commission published {LONG_URL} on Monday, and {LONG_WORD} was the word of the day.</p>"
+            ),
             _paragraph(f'<p>Its annex is at <a href="{LONG_URL}">{LONG_URL}</a>.</p>'),
         ],
     )
@@ -144,11 +145,17 @@ def _facts() -> dict:
         of_kind = [a for a in articles if a.kind == kind]
         if of_kind:
             by_kind[kind] = max(of_kind, key=richness).url
+
     # The article the link and layout tests read: the longest one carrying Also See, tags and a hero image.
     def fullness(article):
         block_types = {block["type"] for block in article.body.raw_data}
-        return ("also_see" in block_types, article.tags.exists(), bool(article.hero_image_id), len(block_types),
-                len(article.body.raw_data))
+        return (
+            "also_see" in block_types,
+            article.tags.exists(),
+            bool(article.hero_image_id),
+            len(block_types),
+            len(article.body.raw_data),
+        )
 
     long_article = max(articles, key=fullness) if articles else None
     tags = Tag.objects.filter(articles_articletag_items__content_object__live=True).distinct().order_by("slug")

@@ -20,10 +20,12 @@ ATTEMPTS = 3
 def run(url: str, output_stem: Path) -> dict:
     """Mobile preset (Lighthouse's default: phone form factor, simulated slow 4G); JSON and HTML kept on disk."""
     command = [
-        str(LIGHTHOUSE), url,
+        str(LIGHTHOUSE),
+        url,
         f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
         f"--only-categories={','.join(CATEGORIES)}",
-        "--output=json", "--output=html",
+        "--output=json",
+        "--output=html",
         f"--output-path={output_stem}",
         "--quiet",
     ]
@@ -35,7 +37,9 @@ def run(url: str, output_stem: Path) -> dict:
         if done.returncode == 0:
             return json.loads(Path(f"{output_stem}.report.json").read_text())
         if RETRY_HINT not in done.stderr or attempt == ATTEMPTS:
-            raise AssertionError(f"Lighthouse failed on {url} (attempt {attempt}, exit {done.returncode}):\n{done.stderr}")
+            raise AssertionError(
+                f"Lighthouse failed on {url} (attempt {attempt}, exit {done.returncode}):\n{done.stderr}"
+            )
         print(f"Lighthouse asked to be run again on {url} (attempt {attempt}): {done.stderr.strip()}")
         attempt += 1
 
@@ -52,5 +56,7 @@ def shortfalls(report: dict, category: str) -> list[str]:
         audit = audits[ref["id"]]
         if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
             value = audit.get("displayValue", "")
-            lines.append(f"  {ref['id']} (score {audit['score']}, weight {ref['weight']}) {audit['title']} {value}".rstrip())
+            lines.append(
+                f"  {ref['id']} (score {audit['score']}, weight {ref['weight']}) {audit['title']} {value}".rstrip()
+            )
     return lines

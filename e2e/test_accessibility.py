@@ -13,9 +13,17 @@ def _reader_pages(facts) -> list[tuple[str, str]]:
     pages = [("home", "/")]
     pages += [(f"section-{s['url'].strip('/')}", s["url"]) for s in facts["sections"]]
     pages += [(f"article-{kind}", url) for kind, url in sorted(facts["articles_by_kind"].items())]
-    pages += [("article-long", facts["long_article"]), ("author", facts["authors"][0]["url"]), ("tag", facts["tags"][0]["url"])]
+    pages += [
+        ("article-long", facts["long_article"]),
+        ("author", facts["authors"][0]["url"]),
+        ("tag", facts["tags"][0]["url"]),
+    ]
     word = facts["articles"][0]["title"].split()[0]
-    pages += [("search", f"/search/?q={word}"), ("search-empty", "/search/?q=zzzqqqnothing"), ("not-found", "/no-such-page/")]
+    pages += [
+        ("search", f"/search/?q={word}"),
+        ("search-empty", "/search/?q=zzzqqqnothing"),
+        ("not-found", "/no-such-page/"),
+    ]
     return pages
 
 
@@ -34,7 +42,9 @@ def test_every_reader_page_has_no_axe_violations(desk, open_tab, artifacts):
             result = run_axe(tab.page)
             _save(artifacts, f"{name}-{width}", result)
             if result["violations"]:
-                failures.append(f"{path} at {width}px ({result['testEngine']['version']}):\n{describe_violations(result['violations'])}")
+                failures.append(
+                    f"{path} at {width}px ({result['testEngine']['version']}):\n{describe_violations(result['violations'])}"
+                )
     assert not failures, "axe violations:\n" + "\n".join(failures)
 
 

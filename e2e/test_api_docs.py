@@ -11,7 +11,9 @@ def test_the_api_docs_run_a_request_with_nothing_from_outside_the_site(browser, 
     page.on("request", lambda request: request.url.startswith(desk.base_url) or outside.append(request.url))
     try:
         page.goto("/api/v1/docs/", wait_until="load")
-        operation = page.locator(".opblock", has=page.locator(".opblock-summary-path", has_text="/api/v1/articles/")).first
+        operation = page.locator(
+            ".opblock", has=page.locator(".opblock-summary-path", has_text="/api/v1/articles/")
+        ).first
         operation.locator(".opblock-summary").click()
         operation.get_by_role("button", name="Try it out").click()
         operation.get_by_role("button", name="Execute").click()

@@ -43,11 +43,15 @@ def test_an_urdu_paragraph_reads_right_to_left(desk, open_tab, artifacts):
 
     # And it is drawn in letters, not empty boxes: most glyphs come from a font the English text does not use.
     paragraph.evaluate("el => el.setAttribute('data-probe', 'urdu')")
-    tab.page.locator("article.article p", has_text="Urdu service report").evaluate("el => el.setAttribute('data-probe', 'english')")
+    tab.page.locator("article.article p", has_text="Urdu service report").evaluate(
+        "el => el.setAttribute('data-probe', 'english')"
+    )
     urdu_fonts = fonts_used(tab.page, "[data-probe=urdu]")
     latin_fonts = set(fonts_used(tab.page, "[data-probe=english]"))
     arabic_script = sum(count for family, count in urdu_fonts.items() if family not in latin_fonts)
-    assert arabic_script >= len(urdu.replace(" ", "")) / 2, f"Urdu drawn with {urdu_fonts}; English text uses {latin_fonts}"
+    assert arabic_script >= len(urdu.replace(" ", "")) / 2, (
+        f"Urdu drawn with {urdu_fonts}; English text uses {latin_fonts}"
+    )
 
 
 def test_a_missing_image_file_shows_its_alt_text_and_keeps_its_space(desk, open_tab, artifacts):

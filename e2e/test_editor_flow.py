@@ -134,7 +134,9 @@ def test_an_article_published_in_the_admin_reaches_home_section_and_recent(desk,
     expect(page.locator(".messages")).to_contain_text("published")
 
     # The reader sees it on the home page, clicks through, and finds everything the editor put in.
-    home_headlines = [" ".join(a.text_content().split()) for a in _reader_html(desk, "/").xpath("//main//h2/a | //main//h3/a")]
+    home_headlines = [
+        " ".join(a.text_content().split()) for a in _reader_html(desk, "/").xpath("//main//h2/a | //main//h3/a")
+    ]
     assert headline in home_headlines, (
         f"the home page does not list the new article; it lists {home_headlines}. "
         f"The admin is at {page.url} and says {page.locator('.messages').inner_text()!r}"
@@ -157,7 +159,11 @@ def test_an_article_published_in_the_admin_reaches_home_section_and_recent(desk,
     assert article_path.startswith(section["url"])
 
     other = next(a for a in facts["articles"] if a["url"] != article_path)
-    for path, where in [("/", "//main//a"), (section["url"], "//main//article[@class='teaser']//a"), (other["url"], "//section[@class='recent']//article[@class='teaser']//a")]:
+    for path, where in [
+        ("/", "//main//a"),
+        (section["url"], "//main//article[@class='teaser']//a"),
+        (other["url"], "//section[@class='recent']//article[@class='teaser']//a"),
+    ]:
         for attempt in range(READER_REQUESTS_PER_PAGE):
             links = {a.get("href") for a in _reader_html(desk, path).xpath(where)}
             assert article_path in links, f"request {attempt + 1} for {path} does not link to {article_path} in {where}"

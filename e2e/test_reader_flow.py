@@ -10,8 +10,17 @@ READING_TEXT_PX = 16
 READING_TEXT = ", ".join(
     f"article.article {part}"
     for part in (
-        "h1", ".standfirst", ".article-body > p", ".article-body li", "blockquote p", ".pull-quote p",
-        ".fact-box p", ".fact-box li", ".corrections li", ".corrections p", ".author-box .bio",
+        "h1",
+        ".standfirst",
+        ".article-body > p",
+        ".article-body li",
+        "blockquote p",
+        ".pull-quote p",
+        ".fact-box p",
+        ".fact-box li",
+        ".corrections li",
+        ".corrections p",
+        ".author-box .bio",
     )
 )
 # Labels inside them (a dateline, a fact box's title) and everything else (captions, credits, kickers, dates,
@@ -58,7 +67,9 @@ def test_a_reader_goes_home_section_article_author_tag_and_back(desk, open_tab):
     author = byline.text_content().strip()
     author_path = _follow(tab, byline)
     assert author_path.startswith("/authors/") and _h1(tab) == author
-    assert tab.page.locator(f"main article.teaser a[href='{article_path}']").count(), "the author page lists the article"
+    assert tab.page.locator(f"main article.teaser a[href='{article_path}']").count(), (
+        "the author page lists the article"
+    )
 
     tab.page.go_back()
     assert tab.page.url.endswith(article_path)
@@ -79,7 +90,9 @@ def test_every_link_on_the_article_page_leads_to_a_live_page(desk, open_tab):
     tab.goto(desk.facts["long_article"])
     dead = []
     for group, selector in ARTICLE_LINKS.items():
-        hrefs = {href for href in tab.page.locator(selector).evaluate_all("links => links.map(a => a.getAttribute('href'))")}
+        hrefs = {
+            href for href in tab.page.locator(selector).evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        }
         assert hrefs, f"the article page has no {group} links ({selector})"
         for href in sorted(hrefs):
             response = tab.context.request.get(desk.url(href) if href.startswith("/") else href)
@@ -105,7 +118,9 @@ def test_the_article_page_fits_the_screen_with_its_hero_credit_and_readable_text
     assert hero.is_visible(), "the hero image is not visible"
     box = hero.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, f"the hero image sticks out: {box}"
-    assert page.evaluate("img => img.complete && img.naturalWidth > 0", hero.element_handle()), "the hero image did not load"
+    assert page.evaluate("img => img.complete && img.naturalWidth > 0", hero.element_handle()), (
+        "the hero image did not load"
+    )
     credit = page.locator("article.article figure.hero .credit")
     assert credit.is_visible() and credit.text_content().strip(), "the hero's credit is not visible"
 

@@ -166,8 +166,26 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_CONTENT_TYPES = {
     extension: "application/octet-stream"
-    for extension in ("js", "mjs", "cjs", "html", "htm", "shtml", "xhtml", "xht", "svg", "svgz", "xml", "xsl",
-                      "xslt", "css", "wasm", "swf", "json", "map")
+    for extension in (
+        "js",
+        "mjs",
+        "cjs",
+        "html",
+        "htm",
+        "shtml",
+        "xhtml",
+        "xht",
+        "svg",
+        "svgz",
+        "xml",
+        "xsl",
+        "xslt",
+        "css",
+        "wasm",
+        "swf",
+        "json",
+        "map",
+    )
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False

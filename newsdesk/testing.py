@@ -96,7 +96,14 @@ def rich_body(*, images=(), also_see=(), headings=("The visit", "The corridor", 
 
     `headings` become h2 blocks, each followed by a paragraph; one h3 ("A detail") always follows them.
     """
-    body = [("paragraph", RichText('<p>The president arrived in <a href="https://example.org/briefing">Beijing</a> on 4 February for a five-day visit.</p>'))]
+    body = [
+        (
+            "paragraph",
+            RichText(
+                '<p>The president arrived in <a href="https://example.org/briefing">Beijing</a> on 4 February for a five-day visit.</p>'
+            ),
+        )
+    ]
     for text in headings:
         body.append(("heading", {"text": text, "level": "h2", "anchor": ""}))
         body.append(("paragraph", RichText(f"<p>Paragraph about {text.lower()}.</p>")))

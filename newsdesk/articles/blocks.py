@@ -65,7 +65,7 @@ def heading_anchor(value) -> str:
 
 class QuoteBlock(FeedRendered, blocks.StructBlock):
     text = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False, max_length=200, help_text='Who said or wrote it.')
+    attribution = blocks.CharBlock(required=False, max_length=200, help_text="Who said or wrote it.")
     source_url = blocks.URLBlock(required=False, help_text="Link to the original statement or document.")
 
     class Meta:

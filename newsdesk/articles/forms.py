@@ -27,7 +27,8 @@ class ArticlePageForm(EditorialPageFormMixin, WagtailAdminPageForm):
         if bylines is None:
             return
         live_forms = [
-            f for f in bylines.forms
+            f
+            for f in bylines.forms
             if f.is_valid() and not bylines._should_delete_form(f) and f.cleaned_data.get("author")
         ]
         if not live_forms:

@@ -57,9 +57,7 @@ class ArticlePage(Page):
     hero_image = models.ForeignKey(
         "images.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    hero_caption = models.CharField(
-        max_length=300, blank=True, help_text="Leave empty to use the image's own caption."
-    )
+    hero_caption = models.CharField(max_length=300, blank=True, help_text="Leave empty to use the image's own caption.")
     body = StreamField(ArticleBodyBlock(), blank=True)
     teaser = models.TextField(
         max_length=600, blank=True, help_text="Two to four sentences for lists. Falls back to the standfirst."

@@ -125,11 +125,16 @@ def frontend_caches() -> dict:
             raise ImproperlyConfigured(
                 "NEWSDESK_CLOUDFLARE_ZONE_ID is set without NEWSDESK_CLOUDFLARE_TOKEN (an API token with Cache Purge)."
             )
-        caches["cloudflare"] = {"BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-                                "ZONEID": zone, "BEARER_TOKEN": token}
+        caches["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": zone,
+            "BEARER_TOKEN": token,
+        }
     distribution = env_str("NEWSDESK_CLOUDFRONT_DISTRIBUTION_ID")
     if distribution:
         # Credentials come from boto3's usual places (AWS_* variables, instance role).
-        caches["cloudfront"] = {"BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
-                                "DISTRIBUTION_ID": distribution}
+        caches["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": distribution,
+        }
     return caches

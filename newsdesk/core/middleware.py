@@ -133,7 +133,10 @@ class ReaderCacheControlMiddleware:
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and not response.has_header("Cache-Control")
         ):
-            seconds = (settings.NEWSDESK_PAGE_CACHE_SECONDS if response.status_code == 200
-                       else settings.NEWSDESK_PAGE_CACHE_404_SECONDS)
+            seconds = (
+                settings.NEWSDESK_PAGE_CACHE_SECONDS
+                if response.status_code == 200
+                else settings.NEWSDESK_PAGE_CACHE_404_SECONDS
+            )
             patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
         return response

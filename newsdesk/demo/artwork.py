@@ -81,7 +81,7 @@ def _gradient(draw, size, top, bottom):
     width, height = size
     for y in range(height):
         t = y / max(height - 1, 1)
-        draw.line([(0, y), (width, y)], fill=tuple(round(a + (b - a) * t) for a, b in zip(top, bottom)))
+        draw.line([(0, y), (width, y)], fill=tuple(round(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
 
 
 def _label(draw, size, text, ink, shade):
@@ -146,7 +146,9 @@ def draw_rails(draw, size, rng, ink, accent):
         t = (i / 14) ** 2
         y = vanish[1] + (height - vanish[1]) * t
         half = width * 0.26 * t
-        draw.line([(vanish[0] - half, y), (vanish[0] + half, y)], fill=_mix(ink, accent, 0.4), width=max(int(10 * t), 2))
+        draw.line(
+            [(vanish[0] - half, y), (vanish[0] + half, y)], fill=_mix(ink, accent, 0.4), width=max(int(10 * t), 2)
+        )
 
 
 def draw_mountains(draw, size, rng, ink, accent):
@@ -197,7 +199,9 @@ def draw_rings(draw, size, rng, ink, accent):
     width, height = size
     centre = (width * 0.5, height * 0.45)
     for r in range(420, 40, -60):
-        draw.ellipse([centre[0] - r, centre[1] - r, centre[0] + r, centre[1] + r], outline=_mix(ink, accent, 0.3), width=3)
+        draw.ellipse(
+            [centre[0] - r, centre[1] - r, centre[0] + r, centre[1] + r], outline=_mix(ink, accent, 0.3), width=3
+        )
     for _ in range(2):
         x, y = centre[0] + rng.uniform(-220, 220), centre[1] + rng.uniform(-60, 60)
         draw.ellipse([x - 170, y - 170, x + 170, y + 170], outline=accent, width=10)
@@ -223,7 +227,7 @@ def draw_wordmark(draw, size, rng, ink, accent):
 
 
 def _mix(a, b, t=0.5):
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
 
 
 STYLES = {

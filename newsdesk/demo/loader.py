@@ -84,8 +84,9 @@ def ensure_image(spec: dict, report: DemoReport) -> NewsImage:
         return existing
     size = spec.get("size", (artwork.WIDTH, artwork.HEIGHT))
     fmt = "PNG" if spec.get("format") == "png" else "JPEG"
-    data = artwork.render(spec["style"], palette=spec["palette"], seed=spec["seed"], label=spec.get("label", ""),
-                          size=size, fmt=fmt)
+    data = artwork.render(
+        spec["style"], palette=spec["palette"], seed=spec["seed"], label=spec.get("label", ""), size=size, fmt=fmt
+    )
     image = NewsImage(
         title=spec["title"],
         alt_text=spec["alt"],
@@ -214,10 +215,9 @@ def keep_demo_dates_recent(now: datetime) -> int:
     stale feeds. Articles an editor has saved since loading (a newer revision) or taken offline keep their dates.
     """
     ages = {spec["slug"]: spec["age"] for spec in content.ARTICLES}
-    untouched = (
-        DemoArticle.objects.filter(article__latest_revision=models.F("revision"), article__live=True)
-        .select_related("article", "revision")
-    )
+    untouched = DemoArticle.objects.filter(
+        article__latest_revision=models.F("revision"), article__live=True
+    ).select_related("article", "revision")
     moved = 0
     for record in untouched:
         article = record.article
@@ -308,4 +308,3 @@ def ensure_admin() -> str | None:
     password = secrets.token_urlsafe(18)
     User.objects.create_superuser(ADMIN_USERNAME, email="admin@example.com", password=password)
     return password
-

@@ -176,14 +176,20 @@ class Options(Schema):
 
 
 class Paging(Options):
-    limit: int = Field(DEFAULT_LIMIT, ge=1, le=LARGEST_NUMBER, json_schema_extra={"maximum": MAX_LIMIT},
-                       description=f"Items per page; a larger value is answered with {MAX_LIMIT} and a notice.")
+    limit: int = Field(
+        DEFAULT_LIMIT,
+        ge=1,
+        le=LARGEST_NUMBER,
+        json_schema_extra={"maximum": MAX_LIMIT},
+        description=f"Items per page; a larger value is answered with {MAX_LIMIT} and a notice.",
+    )
     offset: int = Field(0, ge=0, le=LARGEST_NUMBER, description="Items to skip.")
 
 
-MOMENT = {"description": "A date (YYYY-MM-DD, covering the whole day) or an ISO 8601 date-time with its offset.",
-          "json_schema_extra": {"anyOf": [{"type": "string", "format": "date"},
-                                          {"type": "string", "format": "date-time"}]}}
+MOMENT = {
+    "description": "A date (YYYY-MM-DD, covering the whole day) or an ISO 8601 date-time with its offset.",
+    "json_schema_extra": {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]},
+}
 
 
 class ArticleFilters(Paging):
@@ -202,7 +208,9 @@ def Id(description: str):
 # -- endpoints ---------------------------------------------------------------------------------
 
 
-@api.get("/articles/", response={200: ArticleList, **PROBLEMS}, summary="Published articles, newest first", tags=["articles"])
+@api.get(
+    "/articles/", response={200: ArticleList, **PROBLEMS}, summary="Published articles, newest first", tags=["articles"]
+)
 def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     _refuse_unknown(request, ArticleFilters)
     articles = serializers.filter_articles(ArticlePage.objects.published().recent(), **_article_filters(filters))
@@ -210,7 +218,12 @@ def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     return _page(request, articles, filters, serializers.ArticleSerializer(request).summaries)
 
 
-@api.get("/articles/{article_id}/", response={200: ArticleOut, **PROBLEMS}, summary="One article with its body as blocks", tags=["articles"])
+@api.get(
+    "/articles/{article_id}/",
+    response={200: ArticleOut, **PROBLEMS},
+    summary="One article with its body as blocks",
+    tags=["articles"],
+)
 def get_article(request: HttpRequest, options: Query[Options], article_id: int = Id("The article's page id.")):
     _refuse_unknown(request, Options)
     article = ArticlePage.objects.published().for_listing().filter(pk=article_id).first()
@@ -219,7 +232,9 @@ def get_article(request: HttpRequest, options: Query[Options], article_id: int =
     return serializers.ArticleSerializer(request).detail(article)
 
 
-@api.get("/sections/", response={200: SectionList, **PROBLEMS}, summary="Sections of the publication", tags=["sections"])
+@api.get(
+    "/sections/", response={200: SectionList, **PROBLEMS}, summary="Sections of the publication", tags=["sections"]
+)
 def list_sections(request: HttpRequest, paging: Query[Paging]):
     _refuse_unknown(request, Paging)
     return _page(request, published_sections(), paging, serializers.ArticleSerializer(request).sections)
@@ -234,7 +249,9 @@ def get_section(request: HttpRequest, slug: str, options: Query[Options]):
     return serializers.ArticleSerializer(request).sections([section])[0]
 
 
-@api.get("/authors/", response={200: AuthorList, **PROBLEMS}, summary="People and desks that sign articles", tags=["authors"])
+@api.get(
+    "/authors/", response={200: AuthorList, **PROBLEMS}, summary="People and desks that sign articles", tags=["authors"]
+)
 def list_authors(request: HttpRequest, paging: Query[Paging]):
     _refuse_unknown(request, Paging)
     return _page(request, Author.objects.order_by("name", "pk"), paging, serializers.ArticleSerializer(request).authors)
@@ -249,13 +266,25 @@ def get_author(request: HttpRequest, slug: str, options: Query[Options]):
     return serializers.ArticleSerializer(request).authors([author])[0]
 
 
-@api.get("/images/", response={200: ImageList, **PROBLEMS}, summary="Lead images of published articles", tags=["images"])
+@api.get(
+    "/images/", response={200: ImageList, **PROBLEMS}, summary="Lead images of published articles", tags=["images"]
+)
 def list_images(request: HttpRequest, paging: Query[Paging]):
     _refuse_unknown(request, Paging)
-    return _page(request, serializers.with_crops(serializers.published_images().order_by("pk"), ""), paging, serializers.ArticleSerializer(request).images)
+    return _page(
+        request,
+        serializers.with_crops(serializers.published_images().order_by("pk"), ""),
+        paging,
+        serializers.ArticleSerializer(request).images,
+    )
 
 
-@api.get("/images/{image_id}/", response={200: ImageOut, **PROBLEMS}, summary="One image with its credit and crops", tags=["images"])
+@api.get(
+    "/images/{image_id}/",
+    response={200: ImageOut, **PROBLEMS},
+    summary="One image with its credit and crops",
+    tags=["images"],
+)
 def get_image(request: HttpRequest, options: Query[Options], image_id: int = Id("The image's id.")):
     _refuse_unknown(request, Options)
     image = serializers.published_images().filter(pk=image_id).first()

@@ -18,8 +18,11 @@ class DistributionConfig(AppConfig):
         post_page_move.connect(handlers.note_page_left, dispatch_uid="distribution-moved")
         post_delete.connect(handlers.note_page_left, dispatch_uid="distribution-deleted")
         for signal, uid in ((post_save, "restricted"), (post_delete, "unrestricted")):
-            signal.connect(handlers.note_restriction_changed, sender="wagtailcore.PageViewRestriction",
-                           dispatch_uid=f"distribution-{uid}")
+            signal.connect(
+                handlers.note_restriction_changed,
+                sender="wagtailcore.PageViewRestriction",
+                dispatch_uid=f"distribution-{uid}",
+            )
         # Reader caches: publish (also a schedule going live), unpublish (also expiry and delete: Wagtail
         # unpublishes a live page before deleting it) and move, before and after.
         pre_save.connect(handlers.remember_reader_paths, sender="articles.ArticlePage")

@@ -16,7 +16,7 @@ from wagtail.images.models import SourceImageIOError
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.distribution.content import ArticleBatch
-from newsdesk.distribution.links import absolute, image_mime_type, original_url, page_url
+from newsdesk.distribution.links import absolute, image_mime_type, original_url, page_url, publication
 from newsdesk.distribution.text import xml_safe_data
 
 FEED_SIZE = 100
@@ -42,8 +42,14 @@ class MediaElementsMixin:
             return
         handler.startElement(
             "media:content",
-            {"url": image["url"], "type": image["type"], "medium": "image",
-             "width": str(image["width"]), "height": str(image["height"]), "fileSize": str(image["size"])},
+            {
+                "url": image["url"],
+                "type": image["type"],
+                "medium": "image",
+                "width": str(image["width"]),
+                "height": str(image["height"]),
+                "fileSize": str(image["size"]),
+            },
         )
         if image["caption"]:
             handler.addQuickElement("media:description", image["caption"], {"type": "plain"})
@@ -242,8 +248,6 @@ class ArticleFeed(Feed):
 
     @property
     def publication(self):
-        from newsdesk.distribution.links import publication
-
         return publication(self.request)
 
 

@@ -84,7 +84,14 @@ def _section_head(head, request, site, page):
 
 
 def _home_head(head, request, site, page):
-    _listing(head, request, page_url(request, page), site.name, page.intro or site.about or site.tagline, page.search_description)
+    _listing(
+        head,
+        request,
+        page_url(request, page),
+        site.name,
+        page.intro or site.about or site.tagline,
+        page.search_description,
+    )
     head.og += _og_logo(request, site)
     _graph(head, request, structured_data.home_graph(request))
 
@@ -98,7 +105,9 @@ def _standard_head(head, request, site, page):
 
 
 def _author_head(head, request, site, author):
-    _listing(head, request, absolute(request, author.get_absolute_url()), author.name, author.bio, "", og_type="profile")
+    _listing(
+        head, request, absolute(request, author.get_absolute_url()), author.name, author.bio, "", og_type="profile"
+    )
     head.description = ""  # the profile template states the bio itself
     head.og += _og_picture(request, author.photo, PORTRAIT, author.name) if author.photo_id else _og_logo(request, site)
     head.feeds += feed_links(author.name, "author", author.slug)
@@ -108,8 +117,14 @@ def _author_head(head, request, site, author):
 def _tag_head(head, request, site, tag):
     if not tag.slug:
         return
-    _listing(head, request, absolute(request, reverse("tag", kwargs={"slug": tag.slug})), tag.name,
-             f"Articles tagged {tag.name}.", "")
+    _listing(
+        head,
+        request,
+        absolute(request, reverse("tag", kwargs={"slug": tag.slug})),
+        tag.name,
+        f"Articles tagged {tag.name}.",
+        "",
+    )
     head.og += _og_logo(request, site)
     head.feeds += feed_links(tag.name, "tag", tag.slug)
     _graph(head, request, structured_data.tag_graph(request, tag))
@@ -137,10 +152,16 @@ def _article(head, request, page, section):
     # base.html already states the standfirst (or SEO description) as the meta description.
     if section is not None:
         head.feeds += feed_links(section.title, "section", section.slug)
-    head.og = [("og:type", "article"), ("og:title", page.seo_title or page.title),
-               ("og:description", page.search_description or page.standfirst)]
+    head.og = [
+        ("og:type", "article"),
+        ("og:title", page.seo_title or page.title),
+        ("og:description", page.search_description or page.standfirst),
+    ]
     head.og += _og_image(request, page.hero_image)
-    head.og += [("article:published_time", iso_datetime(page.published_at)), ("article:modified_time", iso_datetime(page.modified_at))]
+    head.og += [
+        ("article:published_time", iso_datetime(page.published_at)),
+        ("article:modified_time", iso_datetime(page.modified_at)),
+    ]
     head.og += [("article:author", absolute(request, author.get_absolute_url())) for author in page.authors]
     if section is not None:
         head.og.append(("article:section", section.title))
@@ -197,8 +218,10 @@ def _social_common(head, request, site):
     head.og += [("og:url", head.canonical), ("og:site_name", site.name)]
     values = dict(head.og)
     has_image = "og:image" in values
-    head.twitter = [("twitter:card", "summary_large_image" if has_image else "summary"),
-                    ("twitter:title", values.get("og:title", site.name))]
+    head.twitter = [
+        ("twitter:card", "summary_large_image" if has_image else "summary"),
+        ("twitter:title", values.get("og:title", site.name)),
+    ]
     if values.get("og:description"):
         head.twitter.append(("twitter:description", values["og:description"]))
     if has_image:
@@ -216,6 +239,3 @@ def _graph(head, request, graph):
 def _with_page_number(url: str, request) -> str:
     number = request.GET.get("page", "")
     return f"{url}?page={int(number)}" if number.isdigit() and int(number) > 1 else url
-
-
-

@@ -1,9 +1,9 @@
 """Absolute addresses and the publication's identity, as every output format states them."""
 
-
 from django.conf import settings
 from django.urls import reverse
 from wagtail.images.models import SourceImageIOError
+from wagtail.models import Site
 
 from newsdesk.sections.models import PublicationSettings
 
@@ -50,8 +50,14 @@ def original_url(request, image) -> str:
 
 def image_mime_type(image) -> str:
     extension = image.file.name.rsplit(".", 1)[-1].lower()
-    return {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif",
-            "webp": "image/webp", "avif": "image/avif"}.get(extension, "application/octet-stream")
+    return {
+        "jpg": "image/jpeg",
+        "jpeg": "image/jpeg",
+        "png": "image/png",
+        "gif": "image/gif",
+        "webp": "image/webp",
+        "avif": "image/avif",
+    }.get(extension, "application/octet-stream")
 
 
 class PageUrls:
@@ -61,20 +67,22 @@ class PageUrls:
     the site the request came to are made absolute against the request's own host."""
 
     def __init__(self, request):
-        from wagtail.models import Site
-
         self.request = request
         current = Site.find_for_request(request)
         self.roots = sorted(
-            ((root.root_path, root.root_url, root.site_id == getattr(current, "pk", None)) for root in Site.get_site_root_paths()),
-            key=lambda root: len(root[0]), reverse=True,
+            (
+                (root.root_path, root.root_url, root.site_id == getattr(current, "pk", None))
+                for root in Site.get_site_root_paths()
+            ),
+            key=lambda root: len(root[0]),
+            reverse=True,
         )
         self.base = absolute(request, "/")
 
     def __call__(self, url_path: str) -> str:
         for root_path, root_url, is_current in self.roots:
             if url_path.startswith(root_path):
-                tail = url_path[len(root_path):]
+                tail = url_path[len(root_path) :]
                 return f"{self.base}{tail}" if is_current else f"{root_url}/{tail}"
         return ""
 

@@ -31,11 +31,24 @@ STANDARDS = {
 }
 # Every 2.2 member name we write whose 3.x spelling differs.
 NAMES_3 = {
-    "representationtype": "representationType", "firstcreated": "firstCreated", "versioncreated": "versionCreated",
-    "pubstatus": "pubStatus", "copyrightholder": "copyrightHolder", "usageterms": "usageTerms", "altids": "altIds",
-    "contenttype": "contentType", "charcount": "charCount", "wordcount": "wordCount",
+    "representationtype": "representationType",
+    "firstcreated": "firstCreated",
+    "versioncreated": "versionCreated",
+    "pubstatus": "pubStatus",
+    "copyrightholder": "copyrightHolder",
+    "usageterms": "usageTerms",
+    "altids": "altIds",
+    "contenttype": "contentType",
+    "charcount": "charCount",
+    "wordcount": "wordCount",
 }
-GENRES = {"news": "Current", "analysis": "Analysis", "opinion": "Opinion", "explainer": "Background", "interview": "Interview"}
+GENRES = {
+    "news": "Current",
+    "analysis": "Analysis",
+    "opinion": "Opinion",
+    "explainer": "Background",
+    "interview": "Interview",
+}
 
 
 def article_ninjs(request, pk, version="2.2"):
@@ -44,8 +57,9 @@ def article_ninjs(request, pk, version="2.2"):
     if version == "3.1":
         item = respelt(item, NAMES_3)
     item["standard"] = STANDARDS[version]
-    return JsonResponse(item, json_dumps_params={"ensure_ascii": False, "indent": 1},
-                        content_type="application/json; charset=utf-8")
+    return JsonResponse(
+        item, json_dumps_params={"ensure_ascii": False, "indent": 1}, content_type="application/json; charset=utf-8"
+    )
 
 
 def respelt(data, names: dict):
@@ -76,12 +90,20 @@ def ninjs_item(request, article) -> dict:
         "copyrightholder": site.name,
         "headlines": [{"role": "main", "value": article.title}],
         "descriptions": [{"role": "summary", "value": article.standfirst}],
-        "bodies": [{"role": "main", "contenttype": "text/html", "value": html,
-                    "charcount": len(text), "wordcount": len(text.split())}],
+        "bodies": [
+            {
+                "role": "main",
+                "contenttype": "text/html",
+                "value": html,
+                "charcount": len(text),
+                "wordcount": len(text.split()),
+            }
+        ],
         "by": ", ".join(author.name for author in article.authors),
         "subjects": [
             {"name": tag.name, "rel": "about", "literal": tag.slug, "uri": tag_url(request, tag)}
-            for tag in article.tag_list if tag.slug
+            for tag in article.tag_list
+            if tag.slug
         ],
         "genres": [{"name": GENRES.get(article.kind, "Current"), "literal": article.kind}],
         "altids": [{"role": "url", "value": page_url(request, article)}, {"role": "page-id", "value": str(article.pk)}],
@@ -102,16 +124,29 @@ def _roles(images, article):
 
 def _picture(request, image, caption: str, credit: str, role: str) -> dict:
     renditions = [
-        {"name": "original", "href": original_url(request, image), "contenttype": image_mime_type(image),
-         "width": image.width, "height": image.height, "title": credit_line(credit) or image.title},
+        {
+            "name": "original",
+            "href": original_url(request, image),
+            "contenttype": image_mime_type(image),
+            "width": image.width,
+            "height": image.height,
+            "title": credit_line(credit) or image.title,
+        },
     ]
     crops = crop_renditions(image)
     for name, spec in CROPS.items():
         if spec not in crops:
             continue
         rendition = crops[spec]
-        renditions.append({"name": name, "href": absolute(request, rendition.url), "contenttype": image_mime_type(rendition),
-                           "width": rendition.width, "height": rendition.height})
+        renditions.append(
+            {
+                "name": name,
+                "href": absolute(request, rendition.url),
+                "contenttype": image_mime_type(rendition),
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+        )
     picture = {
         "name": role,
         "uri": absolute(request, image.file.url),
@@ -129,6 +164,3 @@ def _picture(request, image, caption: str, credit: str, role: str) -> dict:
     if image.licence:
         picture["usageterms"] = image.licence
     return picture
-
-
-

@@ -4,8 +4,10 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 from django.urls import reverse
+from taggit.models import Tag
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.people.models import Author
 from newsdesk.sections.models import SectionPage
 
 
@@ -62,8 +64,6 @@ def section_scope(slug: str) -> Scope:
 
 
 def author_scope(slug: str) -> Scope:
-    from newsdesk.people.models import Author
-
     author = Author.objects.filter(slug=slug).first()
     if author is None:
         raise Http404("No such author.")
@@ -79,8 +79,6 @@ def author_scope(slug: str) -> Scope:
 
 
 def tag_scope(slug: str) -> Scope:
-    from taggit.models import Tag
-
     tag = Tag.objects.filter(slug=slug).first()
     if tag is None:
         raise Http404("No such tag.")

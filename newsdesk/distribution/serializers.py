@@ -2,14 +2,17 @@
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from taggit.models import Tag
 
-from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.models import ArticleKind, ArticlePage
 from newsdesk.core.dates import iso_datetime
 from newsdesk.core.html import safe_link
 from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.feeds import FEEDS
 from newsdesk.distribution.links import CROPS, absolute, crop_renditions, original_url, page_url, tag_url
 from newsdesk.distribution.published import feed_path, published_sections
+from newsdesk.images.models import NewsImage, NewsRendition
+from newsdesk.people.models import Author
 
 
 class BadParameter(Exception):
@@ -21,12 +24,10 @@ class BadParameter(Exception):
         self.message = message
 
 
-def filter_articles(articles, *, section=None, author=None, tag=None, kind=None, published_after=None, published_before=None):
+def filter_articles(
+    articles, *, section=None, author=None, tag=None, kind=None, published_after=None, published_before=None
+):
     """Narrow `articles`; an unknown section, author, tag or kind raises BadParameter naming it."""
-    from taggit.models import Tag
-
-    from newsdesk.articles.models import ArticleKind
-    from newsdesk.people.models import Author
 
     if section:
         found = published_sections().filter(slug=section).first()
@@ -54,15 +55,11 @@ def filter_articles(articles, *, section=None, author=None, tag=None, kind=None,
 
 
 def published_images():
-    from newsdesk.images.models import NewsImage
-
     return NewsImage.objects.filter(pk__in=ArticlePage.objects.published().values("hero_image_id"))
 
 
 def with_crops(queryset, lookup: str):
     """Prefetch the crop renditions we publish, so a page of images costs one extra query, not one each."""
-    from newsdesk.images.models import NewsRendition
-
     crops = NewsRendition.objects.filter(filter_spec__in=list(CROPS.values()))
     return queryset.prefetch_related(Prefetch(f"{lookup}renditions" if lookup else "renditions", queryset=crops))
 
@@ -86,8 +83,11 @@ class ArticleSerializer:
             "kind": article.kind,
             "section": self.sections([section])[0] if section else None,
             "authors": self.authors(article.authors),
-            "tags": [{"slug": tag.slug, "name": tag.name, "url": tag_url(self.request, tag)}
-                     for tag in article.tag_list if tag.slug],
+            "tags": [
+                {"slug": tag.slug, "name": tag.name, "url": tag_url(self.request, tag)}
+                for tag in article.tag_list
+                if tag.slug
+            ],
             "published_at": iso_datetime(article.published_at),
             "modified_at": iso_datetime(article.modified_at),
             "hero_image": self.image(image, article.caption) if image else None,
@@ -101,10 +101,16 @@ class ArticleSerializer:
         output = ApiOutput(batch, self)
         children = article.body.stream_block.child_blocks
         document["body"] = [
-            {"type": block["type"], "id": block.get("id"), "value": children[block["type"]].api_value(block["value"], output)}
+            {
+                "type": block["type"],
+                "id": block.get("id"),
+                "value": children[block["type"]].api_value(block["value"], output),
+            }
             for block in self.body_blocks(article)
         ]
-        document["corrections"] = [{"published_at": iso_datetime(c.published_at), "note": c.note} for c in article.newest_corrections]
+        document["corrections"] = [
+            {"published_at": iso_datetime(c.published_at), "note": c.note} for c in article.newest_corrections
+        ]
         return document
 
     def body_blocks(self, article) -> list[dict]:
@@ -112,15 +118,28 @@ class ArticleSerializer:
 
     def sections(self, sections) -> list[dict]:
         return [
-            {"id": section.pk, "slug": section.slug, "title": section.title, "description": section.description,
-             "url": page_url(self.request, section), "feeds": self.feeds("section", section.slug)}
+            {
+                "id": section.pk,
+                "slug": section.slug,
+                "title": section.title,
+                "description": section.description,
+                "url": page_url(self.request, section),
+                "feeds": self.feeds("section", section.slug),
+            }
             for section in sections
         ]
 
     def authors(self, authors) -> list[dict]:
         return [
-            {"slug": author.slug, "name": author.name, "kind": author.kind, "role": author.role, "bio": author.bio,
-             "url": absolute(self.request, author.get_absolute_url()), "feeds": self.feeds("author", author.slug)}
+            {
+                "slug": author.slug,
+                "name": author.name,
+                "kind": author.kind,
+                "role": author.role,
+                "bio": author.bio,
+                "url": absolute(self.request, author.get_absolute_url()),
+                "feeds": self.feeds("author", author.slug),
+            }
             for author in authors
         ]
 
@@ -130,16 +149,23 @@ class ArticleSerializer:
     def image(self, image, caption: str) -> dict:
         renditions = crop_renditions(image)
         return {
-            "id": image.pk, "title": image.title, "url": original_url(self.request, image),
-            "width": image.width, "height": image.height, "alt_text": image.alt_text, "credit": image.credit,
-            "licence": image.licence, "source_url": safe_link(image.source_url), "caption": caption or image.default_caption,
-            "crops": {name: absolute(self.request, renditions[spec].url) for name, spec in CROPS.items() if spec in renditions},
+            "id": image.pk,
+            "title": image.title,
+            "url": original_url(self.request, image),
+            "width": image.width,
+            "height": image.height,
+            "alt_text": image.alt_text,
+            "credit": image.credit,
+            "licence": image.licence,
+            "source_url": safe_link(image.source_url),
+            "caption": caption or image.default_caption,
+            "crops": {
+                name: absolute(self.request, renditions[spec].url) for name, spec in CROPS.items() if spec in renditions
+            },
         }
 
     def feeds(self, kind: str, slug: str) -> dict:
-        return {
-            fmt: absolute(self.request, feed_path(kind, slug, fmt)) for fmt in FEEDS
-        }
+        return {fmt: absolute(self.request, feed_path(kind, slug, fmt)) for fmt in FEEDS}
 
 
 class ApiOutput:

@@ -15,13 +15,16 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from taggit.models import Tag
+from wagtail.models import Page, Site
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core.dates import iso_datetime
 from newsdesk.distribution.links import PageUrls, absolute, original_url, publication
 from newsdesk.distribution.models import last_withdrawal
 from newsdesk.distribution.text import XMLSafeGenerator, xml_safe
-from newsdesk.images.models import credit_line
+from newsdesk.images.models import NewsImage, credit_line
+from newsdesk.people.models import Author
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1"
@@ -62,13 +65,23 @@ class SitemapSection:
 class ArticleSitemap(SitemapSection):
     name = "articles"
     # Rows, not Page instances: a 50,000-URL page cannot afford a model instance (and its URL lookup) per URL.
-    FIELDS = ("pk", "url_path", "first_published_at", "last_published_at", "updated_at", "hero_image_id", "hero_caption")
+    FIELDS = (
+        "pk",
+        "url_path",
+        "first_published_at",
+        "last_published_at",
+        "updated_at",
+        "hero_image_id",
+        "hero_caption",
+    )
 
     def items(self):
         # Oldest first, so existing pages stay put as new articles are published.
         return (
-            ArticlePage.objects.published().order_by("first_published_at", "pk")
-            .annotate(body_text=Cast("body", TextField())).values(*self.FIELDS, "body_text")
+            ArticlePage.objects.published()
+            .order_by("first_published_at", "pk")
+            .annotate(body_text=Cast("body", TextField()))
+            .values(*self.FIELDS, "body_text")
         )
 
     def latest_lastmod(self):
@@ -83,7 +96,9 @@ class ArticleSitemap(SitemapSection):
         return [
             {
                 "location": urls(row["url_path"]),
-                "lastmod": max(stamp for stamp in (row["updated_at"], row["last_published_at"], row["first_published_at"]) if stamp),
+                "lastmod": max(
+                    stamp for stamp in (row["updated_at"], row["last_published_at"], row["first_published_at"]) if stamp
+                ),
                 "images": images.of(row),
             }
             for row in rows
@@ -94,8 +109,6 @@ class SitemapImages:
     """The image entries of a page of article rows, with every image loaded in one query."""
 
     def __init__(self, request, rows):
-        from newsdesk.images.models import NewsImage
-
         self.request = request
         self.body_images = {row["pk"]: _body_images(row["body_text"]) for row in rows}
         wanted = {row["hero_image_id"] for row in rows if row["hero_image_id"]}
@@ -111,7 +124,11 @@ class SitemapImages:
         for block in self.body_images[row["pk"]]:
             image = self.images.get(block["image"])
             if image is not None:
-                found.append(self._entry(image, block.get("caption") or image.default_caption, image.credit_for(block.get("credit"))))
+                found.append(
+                    self._entry(
+                        image, block.get("caption") or image.default_caption, image.credit_for(block.get("credit"))
+                    )
+                )
         return found
 
     def _entry(self, image, caption, credit) -> dict:
@@ -124,7 +141,9 @@ def _body_images(body_text) -> list[dict]:
     if not body_text or '"image"' not in body_text:
         return []
     blocks = json.loads(body_text)
-    return [block["value"] for block in blocks if block.get("type") == "image" and (block.get("value") or {}).get("image")]
+    return [
+        block["value"] for block in blocks if block.get("type") == "image" and (block.get("value") or {}).get("image")
+    ]
 
 
 class PageSitemap(SitemapSection):
@@ -151,17 +170,12 @@ class PageSitemap(SitemapSection):
 
 
 def _site_pages(request) -> list[tuple]:
-    from wagtail.models import Page, Site
-
-
     site = Site.find_for_request(request)
     pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).not_type(ArticlePage)
     return [(page.get_url(request), page.last_published_at) for page in pages.order_by("path")]
 
 
 def _author_pages() -> list[tuple]:
-    from newsdesk.people.models import Author
-
     authors = (
         Author.objects.filter(bylines__article__in=ArticlePage.objects.published().values("pk"))
         .annotate(latest=Max("bylines__article__last_published_at"))
@@ -171,8 +185,6 @@ def _author_pages() -> list[tuple]:
 
 
 def _tag_pages() -> list[tuple]:
-    from taggit.models import Tag
-
     tags = (
         Tag.objects.filter(articles_articletag_items__content_object__in=ArticlePage.objects.published().values("pk"))
         .exclude(slug="")  # a tag whose name had nothing to slugify has no page to list
@@ -192,7 +204,12 @@ SECTIONS = {section.name: section for section in (ArticleSitemap, PageSitemap)}
 
 def news_articles():
     since = timezone.now() - NEWS_WINDOW
-    return ArticlePage.objects.published().recent().filter(first_published_at__gte=since).prefetch_related("tags")[:NEWS_MAX]
+    return (
+        ArticlePage.objects.published()
+        .recent()
+        .filter(first_published_at__gte=since)
+        .prefetch_related("tags")[:NEWS_MAX]
+    )
 
 
 # -- writers ------------------------------------------------------------------------------------

@@ -148,7 +148,8 @@ def article(request, page, section) -> dict:
     corrections = page.newest_corrections
     if corrections:
         document["correction"] = [
-            {"@type": "CorrectionComment", "text": c.note, "datePublished": iso_datetime(c.published_at)} for c in corrections
+            {"@type": "CorrectionComment", "text": c.note, "datePublished": iso_datetime(c.published_at)}
+            for c in corrections
         ]
     return document
 
@@ -164,8 +165,14 @@ def article_graph(request, page, section) -> list[dict]:
 def section_graph(request, section) -> list[dict]:
     url = page_url(request, section)
     return [
-        {"@type": "CollectionPage", "@id": url, "url": url, "name": section.title,
-         "description": section.description or section.title, "isPartOf": {"@id": home_id(request) + "#website"}},
+        {
+            "@type": "CollectionPage",
+            "@id": url,
+            "url": url,
+            "name": section.title,
+            "description": section.description or section.title,
+            "isPartOf": {"@id": home_id(request) + "#website"},
+        },
         breadcrumbs(request, [("Home", home_id(request)), (section.title, url)]),
     ]
 
@@ -195,7 +202,13 @@ def profile_graph(request, author) -> list[dict]:
 def tag_graph(request, tag) -> list[dict]:
     url = absolute(request, reverse("tag", kwargs={"slug": tag.slug}))
     return [
-        {"@type": "CollectionPage", "@id": url, "url": url, "name": tag.name, "about": {"@type": "Thing", "name": tag.name}},
+        {
+            "@type": "CollectionPage",
+            "@id": url,
+            "url": url,
+            "name": tag.name,
+            "about": {"@type": "Thing", "name": tag.name},
+        },
         breadcrumbs(request, [("Home", home_id(request)), (tag.name, url)]),
     ]
 

@@ -4,8 +4,15 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_save
 
 # Besides pages, every model whose text editors type and outputs publish (feeds, sitemaps, the API).
-TEXT_MODELS = ["articles.ArticleCorrection", "people.Author", "people.AuthorLink", "images.NewsImage",
-               "sections.PublicationSettings", "wagtailcore.Site", "taggit.Tag"]
+TEXT_MODELS = [
+    "articles.ArticleCorrection",
+    "people.Author",
+    "people.AuthorLink",
+    "images.NewsImage",
+    "sections.PublicationSettings",
+    "wagtailcore.Site",
+    "taggit.Tag",
+]
 
 
 class EditorialConfig(AppConfig):

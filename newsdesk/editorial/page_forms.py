@@ -42,7 +42,9 @@ class EditorialPageFormMixin(forms.Form):
         if not self.instance.pk:
             return
         newer = edit_conflicts.newer_revision_by_another(
-            self.instance, self.data.get("loaded_revision_id"), self.data.get("loaded_revision_created_at"),
+            self.instance,
+            self.data.get("loaded_revision_id"),
+            self.data.get("loaded_revision_created_at"),
             self.for_user,
         )
         if newer is not None:
@@ -55,9 +57,12 @@ class EditorialPageFormMixin(forms.Form):
             return
         corrections = self.formsets.get("corrections")
         new_notes = [
-            f for f in (corrections.forms if corrections is not None else [])
-            if f.is_valid() and not corrections._should_delete_form(f)
-            and f.instance.pk is None and (f.cleaned_data.get("note") or "").strip()
+            f
+            for f in (corrections.forms if corrections is not None else [])
+            if f.is_valid()
+            and not corrections._should_delete_form(f)
+            and f.instance.pk is None
+            and (f.cleaned_data.get("note") or "").strip()
         ]
         if not new_notes:
             self.add_error("substantive_change", CORRECTION_REQUIRED)

@@ -31,9 +31,7 @@ _IMAGES_CONTRIBUTE = [("wagtailimages", "add_image"), ("wagtailimages", "choose_
 _IMAGES_EDIT = _IMAGES_CONTRIBUTE + [("wagtailimages", "change_image")]
 _IMAGES_ALL = _IMAGES_EDIT + [("wagtailimages", "delete_image")]
 # The NewsImage permissions granted before: Wagtail never looks at them.
-UNUSED_IMAGE_PERMISSIONS = [
-    ("images", f"{action}_newsimage") for action in ("add", "choose", "change", "delete")
-]
+UNUSED_IMAGE_PERMISSIONS = [("images", f"{action}_newsimage") for action in ("add", "choose", "change", "delete")]
 # Which page types each role creates (model add permissions, checked by editorial.guard).
 _CREATE_ARTICLES = [("articles", "add_articlepage")]
 _CREATE_ALL_PAGES = _CREATE_ARTICLES + [("sections", "add_sectionpage"), ("sections", "add_standardpage")]
@@ -47,8 +45,12 @@ MODEL_PERMISSIONS = {
     + _CREATE_ALL_PAGES
     + _IMAGES_ALL
     + _AUTHORS_MANAGE
-    + [("sections", "change_publicationsettings"), ("wagtailredirects", "add_redirect"),
-       ("wagtailredirects", "change_redirect"), ("wagtailredirects", "delete_redirect")],
+    + [
+        ("sections", "change_publicationsettings"),
+        ("wagtailredirects", "add_redirect"),
+        ("wagtailredirects", "change_redirect"),
+        ("wagtailredirects", "delete_redirect"),
+    ],
     # Administrators get every permission there is (see grant_everything).
     ADMINISTRATOR: [],
 }

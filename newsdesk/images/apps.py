@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class ImagesConfig(AppConfig):
@@ -9,9 +10,8 @@ class ImagesConfig(AppConfig):
     verbose_name = "Images"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from newsdesk.images import signal_handlers as handlers
+        # The handlers import models, which Django allows only once every app is loaded.
+        from newsdesk.images import signal_handlers as handlers  # noqa: PLC0415
 
         for signal in (post_save, post_delete):
             signal.connect(handlers.purge_reader_caches, sender="images.NewsImage")

@@ -47,7 +47,6 @@ class NewsImage(AbstractImage):
         """Who is credited where a page may override the image's own credit (JSON-LD and the API state the name)."""
         return credit or self.credit
 
-
     # When a rendition cannot be written (read-only media, a full disk), readers get the original file in
     # its place instead of an error page; the next request tries again. A missing original is another
     # matter (SourceImageIOError): Wagtail's callers already leave such an image out.
@@ -66,14 +65,23 @@ class NewsImage(AbstractImage):
         except SourceImageIOError:
             raise
         except OSError as error:
-            logger.warning("Renditions %s of image %s could not be written (%s); the original is shown instead.",
-                           ", ".join(f.spec for f in filters), self.pk, error)
+            logger.warning(
+                "Renditions %s of image %s could not be written (%s); the original is shown instead.",
+                ", ".join(f.spec for f in filters),
+                self.pk,
+                error,
+            )
             return {f: self.original_as_rendition(f) for f in filters}
 
     def original_as_rendition(self, filter: Filter) -> "NewsRendition":
         """An unsaved rendition that points at the original file, with the original's true size."""
-        rendition = NewsRendition(image=self, filter_spec=filter.spec, focal_point_key=filter.get_cache_key(self),
-                                  width=self.width, height=self.height)
+        rendition = NewsRendition(
+            image=self,
+            filter_spec=filter.spec,
+            focal_point_key=filter.get_cache_key(self),
+            width=self.width,
+            height=self.height,
+        )
         rendition.file.name = self.file.name
         rendition.is_original = True
         rendition._from_cache = True  # keeps Wagtail from caching the stand-in

@@ -3,6 +3,8 @@
 import copy
 from collections import defaultdict
 
+from newsdesk.images.models import NewsRendition
+
 
 def prefetch_renditions(images) -> None:
     """Load the existing renditions of all `images` in one query and attach them to each instance.
@@ -10,8 +12,6 @@ def prefetch_renditions(images) -> None:
     Wagtail's image tags then find them in `prefetched_renditions` instead of asking the cache or the
     database once per image, so a page costs the same number of queries however many images it shows.
     """
-    from newsdesk.images.models import NewsRendition
-
     by_id = defaultdict(list)
     for image in images:
         if image is not None and image.pk:

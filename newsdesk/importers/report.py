@@ -88,16 +88,24 @@ class Report:
         problems = ", ".join(
             f"{self.count(action=a)} {a}" for a in ("skipped", "changed", "warning", "error") if self.count(action=a)
         )
-        return "; ".join(written or ["nothing written"]) + (f". Report lines: {problems}" if problems else "") + self._why()
+        return (
+            "; ".join(written or ["nothing written"])
+            + (f". Report lines: {problems}" if problems else "")
+            + self._why()
+        )
 
     def _why(self, most=3) -> str:
         """The commonest causes of skipped, warning and error lines, so the summary says why."""
         parts = []
         for action in EXPLAINED:
-            causes = sorted(((n, kind, reason) for (a, kind, reason), n in self.causes.items() if a == action),
-                            key=lambda cause: (-cause[0], cause[1], cause[2]))
+            causes = sorted(
+                ((n, kind, reason) for (a, kind, reason), n in self.causes.items() if a == action),
+                key=lambda cause: (-cause[0], cause[1], cause[2]),
+            )
             if causes:
-                said = "; ".join(f"{n} {kind}: {reason}" if reason else f"{n} {kind}" for n, kind, reason in causes[:most])
+                said = "; ".join(
+                    f"{n} {kind}: {reason}" if reason else f"{n} {kind}" for n, kind, reason in causes[:most]
+                )
                 more = f"; {len(causes) - most} other reasons" if len(causes) > most else ""
                 parts.append(f"{action.capitalize()} — {said}{more}")
         return "".join(f". {part}" for part in parts)

@@ -54,8 +54,16 @@ SYSTEM_TYPES = {
     "wp_block": "reusable blocks are not imported",
     "user_request": "privacy requests are not content",
 }
-KIND_SLUGS = {"analysis": "analysis", "opinion": "opinion", "explainer": "explainer", "interview": "interview",
-              "comment": "opinion", "op-ed": "opinion", "explainers": "explainer", "interviews": "interview"}
+KIND_SLUGS = {
+    "analysis": "analysis",
+    "opinion": "opinion",
+    "explainer": "explainer",
+    "interview": "interview",
+    "comment": "opinion",
+    "op-ed": "opinion",
+    "explainers": "explainer",
+    "interviews": "interview",
+}
 UPLOADS = "/wp-content/uploads/"
 # Items per transaction in the second pass. New articles in a batch are written together (see
 # batches.py); a larger batch saves little more and holds more in memory and in a rolled-back retry.
@@ -75,8 +83,18 @@ class WordPressImport:
     a `DryRun` that undoes all of it.
     """
 
-    def __init__(self, path, *, report, media_dir=None, status="as-source", section_map=None, dry_run=False,
-                 progress=None, batch_size=BATCH_SIZE):
+    def __init__(
+        self,
+        path,
+        *,
+        report,
+        media_dir=None,
+        status="as-source",
+        section_map=None,
+        dry_run=False,
+        progress=None,
+        batch_size=BATCH_SIZE,
+    ):
         self.path = Path(path)
         self.report = report
         self.media_dir = Path(media_dir) if media_dir else None
@@ -129,8 +147,14 @@ class WordPressImport:
             sections = self.sections.existing(wanted)
             try:
                 with self.report.held(), transaction.atomic():
-                    self.pages.mode = BatchWriter(self.source, ids, tree=self.tree, redirects=self.redirects,
-                                                  slugs_wanted=wanted, sections=sections)
+                    self.pages.mode = BatchWriter(
+                        self.source,
+                        ids,
+                        tree=self.tree,
+                        redirects=self.redirects,
+                        slugs_wanted=wanted,
+                        sections=sections,
+                    )
                     for item in items:
                         self._second_pass(item)
                     self.pages.mode.finish()
@@ -138,8 +162,11 @@ class WordPressImport:
             except (KeyboardInterrupt, SystemExit):
                 raise
             except Exception:
-                logger.warning("A batch of %d items could not be written together; importing them one by one",
-                               len(items), exc_info=True)
+                logger.warning(
+                    "A batch of %d items could not be written together; importing them one by one",
+                    len(items),
+                    exc_info=True,
+                )
             finally:
                 self.pages.mode = SingleWriter(self.source)
         for item in items:
@@ -184,9 +211,13 @@ class WordPressImport:
         if item.post_type in ("attachment",) or is_guest_author(item):
             return
         if any(p.action == "error" for p in item.problems):
-            self.report.add(item.post_type or "item", item.source_id, "skipped",
-                            "; ".join(p.reason for p in item.problems) + " — not imported, so nothing half-read is saved",
-                            title=item.title)
+            self.report.add(
+                item.post_type or "item",
+                item.source_id,
+                "skipped",
+                "; ".join(p.reason for p in item.problems) + " — not imported, so nothing half-read is saved",
+                title=item.title,
+            )
             return
         if item.post_type == "post":
             self._each("article", item.source_id, lambda: self._post(item), title=item.title)
@@ -196,7 +227,9 @@ class WordPressImport:
             self.report.add(_label(item), item.source_id, "skipped", SYSTEM_TYPES[item.post_type], title=item.title)
         else:
             label = item.post_type or "(none)"
-            self.report.add("item", item.source_id, "skipped", f"unknown post type {label!r}: not imported", title=item.title)
+            self.report.add(
+                "item", item.source_id, "skipped", f"unknown post type {label!r}: not imported", title=item.title
+            )
 
     def _each(self, kind, source_id, write, title=""):
         """One item, one transaction: it is written whole or not at all, and the run goes on.
@@ -217,18 +250,40 @@ class WordPressImport:
         relative = attachment_path(item)
         extension = Path(relative).suffix.lower().lstrip(".")
         if extension not in settings.WAGTAILIMAGES_EXTENSIONS:
-            self.report.add("image", item.source_id, "skipped", f"{relative} is not an image we store ({extension or 'no extension'})")
+            self.report.add(
+                "image",
+                item.source_id,
+                "skipped",
+                f"{relative} is not an image we store ({extension or 'no extension'})",
+            )
             return
         if self.media_dir is None:
-            self.report.add("image", item.source_id, "skipped", f"no --media-dir given, so {relative} was not read", title=item.title)
+            self.report.add(
+                "image",
+                item.source_id,
+                "skipped",
+                f"no --media-dir given, so {relative} was not read",
+                title=item.title,
+            )
             return
         path = self.media_dir / relative
         if not resolves_inside(self.media_dir, path):
-            self.report.add("image", item.source_id, "skipped",
-                            f"{relative} lies outside {self.media_dir}: refused, nothing was read", title=item.title)
+            self.report.add(
+                "image",
+                item.source_id,
+                "skipped",
+                f"{relative} lies outside {self.media_dir}: refused, nothing was read",
+                title=item.title,
+            )
             return
         if not path.is_file():
-            self.report.add("image", item.source_id, "skipped", f"file {relative} is missing from {self.media_dir}", title=item.title)
+            self.report.add(
+                "image",
+                item.source_id,
+                "skipped",
+                f"file {relative} is missing from {self.media_dir}",
+                title=item.title,
+            )
             return
         caption, credit = split_credit(markup.plain_text(item.excerpt))
         fields = {
@@ -308,20 +363,28 @@ class WordPressImport:
         return title
 
     def _slug(self, item) -> str:
-        slug = slugify(decoded_slug(item.slug), allow_unicode=True)[:255] or slugify(item.title, allow_unicode=True)[:80]
+        slug = (
+            slugify(decoded_slug(item.slug), allow_unicode=True)[:255] or slugify(item.title, allow_unicode=True)[:80]
+        )
         return slug or f"{item.post_type}-{item.source_id}"
 
     def _standfirst(self, item, blocks, title) -> str:
         excerpt = markup.plain_text(item.excerpt) if item.excerpt else ""
         if excerpt:
             if len(excerpt) > STANDFIRST_MAX:
-                self.report.add("article", item.source_id, "changed", "excerpt longer than 300 characters: cut at a word boundary")
+                self.report.add(
+                    "article", item.source_id, "changed", "excerpt longer than 300 characters: cut at a word boundary"
+                )
             return markup.trim_words(excerpt, STANDFIRST_MAX)
         first = markup.first_paragraph_text(blocks)
         if first:
-            self.report.add("article", item.source_id, "changed", "no excerpt: standfirst made from the first paragraph")
+            self.report.add(
+                "article", item.source_id, "changed", "no excerpt: standfirst made from the first paragraph"
+            )
             return markup.trim_words(first, STANDFIRST_MAX)
-        self.report.add("article", item.source_id, "warning", "no excerpt and no text: standfirst is the headline; write one")
+        self.report.add(
+            "article", item.source_id, "warning", "no excerpt and no text: standfirst is the headline; write one"
+        )
         return markup.trim_words(title, STANDFIRST_MAX)
 
     def _kind(self, item) -> str:
@@ -352,7 +415,9 @@ class WordPressImport:
             self.report.add(kind, source_id, "changed", "was scheduled for a time already past: published")
             return "publish"
         if status == "private":
-            self.report.add(kind, source_id, "changed", "private in WordPress: imported as a draft nobody outside can see")
+            self.report.add(
+                kind, source_id, "changed", "private in WordPress: imported as a draft nobody outside can see"
+            )
         elif status not in ("draft", "pending"):
             self.report.add(kind, source_id, "changed", f"unknown status {status!r}: imported as a draft")
         return "draft"
@@ -360,7 +425,9 @@ class WordPressImport:
     def _section(self, item):
         wanted = self._section_wanted(item)
         if wanted is None:
-            self.report.add("article", item.source_id, "changed", f"no mapped category: placed in section {DEFAULT_SECTION[0]!r}")
+            self.report.add(
+                "article", item.source_id, "changed", f"no mapped category: placed in section {DEFAULT_SECTION[0]!r}"
+            )
             wanted = DEFAULT_SECTION
         return self.sections.section_for(*wanted)
 
@@ -388,7 +455,9 @@ class WordPressImport:
 
     def _tags(self, item) -> list[str]:
         names = list(item.tags)
-        section_slugs = set(self.section_map) if self.section_map else {self._top_category(s) for s, _ in item.categories[:1]}
+        section_slugs = (
+            set(self.section_map) if self.section_map else {self._top_category(s) for s, _ in item.categories[:1]}
+        )
         names.extend(name for slug, name in item.categories if slug not in section_slugs and name)
         clean = [" ".join(n.split())[:100] for n in names if n and n.strip()]
         return list(dict.fromkeys(clean))
@@ -396,7 +465,9 @@ class WordPressImport:
     def _bylines(self, item) -> list[int]:
         logins = item.coauthors or ([item.creator] if item.creator else [])
         if not logins:
-            self.report.add("article", item.source_id, "warning", "no author in the export: no byline; add one before publishing")
+            self.report.add(
+                "article", item.source_id, "warning", "no author in the export: no byline; add one before publishing"
+            )
         pks = []
         for login in logins:
             pk = self.authors.find(login) or self.authors.find(login.removeprefix("cap-"))
@@ -412,7 +483,9 @@ class WordPressImport:
             return None
         pk = self.images.find(thumbnail)
         if pk is None:
-            self.report.add("article", item.source_id, "warning", f"featured image (attachment {thumbnail}) was not imported")
+            self.report.add(
+                "article", item.source_id, "warning", f"featured image (attachment {thumbnail}) was not imported"
+            )
         return pk
 
     def _resolve_body(self, item, blocks) -> list[dict]:
@@ -422,12 +495,18 @@ class WordPressImport:
                 ref = block["value"]
                 pk = self.images.find(ref.attachment_id, markup.strip_size_suffix(ref.src))
                 if pk is None:
-                    self.report.add(_label(item), item.source_id, "warning",
-                                    f"image {ref.src or 'attachment ' + ref.attachment_id} not imported: no attachment or file for it")
+                    self.report.add(
+                        _label(item),
+                        item.source_id,
+                        "warning",
+                        f"image {ref.src or 'attachment ' + ref.attachment_id} not imported: no attachment or file for it",
+                    )
                     continue
                 self.images.fill_blanks(pk, alt_text=ref.alt, credit=ref.credit)
                 if ref.credit:
-                    self.report.add(_label(item), item.source_id, "changed", f"credit {ref.credit!r} lifted from a caption")
+                    self.report.add(
+                        _label(item), item.source_id, "changed", f"credit {ref.credit!r} lifted from a caption"
+                    )
                 block = image_block(pk, ref)
             body.append({**block, "id": block_id(self.source, item.source_id, index)})
         return body
@@ -498,6 +577,7 @@ def read_section_map(path) -> dict[str, str]:
         rows = csv.reader(line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
         pairs = [row[:2] for row in rows if len(row) >= 2 and row[0].strip() != "category"]
     return {decoded_slug(str(k).strip()): decoded_slug(str(v).strip()) for k, v in pairs}
+
 
 def _label(item: ItemRecord) -> str:
     """What an item is called in the report: posts become articles here."""

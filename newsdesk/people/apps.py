@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class PeopleConfig(AppConfig):
@@ -9,9 +10,8 @@ class PeopleConfig(AppConfig):
     verbose_name = "People"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from newsdesk.people import signal_handlers as handlers
+        # The handlers import models, which Django allows only once every app is loaded.
+        from newsdesk.people import signal_handlers as handlers  # noqa: PLC0415
 
         for model in ("people.Author", "people.AuthorLink"):
             for signal in (post_save, post_delete):

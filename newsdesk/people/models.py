@@ -25,9 +25,7 @@ class Author(index.Indexed, ClusterableModel):
     kind = models.CharField(max_length=10, choices=AuthorKind.choices, default=AuthorKind.PERSON)
     role = models.CharField(max_length=120, blank=True, help_text='e.g. "Diplomatic correspondent".')
     bio = models.TextField(max_length=600, blank=True, help_text="One or two sentences shown under articles.")
-    photo = models.ForeignKey(
-        "images.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    photo = models.ForeignKey("images.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     email = models.EmailField(blank=True, help_text="Private: never shown to readers.")
 
     objects = AuthorQuerySet.as_manager()

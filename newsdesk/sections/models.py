@@ -88,9 +88,7 @@ class PublicationSettings(BaseSiteSetting):
 
     name = models.CharField(max_length=120, default="Newsdesk", help_text="The publication's name.")
     tagline = models.CharField(max_length=200, blank=True)
-    logo = models.ForeignKey(
-        "images.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    logo = models.ForeignKey("images.NewsImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     language = models.CharField(max_length=12, default="en", help_text="BCP 47 language code, e.g. en, ur, zh-cn.")
     about = models.TextField(blank=True, help_text="Short description of the publication.")
     contact_email = models.EmailField(blank=True)
@@ -100,7 +98,9 @@ class PublicationSettings(BaseSiteSetting):
     linkedin_url = models.URLField(blank=True)
 
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo"), FieldPanel("language")], "Identity"),
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo"), FieldPanel("language")], "Identity"
+        ),
         FieldPanel("about"),
         MultiFieldPanel(
             [

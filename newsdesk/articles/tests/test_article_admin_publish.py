@@ -22,21 +22,23 @@ class ArticlePublishThroughAdminTests(TestCase):
 
     def form_data(self, *, standfirst="Chips are scarce.", authors=None, hero_image=None, action="action-publish"):
         authors = [self.author] if authors is None else authors
-        data = nested_form_data({
-            "title": "A draft about chips",
-            "slug": self.draft.slug,
-            "standfirst": standfirst,
-            "kind": "news",
-            "dateline": "",
-            "hero_image": hero_image.pk if hero_image else "",
-            "hero_caption": "",
-            "body": streamfield([]),
-            "tags": "",
-            "teaser": "",
-            "bylines": inline_formset([{"author": author.pk} for author in authors]),
-            "corrections": inline_formset([]),
-            "comments": inline_formset([]),
-        })
+        data = nested_form_data(
+            {
+                "title": "A draft about chips",
+                "slug": self.draft.slug,
+                "standfirst": standfirst,
+                "kind": "news",
+                "dateline": "",
+                "hero_image": hero_image.pk if hero_image else "",
+                "hero_caption": "",
+                "body": streamfield([]),
+                "tags": "",
+                "teaser": "",
+                "bylines": inline_formset([{"author": author.pk} for author in authors]),
+                "corrections": inline_formset([]),
+                "comments": inline_formset([]),
+            }
+        )
         data[action] = "1"
         return data
 
@@ -71,7 +73,8 @@ class ArticlePublishThroughAdminTests(TestCase):
 
     def test_it_saves_an_incomplete_draft_without_publishing(self):
         response = self.client.post(
-            reverse("wagtailadmin_pages:edit", args=[self.draft.pk]), self.form_data(standfirst="", authors=[], action="action-save")
+            reverse("wagtailadmin_pages:edit", args=[self.draft.pk]),
+            self.form_data(standfirst="", authors=[], action="action-save"),
         )
         self.assertEqual(response.status_code, 302)
         self.draft.refresh_from_db()

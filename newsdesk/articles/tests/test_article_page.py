@@ -30,13 +30,21 @@ class ArticlePageTests(TestCase):
         )
         AuthorLink.objects.create(author=cls.reporter, label="Website", url="https://example.org/amina")
         cls.others = [
-            make_article(cls.section, f"Earlier piece {n}", authors=[cls.desk], kind="analysis",
-                         teaser=f"Teaser {n}.", hero_image=make_image(f"Thumb {n}"), published_at=minutes_ago(200 + n))
+            make_article(
+                cls.section,
+                f"Earlier piece {n}",
+                authors=[cls.desk],
+                kind="analysis",
+                teaser=f"Teaser {n}.",
+                hero_image=make_image(f"Thumb {n}"),
+                published_at=minutes_ago(200 + n),
+            )
             for n in range(6)
         ]
         cls.target = cls.others[0]
-        cls.hero = make_image("Hero", credit="Reuters", alt_text="Two leaders shake hands",
-                              default_caption="The leaders met in Beijing.")
+        cls.hero = make_image(
+            "Hero", credit="Reuters", alt_text="Two leaders shake hands", default_caption="The leaders met in Beijing."
+        )
         cls.article = make_article(
             cls.section,
             "Zardari in Beijing",
@@ -44,8 +52,9 @@ class ArticlePageTests(TestCase):
             tags=["CPEC", "China"],
             hero_image=cls.hero,
             dateline="BEIJING",
-            body=rich_body(images=[make_image("Body", credit="AFP", default_caption="The port at Gwadar.")],
-                           also_see=[cls.target]),
+            body=rich_body(
+                images=[make_image("Body", credit="AFP", default_caption="The port at Gwadar.")], also_see=[cls.target]
+            ),
             published_at=minutes_ago(60),
         )
         ArticleCorrection.objects.create(article=cls.article, note="Older note.", published_at=minutes_ago(30))
@@ -70,8 +79,10 @@ class ArticlePageTests(TestCase):
 
     def test_it_links_every_byline_to_its_profile_in_order(self):
         links = self.header(self.get_tree()).xpath('.//p[@class="byline"]/a[@rel="author"]')
-        self.assertEqual([(a.get("href"), text_of(a)) for a in links],
-                         [("/authors/news-desk/", "News Desk"), ("/authors/amina-qureshi/", "Amina Qureshi")])
+        self.assertEqual(
+            [(a.get("href"), text_of(a)) for a in links],
+            [("/authors/news-desk/", "News Desk"), ("/authors/amina-qureshi/", "Amina Qureshi")],
+        )
 
     def test_it_gives_machine_readable_published_and_updated_times(self):
         header = self.header(self.get_tree())
@@ -113,7 +124,9 @@ class ArticlePageTests(TestCase):
         self.assertEqual(image.xpath(".//img")[0].get("loading"), "lazy")
         self.assertEqual(text_of(image.xpath("./figcaption")[0]), "The port at Gwadar. Image: AFP")
         self.assertEqual(text_of(body.xpath('./p[@class="dateline"]')[0]), "BEIJING")
-        self.assertIn("https://example.org/video/1", [a.get("href") for a in body.xpath('.//figure[@class="embed"]//a')])
+        self.assertIn(
+            "https://example.org/video/1", [a.get("href") for a in body.xpath('.//figure[@class="embed"]//a')]
+        )
 
     def test_it_lets_right_to_left_paragraphs_find_their_direction(self):
         body = self.get_tree().xpath('//div[@class="article-body"]')[0]
@@ -131,7 +144,9 @@ class ArticlePageTests(TestCase):
         tags = tree.xpath('//ul[@class="tags"]//a[@rel="tag"]')
         self.assertEqual(sorted(a.get("href") for a in tags), ["/tags/china/", "/tags/cpec/"])
         crumbs = tree.xpath('//nav[@class="breadcrumbs"][@aria-label="Breadcrumb"]//a')
-        self.assertEqual([(text_of(a), a.get("href")) for a in crumbs], [("Home", "/"), ("Global Affairs", "/global-affairs/")])
+        self.assertEqual(
+            [(text_of(a), a.get("href")) for a in crumbs], [("Home", "/"), ("Global Affairs", "/global-affairs/")]
+        )
 
     def test_it_shows_an_author_box_per_byline_with_bio_role_photo_and_links(self):
         boxes = self.get_tree().xpath('//section[@class="author-box"]')

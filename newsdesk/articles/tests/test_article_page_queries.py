@@ -18,7 +18,9 @@ class ArticlePageQueryCountTests(TestCase):
     def build(self, n: int, offset: int):
         authors = [make_author(f"Writer {offset + i}", photo=make_image(width=120, height=120)) for i in range(n)]
         targets = [
-            make_article(self.section, hero_image=make_image(width=320, height=180), published_at=minutes_ago(offset + i))
+            make_article(
+                self.section, hero_image=make_image(width=320, height=180), published_at=minutes_ago(offset + i)
+            )
             for i in range(n)
         ]
         images = [make_image(width=320, height=180) for _ in range(n)]

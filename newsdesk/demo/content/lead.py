@@ -30,8 +30,7 @@ LEAD = {
     "authors": ["news-desk", "amina-rahman"],
     "image": "lead-beijing",
     "hero_caption": (
-        "Delegations from Pakistan and China met in Beijing during President Zardari's state visit, "
-        "4–8 February 2025."
+        "Delegations from Pakistan and China met in Beijing during President Zardari's state visit, 4–8 February 2025."
     ),
     "tags": ["CPEC", "China", "Pakistan", "Gwadar", "Diplomacy", "Security", "Trade", "ML-1", "Karakoram Highway"],
     "featured": True,
@@ -65,7 +64,7 @@ LEAD = {
         h2("An upgraded economic corridor", "economic-corridor"),
         p(
             "The centre of the statement is the China–Pakistan Economic Corridor, known as CPEC. The two sides "
-            "want an \"upgraded version\" of it, organised as five corridors rather than one, and tied to the "
+            'want an "upgraded version" of it, organised as five corridors rather than one, and tied to the '
             "5Es framework that Pakistan's planners use to set national priorities."
         ),
         quote(
@@ -81,13 +80,17 @@ LEAD = {
             "keeps the land route to China open. The statement calls both essential to connecting the two "
             "countries overland and commits the governments to agree soon on how they will be built and financed."
         ),
-        image("corridor-map", caption="The corridor from the Karakoram passes to Gwadar on the Arabian Sea. Not to scale."),
+        image(
+            "corridor-map", caption="The corridor from the Karakoram passes to Gwadar on the Arabian Sea. Not to scale."
+        ),
         p(
             "Further south, the leaders welcomed the opening of the new Gwadar International Airport and "
             "promised to keep developing Gwadar Port, which both want to see working as a hub where cargo "
             "moves between sea, road and air."
         ),
-        pull_quote("Five corridors on paper; one test in practice: whether ML-1 and the Karakoram realignment are paid for."),
+        pull_quote(
+            "Five corridors on paper; one test in practice: whether ML-1 and the Karakoram realignment are paid for."
+        ),
         h2("Security of Chinese personnel", "security"),
         p(
             "Attacks on Chinese nationals working in Pakistan have shadowed the corridor for years, and the "
@@ -121,7 +124,7 @@ LEAD = {
             "Technology gets its own paragraph. The two sides plan to cooperate on information technology and to "
             "exchange policy experience and skilled people in artificial intelligence, big data and "
             "communications. China said it would encourage its technology companies to expand in Pakistan, "
-            "which is what the \"innovation corridor\" is meant to mean in practice."
+            'which is what the "innovation corridor" is meant to mean in practice.'
         ),
         h2("Afghanistan, Gaza and the United Nations", "world"),
         p(

@@ -56,7 +56,7 @@ ARTICLES = [
         "age": timedelta(hours=170),
         "body": [
             p(
-                "The phrase \"innovation corridor\" invites pictures of gleaming data centres. Those may come. But "
+                'The phrase "innovation corridor" invites pictures of gleaming data centres. Those may come. But '
                 "the experience of other countries that invited foreign tech firms suggests the lasting gains come "
                 "from what happens around the hardware."
             ),

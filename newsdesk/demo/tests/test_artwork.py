@@ -25,5 +25,7 @@ class ArtworkTests(SimpleTestCase):
             self.assertGreater(len(colours), 20, f"{style} looks blank")
 
     def test_the_logo_can_be_a_small_square_png(self):
-        picture = Image.open(io.BytesIO(artwork.render("wordmark", palette="paper", seed=1, size=(320, 320), fmt="PNG")))
+        picture = Image.open(
+            io.BytesIO(artwork.render("wordmark", palette="paper", seed=1, size=(320, 320), fmt="PNG"))
+        )
         self.assertEqual((picture.format, picture.size), ("PNG", (320, 320)))

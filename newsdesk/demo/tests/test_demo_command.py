@@ -64,7 +64,10 @@ class DemoCommandTests(TestCase):
 
     def test_it_ends_with_a_one_line_summary(self):
         first_summary = self.first_output.strip().splitlines()[-1]
-        self.assertRegex(first_summary, r"^Demo desk ready: 3 sections, \d+ authors, \d+ images, \d+ articles; \d+ created, 0 already")
+        self.assertRegex(
+            first_summary,
+            r"^Demo desk ready: 3 sections, \d+ authors, \d+ images, \d+ articles; \d+ created, 0 already",
+        )
         self.assertRegex(self.second_output.strip().splitlines()[-1], r"; 0 created, \d+ already there")
 
     def test_it_covers_every_kind_at_least_three_times_across_the_three_sections(self):
@@ -87,9 +90,7 @@ class DemoCommandTests(TestCase):
     def test_articles_are_published_through_revisions_like_an_editors(self):
         for article in ArticlePage.objects.all():
             self.assertIsNotNone(article.live_revision_id, article.slug)
-            self.assertTrue(
-                PageLogEntry.objects.filter(page=article, action="wagtail.publish").exists(), article.slug
-            )
+            self.assertTrue(PageLogEntry.objects.filter(page=article, action="wagtail.publish").exists(), article.slug)
 
     def test_every_article_has_a_byline_a_credited_hero_and_tags(self):
         for article in ArticlePage.objects.for_listing():

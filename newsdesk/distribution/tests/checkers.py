@@ -8,6 +8,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+import jsonschema
 from lxml import etree
 
 DATA = Path(__file__).parent / "data"
@@ -31,9 +32,19 @@ def nu_html_errors(documents: dict[str, bytes]) -> list[str]:
             path.write_bytes(html)
             names[path.name] = name
         run = subprocess.run(
-            [shutil.which("java") or "java", "-Xss8m", "-jar", str(jar), "--errors-only", "--format", "json",
-             *(str(Path(folder) / file_name) for file_name in names)],
-            capture_output=True, text=True, timeout=300,
+            [
+                shutil.which("java") or "java",
+                "-Xss8m",
+                "-jar",
+                str(jar),
+                "--errors-only",
+                "--format",
+                "json",
+                *(str(Path(folder) / file_name) for file_name in names),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
     report = json.loads(run.stderr.strip() or run.stdout.strip() or '{"messages": []}')
     return [
@@ -56,7 +67,10 @@ def structured_data_issues(documents: dict[str, bytes]) -> dict[str, list[str]]:
             paths[str(path)] = name
         run = subprocess.run(
             ["node", str(script), str(DATA / "schemaorg-current-https.jsonld"), *paths],
-            capture_output=True, text=True, timeout=300, cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=REPO,
         )
     if run.returncode not in (0, 1):
         raise AssertionError(f"structured-data check crashed: {run.stderr}")
@@ -77,8 +91,6 @@ def xsd_errors(xml: bytes, schema: str = "sitemap-with-extensions.xsd") -> list[
 
 
 def ninjs_errors(item: dict, version: str = "2.2") -> list[str]:
-    import jsonschema
-
     schema = json.loads((DATA / f"ninjs-schema_{version}.json").read_text())
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     return [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(item)]

@@ -2,7 +2,9 @@
 
 import json
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from lxml import html as lxml_html
 from openapi_spec_validator import validate
 
@@ -29,18 +31,26 @@ class ReadApiTests(TestCase):
 
     def test_it_filters_by_section_author_tag_kind_and_dates(self):
         self.assertEqual(self.headlines("/api/v1/articles/?section=business"), ["A piece of interview"])
-        self.assertEqual(self.headlines("/api/v1/articles/?author=news-desk"),
-                         [self.room.lead.title, self.room.background.title])
+        self.assertEqual(
+            self.headlines("/api/v1/articles/?author=news-desk"), [self.room.lead.title, self.room.background.title]
+        )
         self.assertEqual(self.headlines("/api/v1/articles/?tag=trade&kind=opinion"), ["A piece of opinion"])
         after = self.room.by_kind["analysis"].first_published_at.isoformat()
         self.assertEqual(len(self.headlines(f"/api/v1/articles/?published_after={after.replace('+', '%2B')}")), 4)
         self.assertEqual(self.headlines("/api/v1/articles/?published_before=2000-01-01"), [])
 
     def test_unknown_values_and_malformed_dates_are_400_naming_the_parameter(self):
-        for query, parameter in [("section=nowhere", "section"), ("author=nobody", "author"), ("tag=nothing", "tag"),
-                                 ("kind=gossip", "kind"), ("published_after=2025-02-30", "published_after"),
-                                 ("published_before=yesterday", "published_before"), ("limit=ten", "limit"),
-                                 ("offset=-5", "offset"), ("sectoin=business", "sectoin")]:
+        for query, parameter in [
+            ("section=nowhere", "section"),
+            ("author=nobody", "author"),
+            ("tag=nothing", "tag"),
+            ("kind=gossip", "kind"),
+            ("published_after=2025-02-30", "published_after"),
+            ("published_before=yesterday", "published_before"),
+            ("limit=ten", "limit"),
+            ("offset=-5", "offset"),
+            ("sectoin=business", "sectoin"),
+        ]:
             with self.subTest(query=query):
                 response = self.client.get(f"/api/v1/articles/?{query}")
                 self.assertEqual(response.status_code, 400)
@@ -65,18 +75,22 @@ class ReadApiTests(TestCase):
 
     def test_article_detail_has_the_body_as_blocks_with_images_resolved(self):
         article = self.get(f"/api/v1/articles/{self.room.lead.pk}/")
-        self.assertEqual([b["type"] for b in article["body"]][:5], ["paragraph", "heading", "paragraph", "heading", "quote"])
+        self.assertEqual(
+            [b["type"] for b in article["body"]][:5], ["paragraph", "heading", "paragraph", "heading", "quote"]
+        )
         image_block = next(b for b in article["body"] if b["type"] == "image")
         self.assertEqual(image_block["value"]["image"]["credit"], "AP")
         also_see = next(b for b in article["body"] if b["type"] == "also_see")
         self.assertEqual(also_see["value"]["article"]["headline"], self.room.background.title)
         self.assertEqual(article["corrections"][0]["note"], "An earlier version misspelt a minister's name.")
-        self.assertEqual(article["hero_image"]["crops"]["16x9"][-len("fill-1200x675.jpg"):], "fill-1200x675.jpg")
+        self.assertEqual(article["hero_image"]["crops"]["16x9"][-len("fill-1200x675.jpg") :], "fill-1200x675.jpg")
         self.assertEqual([a["slug"] for a in article["authors"]], ["amina-rahman", "news-desk"])
 
     def test_sections_authors_and_images_are_listed(self):
         self.assertEqual([s["slug"] for s in self.get("/api/v1/sections/")["items"]], ["global-affairs", "business"])
-        self.assertEqual(self.get("/api/v1/sections/business/")["feeds"]["atom"], "http://testserver/business/feed/atom/")
+        self.assertEqual(
+            self.get("/api/v1/sections/business/")["feeds"]["atom"], "http://testserver/business/feed/atom/"
+        )
         self.assertEqual([a["slug"] for a in self.get("/api/v1/authors/")["items"]], ["amina-rahman", "news-desk"])
         self.assertEqual(self.get("/api/v1/authors/news-desk/")["kind"], "desk")
         images = self.get("/api/v1/images/")["items"]
@@ -95,7 +109,9 @@ class ReadApiTests(TestCase):
         schema = self.get("/api/v1/openapi.json")
         self.assertEqual(schema["info"]["title"], "Newsdesk read API")
         parameters = {p["name"] for p in schema["paths"]["/api/v1/articles/"]["get"]["parameters"]}
-        self.assertTrue({"section", "author", "tag", "kind", "published_after", "published_before", "limit", "offset"} <= parameters)
+        self.assertTrue(
+            {"section", "author", "tag", "kind", "published_after", "published_before", "limit", "offset"} <= parameters
+        )
         self.assertIn("/api/v1/images/{image_id}/", schema["paths"])
 
     def test_the_interactive_docs_load_everything_from_this_site(self):
@@ -109,24 +125,31 @@ class ReadApiTests(TestCase):
         self.assertEqual(settings["url"], "/api/v1/openapi.json")
 
     def test_list_endpoints_cost_the_same_number_of_queries_whatever_their_length(self):
-        urls = ["/api/v1/articles/?limit=100", "/api/v1/articles/?tag=cpec", "/api/v1/sections/", "/api/v1/authors/",
-                "/api/v1/images/"]
+        urls = [
+            "/api/v1/articles/?limit=100",
+            "/api/v1/articles/?tag=cpec",
+            "/api/v1/sections/",
+            "/api/v1/authors/",
+            "/api/v1/images/",
+        ]
         for url in urls:
             self.client.get(url)
         before = {url: self._count(url) for url in urls}
 
         extra_section = make_section("Technology")
         for n in range(3):
-            make_article(extra_section, f"More {n}", authors=[make_author(f"Writer {n}")], tags=["CPEC", f"More {n}"],
-                         hero_image=make_image(f"Extra image {n}"))
+            make_article(
+                extra_section,
+                f"More {n}",
+                authors=[make_author(f"Writer {n}")],
+                tags=["CPEC", f"More {n}"],
+                hero_image=make_image(f"Extra image {n}"),
+            )
         for url in urls:
             self.client.get(url)  # new images get their crops made once, as the first reader would
         self.assertEqual({url: self._count(url) for url in urls}, before)
 
     def _count(self, url) -> int:
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
         with CaptureQueriesContext(connection) as queries:
             self.assertEqual(self.client.get(url).status_code, 200)
         return len(queries)
@@ -149,11 +172,13 @@ class ApiContractTests(TestCase):
         return json.loads(response.content)
 
     def test_numbers_beyond_64_bits_are_400_naming_the_parameter(self):
-        for url, parameter in [(f"/api/v1/articles/?offset={TWENTY_DIGITS}", "offset"),
-                               (f"/api/v1/articles/?limit={TWENTY_DIGITS}", "limit"),
-                               (f"/api/v1/images/?offset={TWENTY_DIGITS}", "offset"),
-                               (f"/api/v1/articles/{TWENTY_DIGITS}/", "article_id"),
-                               (f"/api/v1/images/{TWENTY_DIGITS}/", "image_id")]:
+        for url, parameter in [
+            (f"/api/v1/articles/?offset={TWENTY_DIGITS}", "offset"),
+            (f"/api/v1/articles/?limit={TWENTY_DIGITS}", "limit"),
+            (f"/api/v1/images/?offset={TWENTY_DIGITS}", "offset"),
+            (f"/api/v1/articles/{TWENTY_DIGITS}/", "article_id"),
+            (f"/api/v1/images/{TWENTY_DIGITS}/", "image_id"),
+        ]:
             with self.subTest(url=url):
                 self.assertEqual([e["parameter"] for e in self.problem(url, 400)["errors"]], [parameter])
 
@@ -165,8 +190,12 @@ class ApiContractTests(TestCase):
         self.assertEqual(self.client.get(f"/ninjs/articles/{TWENTY_DIGITS}.json").status_code, 404)
 
     def test_detail_endpoints_refuse_unknown_parameters(self):
-        for url in [f"/api/v1/articles/{self.room.lead.pk}/?fields=*", "/api/v1/sections/business/?x=1",
-                    f"/api/v1/authors/{self.room.person.slug}/?x=1", f"/api/v1/images/{self.room.hero.pk}/?x=1"]:
+        for url in [
+            f"/api/v1/articles/{self.room.lead.pk}/?fields=*",
+            "/api/v1/sections/business/?x=1",
+            f"/api/v1/authors/{self.room.person.slug}/?x=1",
+            f"/api/v1/images/{self.room.hero.pk}/?x=1",
+        ]:
             with self.subTest(url=url):
                 body = self.problem(url, 400)
                 self.assertIn(body["errors"][0]["parameter"], {"fields", "x"})
@@ -176,8 +205,9 @@ class ApiContractTests(TestCase):
         markdown = self.client.get(f"{url}?rich_text_format=markdown").json()
         paragraph = next(block for block in markdown["body"] if block["type"] == "paragraph")
         self.assertIn("[Beijing](https://example.org/briefing)", paragraph["value"])
-        self.assertEqual([e["parameter"] for e in self.problem(f"{url}?rich_text_format=latex", 400)["errors"]],
-                         ["rich_text_format"])
+        self.assertEqual(
+            [e["parameter"] for e in self.problem(f"{url}?rich_text_format=latex", 400)["errors"]], ["rich_text_format"]
+        )
 
     def test_unknown_addresses_under_the_api_are_problem_json(self):
         for url in ["/api/v1/nothing/", "/api/v1/articles/5/extra/", "/api/v1/"]:
@@ -194,8 +224,13 @@ class ApiContractTests(TestCase):
                         content = operation["responses"][status]["content"]
                         self.assertEqual(list(content), ["application/problem+json"])
         parameters = {p["name"]: p for p in schema["paths"]["/api/v1/articles/"]["get"]["parameters"]}
-        self.assertEqual(sorted(self._enum(parameters["kind"]["schema"])), sorted(["news", "analysis", "opinion", "explainer", "interview"]))
-        self.assertEqual(sorted(self._enum(parameters["rich_text_format"]["schema"])), ["db_html", "db_markdown", "html", "markdown"])
+        self.assertEqual(
+            sorted(self._enum(parameters["kind"]["schema"])),
+            sorted(["news", "analysis", "opinion", "explainer", "interview"]),
+        )
+        self.assertEqual(
+            sorted(self._enum(parameters["rich_text_format"]["schema"])), ["db_html", "db_markdown", "html", "markdown"]
+        )
         self.assertEqual(parameters["limit"]["schema"]["maximum"], 100)
         formats = {branch.get("format") for branch in parameters["published_after"]["schema"]["anyOf"]}
         self.assertTrue({"date", "date-time"} <= formats)

@@ -5,19 +5,31 @@ import json
 import re
 
 import feedparser
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from lxml import etree
 from lxml import html as lxml_html
 from rfc3339_validator import validate_rfc3339
 
 from newsdesk.testing import Newsroom, make_article
 
-SCOPES = {"/": "/feed/", "/global-affairs/": "/global-affairs/feed/", "/authors/amina-rahman/": "/authors/amina-rahman/feed/",
-          "/tags/cpec/": "/tags/cpec/feed/"}
+SCOPES = {
+    "/": "/feed/",
+    "/global-affairs/": "/global-affairs/feed/",
+    "/authors/amina-rahman/": "/authors/amina-rahman/feed/",
+    "/tags/cpec/": "/tags/cpec/feed/",
+}
 FORMATS = ("rss", "atom", "json")
-NS = {"atom": "http://www.w3.org/2005/Atom", "media": "http://search.yahoo.com/mrss/",
-      "content": "http://purl.org/rss/1.0/modules/content/", "dc": "http://purl.org/dc/elements/1.1/"}
-RFC822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")
+NS = {
+    "atom": "http://www.w3.org/2005/Atom",
+    "media": "http://search.yahoo.com/mrss/",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+RFC822 = re.compile(
+    r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$"
+)
 
 
 def listing_links(content: bytes) -> list[str]:
@@ -140,8 +152,10 @@ class FeedTests(TestCase):
         self.assertEqual(content.xpath("//h2/text()"), ["What was agreed"])
         self.assertEqual(content.xpath("//blockquote/p/text()")[0], "An iron-clad friendship.")
         self.assertIn("Image: AP", content.text_content())
-        self.assertEqual(content.xpath("//a[text()='Background to the corridor']/@href"),
-                         [f"http://testserver{self.room.background.url}"])
+        self.assertEqual(
+            content.xpath("//a[text()='Background to the corridor']/@href"),
+            [f"http://testserver{self.room.background.url}"],
+        )
         media = item.find("media:content", NS)
         self.assertEqual(media.findtext("media:credit", namespaces=NS), "Reuters")
         self.assertEqual(media.get("medium"), "image")
@@ -152,8 +166,10 @@ class FeedTests(TestCase):
         self.assertEqual([a.name for a in atom_entry.authors], ["Amina Rahman", "News Desk"])
         json_item = json.loads(self.fetch("/feed/json/").content)["items"][0]
         self.assertEqual(json_item["_media"]["credit"], "Reuters")
-        self.assertEqual([a["url"] for a in json_item["authors"]],
-                         ["http://testserver/authors/amina-rahman/", "http://testserver/authors/news-desk/"])
+        self.assertEqual(
+            [a["url"] for a in json_item["authors"]],
+            ["http://testserver/authors/amina-rahman/", "http://testserver/authors/news-desk/"],
+        )
 
     def test_drafts_private_and_scheduled_articles_never_appear(self):
         for _, url, _ in self.all_feeds():
@@ -193,16 +209,19 @@ class FeedTests(TestCase):
             self.fetch(url)  # site root paths and settings cached, as on a running server
         before = {url: self._count(url) for url in urls}
         for n in range(4):
-            make_article(self.room.world, f"Extra {n}", authors=[self.room.person, self.room.desk], tags=["CPEC", f"Extra {n}"],
-                         hero_image=self.room.hero, body=self.room.lead_body())
+            make_article(
+                self.room.world,
+                f"Extra {n}",
+                authors=[self.room.person, self.room.desk],
+                tags=["CPEC", f"Extra {n}"],
+                hero_image=self.room.hero,
+                body=self.room.lead_body(),
+            )
         after = {url: self._count(url) for url in urls}
         self.assertEqual(before, after)
         self.assertEqual(len(feedparser.parse(self.fetch("/tags/cpec/feed/rss/").content).entries), 6)
 
     def _count(self, url) -> int:
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
         with CaptureQueriesContext(connection) as queries:
             self.assertEqual(self.client.get(url).status_code, 200)
         return len(queries)

@@ -13,9 +13,20 @@ from newsdesk.sections.models import StandardPage
 from newsdesk.testing import Newsroom, home_page, make_article, make_author, make_image
 
 ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$")
-ARTICLE_TYPES = {"NewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle", "ReportageNewsArticle"}
-EXPECTED_TYPE = {"news": "NewsArticle", "analysis": "AnalysisNewsArticle", "opinion": "OpinionNewsArticle",
-                 "explainer": "BackgroundNewsArticle", "interview": "NewsArticle"}
+ARTICLE_TYPES = {
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReportageNewsArticle",
+}
+EXPECTED_TYPE = {
+    "news": "NewsArticle",
+    "analysis": "AnalysisNewsArticle",
+    "opinion": "OpinionNewsArticle",
+    "explainer": "BackgroundNewsArticle",
+    "interview": "NewsArticle",
+}
 
 
 class HeadTests(TestCase):
@@ -29,9 +40,14 @@ class HeadTests(TestCase):
         return response.content
 
     def reader_pages(self) -> dict[str, bytes]:
-        pages = {"home": self.get("/"), "section": self.get("/global-affairs/"),
-                 "author (person)": self.get("/authors/amina-rahman/"), "author (desk)": self.get("/authors/news-desk/"),
-                 "tag": self.get("/tags/cpec/"), "404": self.get("/no-such-page/", status=404)}
+        pages = {
+            "home": self.get("/"),
+            "section": self.get("/global-affairs/"),
+            "author (person)": self.get("/authors/amina-rahman/"),
+            "author (desk)": self.get("/authors/news-desk/"),
+            "tag": self.get("/tags/cpec/"),
+            "404": self.get("/no-such-page/", status=404),
+        }
         for kind, article in self.room.by_kind.items():
             pages[f"article ({kind})"] = self.get(article.url)
         return pages
@@ -73,8 +89,20 @@ class HeadTests(TestCase):
     def test_the_article_object_has_every_property_search_engines_use(self):
         url = self.room.lead.url
         (article,) = [d for d in self.json_ld(url) if d.get("@type") in ARTICLE_TYPES]
-        for prop in ("headline", "description", "image", "datePublished", "dateModified", "author", "publisher",
-                     "mainEntityOfPage", "articleSection", "keywords", "isAccessibleForFree", "correction"):
+        for prop in (
+            "headline",
+            "description",
+            "image",
+            "datePublished",
+            "dateModified",
+            "author",
+            "publisher",
+            "mainEntityOfPage",
+            "articleSection",
+            "keywords",
+            "isAccessibleForFree",
+            "correction",
+        ):
             self.assertIn(prop, article)
         self.assertEqual(article["headline"], self.room.lead.title)
         self.assertEqual(article["mainEntityOfPage"]["@id"], f"http://testserver{url}")
@@ -97,8 +125,10 @@ class HeadTests(TestCase):
         (article,) = [d for d in self.json_ld(self.room.lead.url) if d.get("@type") in ARTICLE_TYPES]
         self.assertEqual(
             [(a["@type"], a["name"], a["url"]) for a in article["author"]],
-            [("Person", "Amina Rahman", "http://testserver/authors/amina-rahman/"),
-             ("Organization", "News Desk", "http://testserver/authors/news-desk/")],
+            [
+                ("Person", "Amina Rahman", "http://testserver/authors/amina-rahman/"),
+                ("Organization", "News Desk", "http://testserver/authors/news-desk/"),
+            ],
         )
         publisher = article["publisher"]
         self.assertEqual(publisher["name"], "The Meridian")
@@ -115,26 +145,39 @@ class HeadTests(TestCase):
                 self.assertEqual((logo["width"], logo["height"]), (800, 200), "the whole logo, not a crop")
 
     def test_every_listing_and_standard_page_has_a_social_image_and_description(self):
-        about = StandardPage(title="About us", slug="about",
-                             body="<p></p><p>The Meridian reports <b>global affairs</b> from four bureaux.</p><p>More.</p>")
+        about = StandardPage(
+            title="About us",
+            slug="about",
+            body="<p></p><p>The Meridian reports <b>global affairs</b> from four bureaux.</p><p>More.</p>",
+        )
         home_page().add_child(instance=about)
         about.save_revision().publish()
         photo = make_image("Portrait", width=900, height=1200, alt_text="Sam Lee smiling")
         make_author("Sam Lee", photo=photo)
         make_article(self.room.world, "By Sam", authors=[Author.objects.get(slug="sam-lee")])
         logo = f"http://testserver{self.room.logo.get_rendition('max-1200x600').url}"
-        for url, image in [("/", logo), ("/global-affairs/", logo), ("/tags/cpec/", logo), ("/authors/amina-rahman/", logo),
-                           ("/about/", logo), ("/authors/sam-lee/", f"http://testserver{photo.get_rendition('fill-400x400').url}")]:
+        for url, image in [
+            ("/", logo),
+            ("/global-affairs/", logo),
+            ("/tags/cpec/", logo),
+            ("/authors/amina-rahman/", logo),
+            ("/about/", logo),
+            ("/authors/sam-lee/", f"http://testserver{photo.get_rendition('fill-400x400').url}"),
+        ]:
             with self.subTest(url=url):
                 meta = self.meta(url)
                 self.assertEqual(meta["og:image"], [image])
                 self.assertEqual(meta["twitter:image"], [image])
                 self.assertTrue(meta["og:image:alt"][0])
-        self.assertEqual(self.meta("/about/")["og:description"], ["The Meridian reports global affairs from four bureaux."])
+        self.assertEqual(
+            self.meta("/about/")["og:description"], ["The Meridian reports global affairs from four bureaux."]
+        )
 
     def test_articles_and_sections_carry_breadcrumbs(self):
-        for url, names in [(self.room.lead.url, ["Home", "Global Affairs", self.room.lead.title]),
-                           ("/global-affairs/", ["Home", "Global Affairs"])]:
+        for url, names in [
+            (self.room.lead.url, ["Home", "Global Affairs", self.room.lead.title]),
+            ("/global-affairs/", ["Home", "Global Affairs"]),
+        ]:
             (crumbs,) = [d for d in self.json_ld(url) if d.get("@type") == "BreadcrumbList"]
             self.assertEqual([item["name"] for item in crumbs["itemListElement"]], names)
             self.assertEqual([item["position"] for item in crumbs["itemListElement"]], list(range(1, len(names) + 1)))
@@ -172,8 +215,16 @@ class HeadTests(TestCase):
         tree = lxml_html.fromstring(self.get(self.room.lead.url))
         canonical = f"http://testserver{self.room.lead.url}"
         self.assertEqual(tree.xpath("//head/link[@rel='canonical']/@href"), [canonical])
-        self.assertEqual(dict(zip(tree.xpath("//head/link[@hreflang]/@hreflang"), tree.xpath("//head/link[@hreflang]/@href"))),
-                         {"en": canonical, "x-default": canonical})
+        self.assertEqual(
+            dict(
+                zip(
+                    tree.xpath("//head/link[@hreflang]/@hreflang"),
+                    tree.xpath("//head/link[@hreflang]/@href"),
+                    strict=True,
+                )
+            ),
+            {"en": canonical, "x-default": canonical},
+        )
 
     def test_article_social_cards_describe_the_article(self):
         meta = self.meta(self.room.lead.url)
@@ -182,7 +233,9 @@ class HeadTests(TestCase):
         self.assertEqual(meta["og:image:width"], ["1200"])
         self.assertEqual(meta["og:image:height"], ["675"])
         self.assertEqual(meta["og:image:alt"], ["A test picture"])
-        self.assertEqual(meta["article:author"], ["http://testserver/authors/amina-rahman/", "http://testserver/authors/news-desk/"])
+        self.assertEqual(
+            meta["article:author"], ["http://testserver/authors/amina-rahman/", "http://testserver/authors/news-desk/"]
+        )
         self.assertEqual(meta["article:section"], ["Global Affairs"])
         self.assertEqual(meta["article:tag"], ["CPEC", "China", "Pakistan"])
         self.assertRegex(meta["article:published_time"][0], ISO_WITH_OFFSET)

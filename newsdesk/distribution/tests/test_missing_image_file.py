@@ -14,7 +14,9 @@ class MissingImageFileTests(TestCase):
         section = make_section("World")
         image = make_image("Lost picture", width=1600, height=900)
         image.file.storage.delete(image.file.name)
-        cls.article = make_article(section, "Story with a lost picture", authors=[make_author("Ana Ruiz")], hero_image=image)
+        cls.article = make_article(
+            section, "Story with a lost picture", authors=[make_author("Ana Ruiz")], hero_image=image
+        )
 
     def test_the_article_page_still_renders_without_a_social_image(self):
         response = self.client.get(self.article.url)

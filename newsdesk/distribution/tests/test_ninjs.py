@@ -68,8 +68,10 @@ class NinjsTests(TestCase):
     def test_ninjs_3_is_the_same_item_in_camel_case(self):
         old, new = self.item(self.room.lead), self.item_3(self.room.lead)
         self.assertEqual(new["standard"]["version"], "3.1")
-        self.assertEqual((new["firstCreated"], new["versionCreated"], new["pubStatus"]),
-                         (old["firstcreated"], old["versioncreated"], old["pubstatus"]))
+        self.assertEqual(
+            (new["firstCreated"], new["versionCreated"], new["pubStatus"]),
+            (old["firstcreated"], old["versioncreated"], old["pubstatus"]),
+        )
         self.assertEqual(new["altIds"], old["altids"])
         self.assertEqual(new["bodies"][0]["contentType"], "text/html")
         self.assertEqual(new["bodies"][0]["wordCount"], old["bodies"][0]["wordcount"])

@@ -24,8 +24,15 @@ class PublishedArticlesTests(TestCase):
         self.assertEqual([a.title for a in ArticlePage.objects.published()], ["Visible story"])
 
     def test_the_embargoed_article_reaches_no_output(self):
-        for url in ["/feed/rss/", "/feed/atom/", "/feed/json/", "/world/feed/rss/", "/sitemap-articles-1.xml",
-                    "/sitemap-news.xml", "/api/v1/articles/"]:
+        for url in [
+            "/feed/rss/",
+            "/feed/atom/",
+            "/feed/json/",
+            "/world/feed/rss/",
+            "/sitemap-articles-1.xml",
+            "/sitemap-news.xml",
+            "/api/v1/articles/",
+        ]:
             with self.subTest(url=url):
                 response = self.client.get(url)
                 self.assertNotIn("Embargoed story", response.content.decode())

@@ -3,15 +3,21 @@
 from datetime import timedelta
 from unittest import mock
 
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from lxml import etree
 
 from newsdesk.distribution import sitemaps
 from newsdesk.distribution.tests.checkers import xsd_errors
 from newsdesk.testing import Newsroom, make_article
 
-NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "image": "http://www.google.com/schemas/sitemap-image/1.1",
-      "news": "http://www.google.com/schemas/sitemap-news/0.9"}
+NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "image": "http://www.google.com/schemas/sitemap-image/1.1",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+}
 
 
 class SitemapTests(TestCase):
@@ -33,8 +39,10 @@ class SitemapTests(TestCase):
         index = self.client.get("/sitemap.xml").content
         self.assertEqual(xsd_errors(index, "siteindex.xsd"), [])
         listed = etree.fromstring(index).xpath("//sm:loc/text()", namespaces=NS)
-        self.assertEqual([loc.removeprefix("http://testserver") for loc in listed],
-                         ["/sitemap-articles-1.xml", "/sitemap-pages-1.xml", "/sitemap-news.xml"])
+        self.assertEqual(
+            [loc.removeprefix("http://testserver") for loc in listed],
+            ["/sitemap-articles-1.xml", "/sitemap-pages-1.xml", "/sitemap-news.xml"],
+        )
         for loc in listed:
             with self.subTest(loc=loc):
                 self.assertEqual(xsd_errors(self.client.get(loc).content), [])
@@ -49,24 +57,40 @@ class SitemapTests(TestCase):
 
     def test_article_images_are_listed_with_caption_and_credit(self):
         (lead,) = self.xml("/sitemap-articles-1.xml").xpath(
-            "//sm:url[sm:loc=$loc]", loc=f"http://testserver{self.room.lead.url}", namespaces=NS)
+            "//sm:url[sm:loc=$loc]", loc=f"http://testserver{self.room.lead.url}", namespaces=NS
+        )
         captions = lead.xpath("image:image/image:caption/text()", namespaces=NS)
-        self.assertEqual(captions, ["The two presidents in Beijing. Image: Reuters", "Delegates at the signing Image: AP"])
+        self.assertEqual(
+            captions, ["The two presidents in Beijing. Image: Reuters", "Delegates at the signing Image: AP"]
+        )
         for loc in lead.xpath("image:image/image:loc/text()", namespaces=NS):
             self.assertTrue(loc.startswith("http://testserver/media/original_images/"))
 
     def test_the_pages_sitemap_lists_home_sections_authors_and_tags(self):
         locs = {loc.removeprefix("http://testserver") for loc in self.locs("/sitemap-pages-1.xml")}
-        self.assertEqual(locs, {"/", "/global-affairs/", "/business/", "/authors/amina-rahman/", "/authors/news-desk/",
-                                "/tags/cpec/", "/tags/china/", "/tags/pakistan/", "/tags/trade/"})
+        self.assertEqual(
+            locs,
+            {
+                "/",
+                "/global-affairs/",
+                "/business/",
+                "/authors/amina-rahman/",
+                "/authors/news-desk/",
+                "/tags/cpec/",
+                "/tags/china/",
+                "/tags/pakistan/",
+                "/tags/trade/",
+            },
+        )
 
     def test_news_sitemap_has_only_the_last_two_days_in_schema_order(self):
         root = self.xml("/sitemap-news.xml")
         locs = root.xpath("//sm:loc/text()", namespaces=NS)
         self.assertEqual(locs, [f"http://testserver{a.url}" for a in self.room.published])
         news = root.find("sm:url/news:news", NS)
-        self.assertEqual([etree.QName(child).localname for child in news],
-                         ["publication", "publication_date", "title", "keywords"])
+        self.assertEqual(
+            [etree.QName(child).localname for child in news], ["publication", "publication_date", "title", "keywords"]
+        )
         self.assertEqual(news.findtext("news:publication/news:name", namespaces=NS), "The Meridian")
         self.assertEqual(news.findtext("news:publication/news:language", namespaces=NS), "en")
         self.assertEqual(news.findtext("news:title", namespaces=NS), self.room.lead.title)
@@ -113,19 +137,16 @@ class SitemapTests(TestCase):
             self.client.get(url)
         before = {url: self._count(url) for url in urls}
         for n in range(4):
-            make_article(self.room.world, f"More {n}", authors=[self.room.person], tags=[f"More {n}"], hero_image=self.room.hero)
+            make_article(
+                self.room.world, f"More {n}", authors=[self.room.person], tags=[f"More {n}"], hero_image=self.room.hero
+            )
         self.assertEqual({url: self._count(url) for url in urls}, before)
 
     def _count(self, url) -> int:
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
         with CaptureQueriesContext(connection) as queries:
             self.client.get(url)
         return len(queries)
 
 
 def days_ago(days):
-    from django.utils import timezone
-
     return timezone.now() - timedelta(days=days)

@@ -53,7 +53,9 @@ class ArticleEditRuleTests(DeskPersonas, TestCase):
     # -- corrections --------------------------------------------------------------------------
 
     def test_a_substantive_change_without_a_correction_note_is_refused(self):
-        response = self.post_edit(self.editor, title="Changed facts", substantive_change="on", **{"action-publish": "1"})
+        response = self.post_edit(
+            self.editor, title="Changed facts", substantive_change="on", **{"action-publish": "1"}
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn("needs a correction note", form_errors(response))
         article = ArticlePage.objects.get(pk=self.article.pk)
@@ -69,7 +71,9 @@ class ArticleEditRuleTests(DeskPersonas, TestCase):
     def test_a_substantive_change_with_a_note_publishes_the_correction_and_moves_updated(self):
         note = "An earlier version gave the wrong year for the merger."
         response = self.post_edit(
-            self.editor, title="Changed facts", substantive_change="on",
+            self.editor,
+            title="Changed facts",
+            substantive_change="on",
             corrections=[{"published_at": timezone.now().strftime("%Y-%m-%d %H:%M"), "note": note}],
             **{"action-publish": "1"},
         )
@@ -88,8 +92,10 @@ class ArticleEditRuleTests(DeskPersonas, TestCase):
     def test_an_expiry_before_the_go_live_time_is_refused_with_a_message(self):
         go_live = timezone.now() + timedelta(days=2)
         response = self.post_edit(
-            self.editor, go_live_at=go_live.strftime("%Y-%m-%d %H:%M"),
-            expire_at=(go_live - timedelta(days=1)).strftime("%Y-%m-%d %H:%M"), **{"action-publish": "1"},
+            self.editor,
+            go_live_at=go_live.strftime("%Y-%m-%d %H:%M"),
+            expire_at=(go_live - timedelta(days=1)).strftime("%Y-%m-%d %H:%M"),
+            **{"action-publish": "1"},
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn("Go live date/time must be before expiry date/time", form_errors(response))
@@ -97,8 +103,9 @@ class ArticleEditRuleTests(DeskPersonas, TestCase):
 
     def test_scheduling_in_the_past_publishes_now(self):
         past = (timezone.now() - timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")
-        response = self.post_edit(self.editor, title="Published straight away", go_live_at=past,
-                                  **{"action-publish": "1"})
+        response = self.post_edit(
+            self.editor, title="Published straight away", go_live_at=past, **{"action-publish": "1"}
+        )
         self.assertEqual(response.status_code, 302)
         article = ArticlePage.objects.get(pk=self.article.pk)
         self.assertTrue(article.live)
@@ -111,11 +118,13 @@ class ArticleEditRuleTests(DeskPersonas, TestCase):
         first_revision = self.article.latest_revision
         self.post_edit(self.editor, title="A regrettable headline", **{"action-publish": "1"})
         bad_revision = ArticlePage.objects.get(pk=self.article.pk).latest_revision
-        compare = self.client.get(reverse("wagtailadmin_pages:revisions_compare",
-                                          args=[self.article.pk, first_revision.pk, bad_revision.pk]))
+        compare = self.client.get(
+            reverse("wagtailadmin_pages:revisions_compare", args=[self.article.pk, first_revision.pk, bad_revision.pk])
+        )
         self.assertContains(compare, "regrettable")
-        revert = self.client.get(reverse("wagtailadmin_pages:revisions_revert",
-                                         args=[self.article.pk, first_revision.pk]))
+        revert = self.client.get(
+            reverse("wagtailadmin_pages:revisions_revert", args=[self.article.pk, first_revision.pk])
+        )
         form_title = html.fromstring(revert.content).xpath("//input[@name='title']")[0].get("value")
         self.assertEqual(form_title, "Original headline")
         self.post_edit(self.editor, title=form_title, **{"action-publish": "1"})

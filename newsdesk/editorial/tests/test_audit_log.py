@@ -42,8 +42,10 @@ class AuditLogTests(DeskPersonas, TestCase):
     def test_an_editor_publishing_outside_their_section_is_refused_and_logged(self):
         other = self.article_by(self.chief, self.technology, title="Chip tariffs")
         self.client.force_login(self.editor)
-        response = self.client.post(reverse("wagtailadmin_pages:edit", args=[other.pk]),
-                                    article_form_data(other, author=self.author, **{"action-publish": "1"}))
+        response = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=[other.pk]),
+            article_form_data(other, author=self.author, **{"action-publish": "1"}),
+        )
         self.assertEqual(response.status_code, 403)
         self.assertFalse(ArticlePage.objects.get(pk=other.pk).live)
         self.assertTrue(PageLogEntry.objects.filter(page=other, action="editorial.denied", user=self.editor).exists())
@@ -59,7 +61,9 @@ class AuditLogTests(DeskPersonas, TestCase):
 
     def test_a_role_change_is_recorded_on_the_person(self):
         self.contributor.groups.add(Group.objects.get(name=roles.CHIEF_EDITOR))
-        entry = ModelLogEntry.objects.filter(action="editorial.role_change", object_id=str(self.contributor.pk)).latest("pk")
+        entry = ModelLogEntry.objects.filter(action="editorial.role_change", object_id=str(self.contributor.pk)).latest(
+            "pk"
+        )
         self.assertEqual(entry.data, {"added": [roles.CHIEF_EDITOR]})
 
     def test_a_failed_login_is_recorded_with_the_name_tried(self):
@@ -122,8 +126,10 @@ class LockOutBehindProxyTests(DeskPersonas, TestCase):
 
     def login(self, password, forwarded_for, remote=PROXY):
         return self.client.post(
-            reverse("wagtailadmin_login"), {"username": "chief", "password": password},
-            REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded_for,
+            reverse("wagtailadmin_login"),
+            {"username": "chief", "password": password},
+            REMOTE_ADDR=remote,
+            HTTP_X_FORWARDED_FOR=forwarded_for,
         )
 
     @override_settings(NEWSDESK_PROXY_COUNT=1)
@@ -134,14 +140,18 @@ class LockOutBehindProxyTests(DeskPersonas, TestCase):
         self.assertEqual(self.login(PASSWORD, ATTACKER).status_code, 429)
         self.assertEqual(self.login(PASSWORD, CHIEF_AT_HOME).status_code, 302)
         self.assertEqual(self.client.session["_auth_user_id"], str(self.chief.pk))
-        addresses = set(ModelLogEntry.objects.filter(action="editorial.login_failed").values_list("data__ip", flat=True))
+        addresses = set(
+            ModelLogEntry.objects.filter(action="editorial.login_failed").values_list("data__ip", flat=True)
+        )
         self.assertEqual(addresses, {ATTACKER})
 
     def test_without_trusted_proxies_a_forged_header_is_ignored(self):
         for n in range(5):  # a different invented address each time does not escape the lock-out
             self.login("wrong guess", f"192.0.2.{n + 1}", remote=ATTACKER)
         self.assertEqual(self.login(PASSWORD, CHIEF_AT_HOME, remote=ATTACKER).status_code, 429)
-        addresses = set(ModelLogEntry.objects.filter(action="editorial.login_failed").values_list("data__ip", flat=True))
+        addresses = set(
+            ModelLogEntry.objects.filter(action="editorial.login_failed").values_list("data__ip", flat=True)
+        )
         self.assertEqual(addresses, {ATTACKER})
         self.assertEqual(self.login(PASSWORD, ATTACKER, remote=CHIEF_AT_HOME).status_code, 302)
 
@@ -172,5 +182,12 @@ class InventedNameFailuresTests(DeskPersonas, TestCase):
         self.fail("chief")
         self.fail("chief")
         rows = sorted(self.failures().values_list("label", "data__ip"))
-        self.assertEqual(rows, [("chief", "203.0.113.5"), ("chief", "203.0.113.5"),
-                                ("invented", "198.51.100.7"), ("invented", "203.0.113.5")])
+        self.assertEqual(
+            rows,
+            [
+                ("chief", "203.0.113.5"),
+                ("chief", "203.0.113.5"),
+                ("invented", "198.51.100.7"),
+                ("invented", "203.0.113.5"),
+            ],
+        )

@@ -27,7 +27,9 @@ class DocumentServingTests(TestCase):
     def setUpTestData(cls):
         root = Collection.get_first_root_node()
         cls.private = root.add_child(name="Legal")
-        CollectionViewRestriction.objects.create(collection=cls.private, restriction_type=CollectionViewRestriction.LOGIN)
+        CollectionViewRestriction.objects.create(
+            collection=cls.private, restriction_type=CollectionViewRestriction.LOGIN
+        )
         cls.contract = make_document("Contract", "contract.pdf", b"%PDF-1.4 settlement terms", cls.private)
         cls.script = make_document("Widget", "widget.js", SCRIPT, root)
         cls.reader = make_user("reader")
@@ -41,7 +43,12 @@ class DocumentServingTests(TestCase):
 
     def test_the_upload_folder_is_not_reachable_directly(self):
         name = self.contract.file.name  # documents/contract.pdf
-        for path in (f"/media/{name}", f"/media/./{name}", f"/media/images/../{name}", f"/media/{self.script.file.name}"):
+        for path in (
+            f"/media/{name}",
+            f"/media/./{name}",
+            f"/media/images/../{name}",
+            f"/media/{self.script.file.name}",
+        ):
             response = self.client.get(path)
             self.assertEqual(response.status_code, 404, path)
             self.assertNotIn(b"settlement", response.content)

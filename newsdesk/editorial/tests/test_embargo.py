@@ -47,7 +47,7 @@ def _replace_first_group(route, value):
     for end in range(start, len(route)):
         depth += {"(": 1, ")": -1}.get(route[end], 0)
         if depth == 0:
-            return route[:start] + value + route[end + 1:]
+            return route[:start] + value + route[end + 1 :]
     raise ValueError(f"Unbalanced group in {route!r}")
 
 
@@ -58,14 +58,21 @@ class EmbargoTests(DeskPersonas, TestCase):
         cls.go_live = timezone.now() + timedelta(days=1)
         cls.visible = make_article(cls.business, "Markets open calmly", authors=[cls.author], tags=["markets"])
         cls.embargoed = cls.article_by(
-            cls.editor, cls.business, title=SECRET_TITLE, standfirst=SECRET_STANDFIRST, slug="zebracorn-merger",
-            go_live_at=cls.go_live, teaser=SECRET_STANDFIRST,
+            cls.editor,
+            cls.business,
+            title=SECRET_TITLE,
+            standfirst=SECRET_STANDFIRST,
+            slug="zebracorn-merger",
+            go_live_at=cls.go_live,
+            teaser=SECRET_STANDFIRST,
         )
         cls.embargoed.tags.add("markets")
         cls.embargoed.save_revision(user=cls.editor).publish(user=cls.editor)
         # A live article pointing at it, and a live article whose next version is embargoed.
         cls.pointer = make_article(
-            cls.business, "Also read this", authors=[cls.author],
+            cls.business,
+            "Also read this",
+            authors=[cls.author],
             body=[("also_see", {"article": cls.embargoed, "label": "Also see"})],
         )
         cls.rewritten = make_article(cls.technology, "Gadget maker steady", authors=[cls.author])
@@ -77,14 +84,18 @@ class EmbargoTests(DeskPersonas, TestCase):
         """Concrete URLs for a route, with every parameter filled from the fixture."""
         values = {
             "slug": ["markets", self.author.slug, "zebracorn-merger", "business", "technology"],
-            "path": [p.url.lstrip("/") for p in Page.objects.live().specific() if p.url] + ["business/zebracorn-merger/"],
+            "path": [p.url.lstrip("/") for p in Page.objects.live().specific() if p.url]
+            + ["business/zebracorn-merger/"],
             "page_view_restriction_id": ["1"],
-            "section": ["business", "technology"], "page": ["1"], "fmt": ["rss", "atom", "json"],
-            "article_id": [str(self.embargoed.pk), str(self.rewritten.pk)], "image_id": ["1"],
-            "page_id": [str(self.embargoed.pk)], "pk": [str(self.embargoed.pk)], "id": [str(self.embargoed.pk)],
+            "page_id": [str(self.embargoed.pk)],
+            "pk": [str(self.embargoed.pk)],
+            "id": [str(self.embargoed.pk)],
             # distribution: feed formats, sitemap sections and pages, read API ids
-            "fmt": ["rss", "atom", "json"], "section": ["articles", "pages"], "page": ["1"],
-            "article_id": [str(self.embargoed.pk)], "image_id": ["1"],
+            "fmt": ["rss", "atom", "json"],
+            "section": ["articles", "pages"],
+            "page": ["1"],
+            "article_id": [str(self.embargoed.pk), str(self.rewritten.pk)],
+            "image_id": ["1"],
         }
         unknown = [p for p in params if p not in values]
         self.assertFalse(unknown, f"Teach the embargo test to fill {unknown} in the public route {route!r}.")
@@ -103,8 +114,16 @@ class EmbargoTests(DeskPersonas, TestCase):
         urls = set()
         for route, params in public_routes():
             urls.update(self.fill(route, params))
-        urls.update({"/search/?q=zebracorn", "/search/?q=Quagmirex", "/?page=2", "/api/v1/articles/?tag=markets",
-                     "/api/v1/articles/?section=business", "/api/v1/articles/?q=zebracorn"})
+        urls.update(
+            {
+                "/search/?q=zebracorn",
+                "/search/?q=Quagmirex",
+                "/?page=2",
+                "/api/v1/articles/?tag=markets",
+                "/api/v1/articles/?section=business",
+                "/api/v1/articles/?q=zebracorn",
+            }
+        )
         return sorted(urls)
 
     def test_the_embargoed_url_is_not_found(self):

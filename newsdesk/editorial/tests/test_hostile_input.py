@@ -13,26 +13,56 @@ from newsdesk.editorial.sanitise import clean_html
 from newsdesk.testing import make_article, make_author, make_image, make_section
 
 PAYLOADS = [
-    "<script>alert(1)</script>", "<SCRIPT SRC=//evil.example/x.js></SCRIPT>", "<img src=x onerror=alert(1)>",
-    "<svg onload=alert(1)>", "<svg><script>alert(1)</script></svg>", "<body onload=alert(1)>",
-    "<iframe src=javascript:alert(1)>", "<a href=\"javascript:alert(1)\">x</a>", "<a href=' javascript:alert(1)'>x</a>",
-    "<a href=\"jav&#x09;ascript:alert(1)\">x</a>", "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
-    "<div style=\"width: expression(alert(1))\">x</div>", "<div style=\"background:url(javascript:alert(1))\">",
-    "\"><script>alert(1)</script>", "'><img src=x onerror=alert(1)>", "</title><script>alert(1)</script>",
-    "</textarea><script>alert(1)</script>", "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-    "<object data=javascript:alert(1)>", "<embed src=javascript:alert(1)>", "<base href=javascript:alert(1)//>",
-    "<meta http-equiv=refresh content=\"0;url=javascript:alert(1)\">", "<form action=javascript:alert(1)><input type=submit>",
-    "<button formaction=javascript:alert(1)>x</button>", "<details open ontoggle=alert(1)>", "<video><source onerror=alert(1)>",
-    "<audio src=x onerror=alert(1)>", "<marquee onstart=alert(1)>", "<input autofocus onfocus=alert(1)>",
-    "<select autofocus onfocus=alert(1)>", "<isindex action=javascript:alert(1) type=submit>",
-    "<table background=javascript:alert(1)>", "<link rel=stylesheet href=javascript:alert(1)>",
-    "<style>@import 'javascript:alert(1)';</style>", "<scr<script>ipt>alert(1)</scr</script>ipt>",
-    "<<script>alert(1);//<</script>", "<img src=\"x` `<script>alert(1)</script>\"` `>", "<img/src=x/onerror=alert(1)>",
-    "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>", "<svg><animate onbegin=alert(1) attributeName=x>",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">", "<!--<img src=\"--><img src=x onerror=alert(1)//\">",
-    "<a href=\"&#106;avascript:alert(1)\">x</a>", "<a href=\"vbscript:msgbox(1)\">x</a>", "{{ 7*7 }}{% debug %}",
-    "</script><script>alert(1)</script>", "\u2028\u2029<script>alert(1)</script>", "<p onclick=alert(1)>click</p>",
-    "<a href=\"https://example.org\" onmouseover=alert(1)>hover</a>", "<img src=x:x onerror=alert(1)>",
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    "<svg><script>alert(1)</script></svg>",
+    "<body onload=alert(1)>",
+    "<iframe src=javascript:alert(1)>",
+    '<a href="javascript:alert(1)">x</a>',
+    "<a href=' javascript:alert(1)'>x</a>",
+    '<a href="jav&#x09;ascript:alert(1)">x</a>',
+    '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+    '<div style="width: expression(alert(1))">x</div>',
+    '<div style="background:url(javascript:alert(1))">',
+    '"><script>alert(1)</script>',
+    "'><img src=x onerror=alert(1)>",
+    "</title><script>alert(1)</script>",
+    "</textarea><script>alert(1)</script>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<object data=javascript:alert(1)>",
+    "<embed src=javascript:alert(1)>",
+    "<base href=javascript:alert(1)//>",
+    '<meta http-equiv=refresh content="0;url=javascript:alert(1)">',
+    "<form action=javascript:alert(1)><input type=submit>",
+    "<button formaction=javascript:alert(1)>x</button>",
+    "<details open ontoggle=alert(1)>",
+    "<video><source onerror=alert(1)>",
+    "<audio src=x onerror=alert(1)>",
+    "<marquee onstart=alert(1)>",
+    "<input autofocus onfocus=alert(1)>",
+    "<select autofocus onfocus=alert(1)>",
+    "<isindex action=javascript:alert(1) type=submit>",
+    "<table background=javascript:alert(1)>",
+    "<link rel=stylesheet href=javascript:alert(1)>",
+    "<style>@import 'javascript:alert(1)';</style>",
+    "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    "<<script>alert(1);//<</script>",
+    '<img src="x` `<script>alert(1)</script>"` `>',
+    "<img/src=x/onerror=alert(1)>",
+    '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+    "<svg><animate onbegin=alert(1) attributeName=x>",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+    '<!--<img src="--><img src=x onerror=alert(1)//">',
+    '<a href="&#106;avascript:alert(1)">x</a>',
+    '<a href="vbscript:msgbox(1)">x</a>',
+    "{{ 7*7 }}{% debug %}",
+    "</script><script>alert(1)</script>",
+    "\u2028\u2029<script>alert(1)</script>",
+    "<p onclick=alert(1)>click</p>",
+    '<a href="https://example.org" onmouseover=alert(1)>hover</a>',
+    "<img src=x:x onerror=alert(1)>",
 ]
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "background", "poster", "xlink:href", "cite"}
 BAD_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.I)
@@ -91,7 +121,7 @@ def html_valued(data, key=""):
 
 
 def chunks(items, size):
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 class HostileInputTests(TestCase):
@@ -101,7 +131,9 @@ class HostileInputTests(TestCase):
         cls.articles = []
         for number, group in enumerate(chunks(PAYLOADS, 5)):
             text = " ".join(group)
-            author = make_author(f"Writer {number} {group[0]}"[:120], slug=f"writer-{number}", bio=text[:600], role=group[1][:120])
+            author = make_author(
+                f"Writer {number} {group[0]}"[:120], slug=f"writer-{number}", bio=text[:600], role=group[1][:120]
+            )
             image = make_image(title=group[2][:255], alt_text=group[3][:255], credit=group[4][:120])
             body = [("heading", {"text": p[:160], "level": "h2", "anchor": p[:80]}) for p in group]
             body += [("paragraph", RichText(p)) for p in group]
@@ -110,13 +142,31 @@ class HostileInputTests(TestCase):
                 ("pull_quote", {"text": group[1][:280], "attribution": group[2][:200]}),
                 ("image", {"image": image, "caption": group[3][:300], "credit": group[4][:120]}),
                 ("fact_box", {"title": group[0][:120], "body": RichText(text)}),
-                ("table", {"caption": group[1][:200], "table": {"data": [group[:2], group[2:4]],
-                           "first_row_is_table_header": True, "first_col_is_header": False}}),
+                (
+                    "table",
+                    {
+                        "caption": group[1][:200],
+                        "table": {
+                            "data": [group[:2], group[2:4]],
+                            "first_row_is_table_header": True,
+                            "first_col_is_header": False,
+                        },
+                    },
+                ),
             ]
             article = make_article(
-                cls.section, group[0][:255], authors=[author], tags=[p[:100] for p in group], body=body,
-                standfirst=text[:300], dateline=group[1][:80], hero_image=image, hero_caption=group[2][:300],
-                teaser=text[:600], seo_title=group[3][:255], search_description=text,
+                cls.section,
+                group[0][:255],
+                authors=[author],
+                tags=[p[:100] for p in group],
+                body=body,
+                standfirst=text[:300],
+                dateline=group[1][:80],
+                hero_image=image,
+                hero_caption=group[2][:300],
+                teaser=text[:600],
+                seo_title=group[3][:255],
+                search_description=text,
                 slug=f"hostile-{number}",
             )
             article.body.append(("also_see", {"article": article, "label": group[4][:40]}))

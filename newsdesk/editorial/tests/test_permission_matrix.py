@@ -21,24 +21,60 @@ Y, N = True, False
 # role -> action -> (in section, out of section)
 MATRIX = {
     "contributor": {
-        "create": (Y, Y), "edit_own": (Y, Y), "edit_others": (N, N), "submit": (Y, Y), "approve": (N, N),
-        "publish": (N, N), "schedule": (N, N), "unpublish": (N, N), "delete": (N, N),
-        "manage_authors": (N, N), "manage_users": (N, N),
+        "create": (Y, Y),
+        "edit_own": (Y, Y),
+        "edit_others": (N, N),
+        "submit": (Y, Y),
+        "approve": (N, N),
+        "publish": (N, N),
+        "schedule": (N, N),
+        "unpublish": (N, N),
+        "delete": (N, N),
+        "manage_authors": (N, N),
+        "manage_users": (N, N),
     },
     "editor": {
-        "create": (Y, N), "edit_own": (Y, N), "edit_others": (Y, N), "submit": (Y, N), "approve": (Y, N),
-        "publish": (Y, N), "schedule": (Y, N), "unpublish": (Y, N), "delete": (Y, N),
-        "manage_authors": (N, N), "manage_users": (N, N),
+        "create": (Y, N),
+        "edit_own": (Y, N),
+        "edit_others": (Y, N),
+        "submit": (Y, N),
+        "approve": (Y, N),
+        "publish": (Y, N),
+        "schedule": (Y, N),
+        "unpublish": (Y, N),
+        "delete": (Y, N),
+        "manage_authors": (N, N),
+        "manage_users": (N, N),
     },
     "chief": {
-        "create": (Y, Y), "edit_own": (Y, Y), "edit_others": (Y, Y), "submit": (Y, Y), "approve": (Y, Y),
-        "publish": (Y, Y), "schedule": (Y, Y), "unpublish": (Y, Y), "delete": (Y, Y),
-        "manage_authors": (Y, Y), "manage_users": (N, N),
+        "create": (Y, Y),
+        "edit_own": (Y, Y),
+        "edit_others": (Y, Y),
+        "submit": (Y, Y),
+        "approve": (Y, Y),
+        "publish": (Y, Y),
+        "schedule": (Y, Y),
+        "unpublish": (Y, Y),
+        "delete": (Y, Y),
+        "manage_authors": (Y, Y),
+        "manage_users": (N, N),
     },
-    "administrator": {action: (Y, Y) for action in [
-        "create", "edit_own", "edit_others", "submit", "approve", "publish", "schedule", "unpublish", "delete",
-        "manage_authors", "manage_users",
-    ]},
+    "administrator": {
+        action: (Y, Y)
+        for action in [
+            "create",
+            "edit_own",
+            "edit_others",
+            "submit",
+            "approve",
+            "publish",
+            "schedule",
+            "unpublish",
+            "delete",
+            "manage_authors",
+            "manage_users",
+        ]
+    },
 }
 
 
@@ -47,7 +83,9 @@ class PermissionMatrixTests(DeskPersonas, TestCase):
     def setUpTestData(cls):
         cls.make_desk()
         cls.personas = {
-            "contributor": cls.contributor, "editor": cls.editor, "chief": cls.chief,
+            "contributor": cls.contributor,
+            "editor": cls.editor,
+            "chief": cls.chief,
             "administrator": cls.administrator,
         }
         cls.targets = {}
@@ -123,16 +161,31 @@ class PermissionMatrixTests(DeskPersonas, TestCase):
 
     def do_manage_authors(self, user, t):
         url = reverse("wagtailsnippets_people_author:add")
-        data = {"name": "New Voice", "slug": "new-voice", "kind": "person", "role": "", "bio": "",
-                "email": "", "links-TOTAL_FORMS": "0", "links-INITIAL_FORMS": "0",
-                "links-MIN_NUM_FORMS": "0", "links-MAX_NUM_FORMS": "1000"}
+        data = {
+            "name": "New Voice",
+            "slug": "new-voice",
+            "kind": "person",
+            "role": "",
+            "bio": "",
+            "email": "",
+            "links-TOTAL_FORMS": "0",
+            "links-INITIAL_FORMS": "0",
+            "links-MIN_NUM_FORMS": "0",
+            "links-MAX_NUM_FORMS": "1000",
+        }
         response = self.client.post(url, data)
         return response, Author.objects.filter(slug="new-voice").exists()
 
     def do_manage_users(self, user, t):
-        data = {"username": "newcomer", "email": "newcomer@example.org", "first_name": "New",
-                "last_name": "Comer", "password1": "a long and unusual passphrase 7",
-                "password2": "a long and unusual passphrase 7", "is_active": "on"}
+        data = {
+            "username": "newcomer",
+            "email": "newcomer@example.org",
+            "first_name": "New",
+            "last_name": "Comer",
+            "password1": "a long and unusual passphrase 7",
+            "password2": "a long and unusual passphrase 7",
+            "is_active": "on",
+        }
         response = self.client.post(reverse("wagtailusers_users:add"), data)
         return response, get_user_model().objects.filter(username="newcomer").exists()
 

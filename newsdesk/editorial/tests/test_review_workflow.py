@@ -18,8 +18,10 @@ class ReviewWorkflowTests(DeskPersonas, TestCase):
     def setUp(self):
         self.article = self.article_by(self.contributor, self.business, title="Port strike talks resume")
         self.client.force_login(self.contributor)
-        self.client.post(reverse("wagtailadmin_pages:edit", args=[self.article.pk]),
-                         article_form_data(self.article, author=self.author, **{"action-submit": "1"}))
+        self.client.post(
+            reverse("wagtailadmin_pages:edit", args=[self.article.pk]),
+            article_form_data(self.article, author=self.author, **{"action-submit": "1"}),
+        )
         self.state = ArticlePage.objects.get(pk=self.article.pk).current_workflow_task_state
 
     def act(self, user, action, **data):

@@ -25,7 +25,9 @@ def jpeg_upload(name="photo.jpg"):
 
 
 def denials(user):
-    return list(PageLogEntry.objects.filter(action="editorial.denied", user=user).values_list("data__attempted", flat=True))
+    return list(
+        PageLogEntry.objects.filter(action="editorial.denied", user=user).values_list("data__attempted", flat=True)
+    )
 
 
 class ContributorRightsTests(DeskPersonas, TestCase):
@@ -39,10 +41,15 @@ class ContributorRightsTests(DeskPersonas, TestCase):
         self.client.force_login(self.contributor)
 
     def test_a_contributor_uploads_an_image(self):
-        response = self.client.post(reverse("wagtailimages:add"), {
-            "title": "Harbour at dawn", "alt_text": "Cranes over the harbour at dawn", "credit": "Desk",
-            "file": jpeg_upload(),
-        })
+        response = self.client.post(
+            reverse("wagtailimages:add"),
+            {
+                "title": "Harbour at dawn",
+                "alt_text": "Cranes over the harbour at dawn",
+                "credit": "Desk",
+                "file": jpeg_upload(),
+            },
+        )
         self.assertEqual(response.status_code, 302)
         image = NewsImage.objects.get(title="Harbour at dawn")
         self.assertEqual((image.uploaded_by_user, image.width), (self.contributor, 64))
@@ -53,7 +60,9 @@ class ContributorRightsTests(DeskPersonas, TestCase):
         desks_before = Group.objects.count()
         home = home_page()
         add_section = reverse("wagtailadmin_pages:add", args=("sections", "sectionpage", home.pk))
-        response = self.client.post(add_section, {"title": "Rogue desk", "slug": "rogue-desk", "description": "", "body": ""})
+        response = self.client.post(
+            add_section, {"title": "Rogue desk", "slug": "rogue-desk", "description": "", "body": ""}
+        )
         self.assertEqual(response.status_code, 403)
         self.assertFalse(SectionPage.objects.filter(slug="rogue-desk").exists())
         self.assertEqual(Group.objects.count(), desks_before, "no desk group made for a refused section")
@@ -95,8 +104,10 @@ class ContributorRightsTests(DeskPersonas, TestCase):
             article_form_data(draft, author=self.author, title="Rail freight doubles, says operator"),
         )
         self.assertEqual(response.status_code, 302)
-        self.assertEqual(ArticlePage.objects.get(pk=draft.pk).get_latest_revision_as_object().title,
-                         "Rail freight doubles, says operator")
+        self.assertEqual(
+            ArticlePage.objects.get(pk=draft.pk).get_latest_revision_as_object().title,
+            "Rail freight doubles, says operator",
+        )
 
 
 class OthersDraftsTests(DeskPersonas, TestCase):
@@ -118,7 +129,11 @@ class OthersDraftsTests(DeskPersonas, TestCase):
     def test_a_contributor_sees_published_pages_and_their_own_drafts_only(self):
         self.client.force_login(self.contributor)
         explorer = reverse("wagtailadmin_explore", args=[self.business.pk])
-        for url in (explorer, explorer + "?q=merger", reverse("wagtailadmin_choose_page_child", args=[self.business.pk])):
+        for url in (
+            explorer,
+            explorer + "?q=merger",
+            reverse("wagtailadmin_choose_page_child", args=[self.business.pk]),
+        ):
             with self.subTest(url=url):
                 text = self.headlines(url)
                 self.assertNotIn("Secret merger talks", text)

@@ -108,7 +108,10 @@ class SignInWithCodeTests(TestCase):
         self.assertEqual(self.client.get(DASHBOARD)["Location"], SETUP)
         page = self.client.get(SETUP)
         self.assertIn("Enter the six digits", page.content.decode())
-        self.assertFalse(lxml_html.fromstring(page.content).xpath("//div[@class='editorial-qr']"), "no new QR code for an enrolled user")
+        self.assertFalse(
+            lxml_html.fromstring(page.content).xpath("//div[@class='editorial-qr']"),
+            "no new QR code for an enrolled user",
+        )
 
 
 class OptionalSecondFactorTests(TestCase):

@@ -57,7 +57,10 @@ class ImageUploadTests(TestCase):
         response = self.upload("photo.png", png_bytes(40, 30))
         self.assertEqual(response.status_code, 302)
         image = NewsImage.objects.get()
-        self.assertEqual((image.width, image.height, image.alt_text, image.credit_line), (40, 30, "A described picture", "Image: Reuters"))
+        self.assertEqual(
+            (image.width, image.height, image.alt_text, image.credit_line),
+            (40, 30, "A described picture", "Image: Reuters"),
+        )
 
     def test_it_refuses_an_svg_which_could_carry_script(self):
         svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'
@@ -67,7 +70,11 @@ class ImageUploadTests(TestCase):
 
     def test_it_refuses_a_truncated_gif_with_a_form_error(self):
         # A GIF header with a screen size, then nothing an image decoder can read: 29 bytes.
-        broken = b"GIF89a\x10\x00\x10\x00\x80\x00\x00" + b"\xff\x00\x00\x00\x00\x00" + b",\x00\x00\x00\x00\x10\x00\x10\x00\x00"
+        broken = (
+            b"GIF89a\x10\x00\x10\x00\x80\x00\x00"
+            + b"\xff\x00\x00\x00\x00\x00"
+            + b",\x00\x00\x00\x00\x10\x00\x10\x00\x00"
+        )
         self.assertEqual(len(broken), 29)
         response = self.upload("broken.gif", broken)
         self.assertIn("could not be read", self.errors(response))

@@ -5,7 +5,9 @@ from django.test import TestCase
 
 from newsdesk.testing import make_image
 
-TEMPLATE = Template('{% load news_images %}{% news_picture image "format-{webp,jpeg} width-{480,800,1200}" alt="x" sizes="100vw" %}')
+TEMPLATE = Template(
+    '{% load news_images %}{% news_picture image "format-{webp,jpeg} width-{480,800,1200}" alt="x" sizes="100vw" %}'
+)
 
 
 class NewsPictureTests(TestCase):
@@ -21,7 +23,9 @@ class NewsPictureTests(TestCase):
 
     def test_it_offers_webp_and_jpeg_at_every_width_a_large_image_allows(self):
         picture = self.render(make_image(width=1600, height=900))
-        self.assertEqual(self.widths(picture.xpath('./source[@type="image/webp"]')[0].get("srcset")), ["480w", "800w", "1200w"])
+        self.assertEqual(
+            self.widths(picture.xpath('./source[@type="image/webp"]')[0].get("srcset")), ["480w", "800w", "1200w"]
+        )
         img = picture.xpath(".//img")[0]
         self.assertEqual(self.widths(img.get("srcset")), ["480w", "800w", "1200w"])
         self.assertEqual((img.get("width"), img.get("height")), ("480", "270"))

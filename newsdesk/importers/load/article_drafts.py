@@ -102,7 +102,7 @@ class DraftWriter:
             return block
         target = ArticlePage.objects.filter(title__iexact=match.group("title").strip()).first()
         if target is None:
-            self.notes.append(f"\"Also see\" names an article we do not have ({match.group('title')[:60]}): kept as text")
+            self.notes.append(f'"Also see" names an article we do not have ({match.group("title")[:60]}): kept as text')
             return block
         return {"type": "also_see", "value": {"article": target.pk, "label": "Also see"}}
 
@@ -110,7 +110,9 @@ class DraftWriter:
         """A NewsImage from a file saved next to the page; remote images are not fetched."""
         path = self._local_file(ref.src)
         if path is None:
-            self.notes.append(f"{what} {ref.src or '(no address)'} was not imported: only files saved with the page are read")
+            self.notes.append(
+                f"{what} {ref.src or '(no address)'} was not imported: only files saved with the page are read"
+            )
             return None
         try:
             picture_format(path, settings.WAGTAILIMAGES_EXTENSIONS)
@@ -121,8 +123,13 @@ class DraftWriter:
             digest = hash_filelike(handle)  # the hash Wagtail's own duplicate check uses
         image = NewsImage.objects.filter(file_hash=digest).first()
         if image is None:
-            image = NewsImage(title=ref.alt[:255] or path.stem, alt_text=ref.alt[:250], credit=ref.credit[:120],
-                              default_caption=ref.caption, source_url=ref.src if ref.src.startswith("http") else "")
+            image = NewsImage(
+                title=ref.alt[:255] or path.stem,
+                alt_text=ref.alt[:250],
+                credit=ref.credit[:120],
+                default_caption=ref.caption,
+                source_url=ref.src if ref.src.startswith("http") else "",
+            )
             with open(path, "rb") as handle:
                 image.file = ImageFile(handle, name=path.name)
                 image._set_image_file_metadata()
@@ -138,7 +145,11 @@ class DraftWriter:
         if parts.scheme not in ("", "file"):
             return None
         relative = unquote(parts.path).lstrip("/") if parts.scheme == "" else None
-        candidates = [Path(unquote(parts.path))] if parts.scheme == "file" else [self.base_dir / relative, self.base_dir / Path(relative).name]
+        candidates = (
+            [Path(unquote(parts.path))]
+            if parts.scheme == "file"
+            else [self.base_dir / relative, self.base_dir / Path(relative).name]
+        )
         for candidate in candidates:
             if resolves_inside(self.base_dir, candidate) and candidate.is_file():  # never outside the page's folder
                 return candidate.resolve()

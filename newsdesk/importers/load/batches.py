@@ -107,8 +107,13 @@ class NewArticles:
     def _write_revisions(self, pages):
         page_type, now = ContentType.objects.get_for_model(Page), timezone.now()
         revisions = [
-            Revision(content_object=page, base_content_type=page_type, content=page.serializable_data(),
-                     object_str=str(page), created_at=now)
+            Revision(
+                content_object=page,
+                base_content_type=page_type,
+                content=page.serializable_data(),
+                object_str=str(page),
+                created_at=now,
+            )
             for page in pages
         ]
         Revision.objects.bulk_create(revisions)
@@ -117,8 +122,11 @@ class NewArticles:
             if page.live:
                 page.live_revision_id = revision.pk
         # Two UPDATEs for the whole batch: each page's newest revision is the one just written.
-        newest = (Revision.objects.filter(base_content_type=page_type, object_id=Cast(OuterRef("pk"), CharField()))
-                  .order_by("-pk").values("pk")[:1])
+        newest = (
+            Revision.objects.filter(base_content_type=page_type, object_id=Cast(OuterRef("pk"), CharField()))
+            .order_by("-pk")
+            .values("pk")[:1]
+        )
         Page.objects.filter(pk__in=[page.pk for page in pages]).update(
             latest_revision_id=Subquery(newest), latest_revision_created_at=now
         )
@@ -128,13 +136,22 @@ class NewArticles:
         """The "created" entry Page.save writes for a new page, so the page's history starts where it did."""
         now, context = timezone.now(), get_active_log_context()
         page_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
-        PageLogEntry.objects.bulk_create([
-            PageLogEntry(
-                content_type=page_type, label=page.get_admin_display_title(), action="wagtail.create",
-                timestamp=now, data={}, page_id=page.pk, user=context.user, uuid=context.uuid, content_changed=True,
-            )
-            for page in pages
-        ])
+        PageLogEntry.objects.bulk_create(
+            [
+                PageLogEntry(
+                    content_type=page_type,
+                    label=page.get_admin_display_title(),
+                    action="wagtail.create",
+                    timestamp=now,
+                    data={},
+                    page_id=page.pk,
+                    user=context.user,
+                    uuid=context.uuid,
+                    content_changed=True,
+                )
+                for page in pages
+            ]
+        )
 
 
 def insert_rows(model, objs, fields) -> None:
@@ -142,7 +159,7 @@ def insert_rows(model, objs, fields) -> None:
     alias = router.db_for_write(model)
     size = max(connections[alias].ops.bulk_batch_size(fields, objs), 1)
     for start in range(0, len(objs), size):
-        model._base_manager._insert(objs[start:start + size], fields=fields, using=alias)
+        model._base_manager._insert(objs[start : start + size], fields=fields, using=alias)
 
 
 # -- write modes ---------------------------------------------------------------------------------
@@ -177,8 +194,12 @@ class BatchWriter:
     holds_new_articles = True
 
     def __init__(self, source: str, source_ids, *, tree, redirects, slugs_wanted: dict, sections: dict):
-        self.records = {(r.kind, r.source_id): r for r in ImportRecord.objects.filter(
-            source=source, kind__in=[ImportKind.ARTICLE, ImportKind.PAGE], source_id__in=source_ids)}
+        self.records = {
+            (r.kind, r.source_id): r
+            for r in ImportRecord.objects.filter(
+                source=source, kind__in=[ImportKind.ARTICLE, ImportKind.PAGE], source_id__in=source_ids
+            )
+        }
         self.new_articles = NewArticles(ArticlePage, tree=tree, redirects=redirects)
         self.slugs = SlugAllocator.read_ahead(slugs_wanted, sections, pending=self.new_articles.pending_slugs)
 

@@ -36,7 +36,9 @@ class ImageWriter:
             image.save()
         self.created_files.append(image.file.name)
         remember(self.source, ImportKind.IMAGE, source_id, image.pk, checksum=checksum, source_url=source_url)
-        self.report.add("image", source_id, "created" if created else "updated", title=image.title, target=image.file.name)
+        self.report.add(
+            "image", source_id, "created" if created else "updated", title=image.title, target=image.file.name
+        )
         return image.pk
 
     def find(self, attachment_id: str = "", url: str = "") -> int | None:

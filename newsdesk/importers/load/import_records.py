@@ -21,8 +21,15 @@ def block_id(*parts) -> str:
 def remember(source, kind, source_id, obj_id, *, checksum="", guid="", source_url="", new=False):
     """Note what `source_id` became; `new` when the caller has just looked and found no record."""
     if new:
-        ImportRecord.objects.create(source=source, kind=kind, source_id=str(source_id)[:255], object_id=obj_id,
-                                    checksum=checksum, guid=guid[:500], source_url=source_url[:1000])
+        ImportRecord.objects.create(
+            source=source,
+            kind=kind,
+            source_id=str(source_id)[:255],
+            object_id=obj_id,
+            checksum=checksum,
+            guid=guid[:500],
+            source_url=source_url[:1000],
+        )
         return
     ImportRecord.objects.update_or_create(
         source=source,

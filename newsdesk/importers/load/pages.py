@@ -44,20 +44,51 @@ class PageWriter:
             page = self._new_page(model, kind, item, fields, parent, disposition)
             page.set_url_path(parent)
             new_path = self._site_path(page)
-            self.mode.hold(page, parent, old_paths=paths, new_path=new_path, record=ImportRecord(
-                source=self.source, kind=kind, source_id=str(item.source_id)[:255], checksum=checksum,
-                guid=item.guid[:500], source_url=item.link[:1000]))
-            self.report.add(kind, item.source_id, "created", disposition if disposition != "publish" else "",
-                            title=page.title, target=new_path)
+            self.mode.hold(
+                page,
+                parent,
+                old_paths=paths,
+                new_path=new_path,
+                record=ImportRecord(
+                    source=self.source,
+                    kind=kind,
+                    source_id=str(item.source_id)[:255],
+                    checksum=checksum,
+                    guid=item.guid[:500],
+                    source_url=item.link[:1000],
+                ),
+            )
+            self.report.add(
+                kind,
+                item.source_id,
+                "created",
+                disposition if disposition != "publish" else "",
+                title=page.title,
+                target=new_path,
+            )
             return
         created = page is None
         page = self._save_page(model, kind, page, item, fields, parent, disposition)
         new_path = self._site_path(page)
         self.redirects.point(paths, page, item.source_id, new_path)
-        remember(self.source, kind, item.source_id, page.pk, checksum=checksum, guid=item.guid, source_url=item.link,
-                 new=record is None)
-        self.report.add(kind, item.source_id, "created" if created else "updated",
-                        f"{disposition}" if disposition != "publish" else "", title=page.title, target=new_path)
+        remember(
+            self.source,
+            kind,
+            item.source_id,
+            page.pk,
+            checksum=checksum,
+            guid=item.guid,
+            source_url=item.link,
+            new=record is None,
+        )
+        self.report.add(
+            kind,
+            item.source_id,
+            "created" if created else "updated",
+            f"{disposition}" if disposition != "publish" else "",
+            title=page.title,
+            target=new_path,
+        )
 
     def imported_page(self, kind, source_id) -> Page | None:
         """The page an earlier item (or run) made for `source_id`, if any."""
@@ -73,10 +104,12 @@ class PageWriter:
                 with transaction.atomic():
                     Page.objects.get(pk=child_pk).move(Page.objects.get(pk=parent_pk), pos="last-child")
             elif child_pk:
-                self.report.add("page", source_id, "warning", f"parent page {parent_id} is not in the export: kept at the top")
+                self.report.add(
+                    "page", source_id, "warning", f"parent page {parent_id} is not in the export: kept at the top"
+                )
 
     def _site_path(self, page) -> str:
-        return "/" + page.url_path[len(self.home.url_path):]
+        return "/" + page.url_path[len(self.home.url_path) :]
 
     def _new_page(self, model, kind, item, fields, parent, disposition):
         """An unsaved page as `_save_page` would leave a new one, for the batch to write."""
@@ -114,8 +147,11 @@ class PageWriter:
         page.first_published_at = published_at if disposition != "draft" else page.first_published_at
         page.go_live_at = published_at if disposition == "schedule" else None
         # Saving writes these child rows and forgets them; kept, the revision need not read them back.
-        children = {name: list(getattr(page, name).all()) for name in ("bylines", "tagged_items")
-                    if (bylines if name == "bylines" else tags) is not None}
+        children = {
+            name: list(getattr(page, name).all())
+            for name in ("bylines", "tagged_items")
+            if (bylines if name == "bylines" else tags) is not None
+        }
         if page.pk is None:
             page.live = False  # until _revise or the scheduler says otherwise
             self.tree.add_child(parent, page, slug_is_free=True)
@@ -148,11 +184,16 @@ def _revise(page, publish, published_at, modified_at):
     tasks) are not run 20,000 times, and the page row is written once instead of three times.
     """
     revision = Revision.objects.create(
-        content_object=page, base_content_type=page.get_base_content_type(),
-        content=page.serializable_data(), object_str=str(page),
+        content_object=page,
+        base_content_type=page.get_base_content_type(),
+        content=page.serializable_data(),
+        object_str=str(page),
     )
-    changes = {"latest_revision": revision, "latest_revision_created_at": revision.created_at,
-               **publication_state(page, publish, published_at, modified_at)}
+    changes = {
+        "latest_revision": revision,
+        "latest_revision_created_at": revision.created_at,
+        **publication_state(page, publish, published_at, modified_at),
+    }
     if publish:
         changes["live_revision"] = revision
     Page.objects.filter(pk=page.pk).update(**changes)  # all on the page table: no join through `model`
@@ -174,7 +215,9 @@ def publication_state(page, publish: bool, published_at, modified_at) -> dict:
     if publish:
         now = timezone.now()
         changes.update(
-            live=True, go_live_at=None, expired=False,
+            live=True,
+            go_live_at=None,
+            expired=False,
             first_published_at=published_at or page.first_published_at or now,
             last_published_at=max(filter(None, [published_at, modified_at])) if published_at else now,
         )

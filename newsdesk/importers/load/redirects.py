@@ -55,11 +55,16 @@ class RedirectWriter:
             for path in dict.fromkeys(Redirect.normalise_path(path) for path in paths):
                 if path and path not in ("/", own):
                     if path in claims and claims[path][0].pk != page.pk:
-                        self.report.add("redirect", source_id, "warning", f"{path} pointed at another page; now at this one")
+                        self.report.add(
+                            "redirect", source_id, "warning", f"{path} pointed at another page; now at this one"
+                        )
                     claims[path] = (page, source_id)
         existing = {r.old_path: r for r in Redirect.objects.filter(old_path__in=list(claims), site=None)}
-        new = [Redirect(old_path=path, site=None, redirect_page=page, is_permanent=True)
-               for path, (page, _) in claims.items() if path not in existing]
+        new = [
+            Redirect(old_path=path, site=None, redirect_page=page, is_permanent=True)
+            for path, (page, _) in claims.items()
+            if path not in existing
+        ]
         Redirect.objects.bulk_create(new)
         self.report.counts[("redirect", "created")] += len(new)
         for redirect in existing.values():
@@ -68,7 +73,9 @@ class RedirectWriter:
                 self.report.counts[("redirect", "unchanged")] += 1
                 continue
             if redirect.redirect_page_id not in (None, page.pk):
-                self.report.add("redirect", source_id, "warning", f"{redirect.old_path} pointed at another page; now at this one")
+                self.report.add(
+                    "redirect", source_id, "warning", f"{redirect.old_path} pointed at another page; now at this one"
+                )
             redirect.redirect_page, redirect.is_permanent, redirect.redirect_link = page, True, ""
             redirect.save(update_fields=["redirect_page", "is_permanent", "redirect_link"])
             self.report.counts[("redirect", "updated")] += 1

@@ -28,7 +28,9 @@ class SectionWriter:
         if section is None:
             section = SectionPage(title=title[:255] or slug, slug=free_slug(self.home, slug))
             if section.slug != slug:
-                self.report.add("section", slug, "changed", f"slug {slug!r} is taken by another page; used {section.slug!r}")
+                self.report.add(
+                    "section", slug, "changed", f"slug {slug!r} is taken by another page; used {section.slug!r}"
+                )
             self.tree.add_child(self.home, section)
             section.save_revision(log_action=False).publish(log_action=False)
             self.report.add("section", slug, "created", title=section.title, target=section.url_path)
@@ -47,8 +49,11 @@ class SectionWriter:
     def _find(self, slugs: list) -> dict:
         """Category slug → its section: the one recorded for it (even if renamed since), else the home
         page's section of that slug, which a desk made by hand before importing and is recorded now."""
-        made = dict(ImportRecord.objects.of(self.source, ImportKind.SECTION).filter(source_id__in=slugs)
-                    .values_list("object_id", "source_id"))
+        made = dict(
+            ImportRecord.objects.of(self.source, ImportKind.SECTION)
+            .filter(source_id__in=slugs)
+            .values_list("object_id", "source_id")
+        )
         found = {made[s.pk]: s for s in SectionPage.objects.filter(pk__in=made)} if made else {}
         rest = [slug for slug in slugs if slug not in found]
         if rest:

@@ -19,8 +19,9 @@ class SlugAllocator:
     `pending`: the slugs under a parent handed to pages that are not written yet.
     """
 
-    def __init__(self, known: dict[str, tuple[set, set]] | None = None,
-                 pending: Callable[[Page], set[str]] = _nothing_pending):
+    def __init__(
+        self, known: dict[str, tuple[set, set]] | None = None, pending: Callable[[Page], set[str]] = _nothing_pending
+    ):
         self.known = known or {}
         self.pending = pending
 

@@ -11,9 +11,7 @@ def free_slug(parent: Page, slug: str, own_pk=None, pending=frozenset()) -> str:
 
     `pending`: slugs already handed to siblings that are not written yet (see `NewArticles`).
     """
-    taken = set(
-        parent.get_children().filter(slug__startswith=slug).exclude(pk=own_pk).values_list("slug", flat=True)
-    )
+    taken = set(parent.get_children().filter(slug__startswith=slug).exclude(pk=own_pk).values_list("slug", flat=True))
     taken.update(s for s in pending if s.startswith(slug))
     return unused_slug(slug, taken.__contains__)
 
@@ -38,7 +36,7 @@ class TreeWriter:
             last = parent.get_last_child()
             self._last_path[parent.path] = last.path if last else None
         last_path = self._last_path[parent.path]
-        position = Page._str2int(last_path[-Page.steplen:]) + 1 if last_path else 1
+        position = Page._str2int(last_path[-Page.steplen :]) + 1 if last_path else 1
         page.depth = parent.depth + 1
         page.path = Page._get_path(parent.path, page.depth, position)
         page._cached_parent_obj = parent  # Page.save reads the parent for url_path

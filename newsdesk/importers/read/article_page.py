@@ -20,10 +20,32 @@ from newsdesk.importers.read.credits import split_credit
 from newsdesk.importers.read.records import ArticleRecord, ImageRef
 from newsdesk.importers.read.wxr import parse_date
 
-ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-                 "BackgroundNewsArticle", "BlogPosting", "LiveBlogPosting", "ReviewNewsArticle"}
-_FURNITURE_TAGS = ["nav", "footer[not(ancestor::blockquote)]", "aside", "form", "script", "style", "noscript", "template", "iframe[@src='']",
-                   "amp-sidebar", "amp-social-share", "button", "svg"]
+ARTICLE_TYPES = {
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "ReviewNewsArticle",
+}
+_FURNITURE_TAGS = [
+    "nav",
+    "footer[not(ancestor::blockquote)]",
+    "aside",
+    "form",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe[@src='']",
+    "amp-sidebar",
+    "amp-social-share",
+    "button",
+    "svg",
+]
 _FURNITURE_WORDS = re.compile(
     r"(^|[\s_-])(recent|related|relatedposts|most-read|popular|trending|author-box|author-bio|author-info|about-author|"
     r"share|sharing|sharedaddy|social|newsletter|subscribe|comments?|comment-list|sidebar|widget|breadcrumbs?|"
@@ -113,7 +135,11 @@ def _text(element) -> str:
 
 def _first(tree, xpath) -> str:
     for element in tree.xpath(xpath):
-        text = element if isinstance(element, str) else (element.get("content") or element.get("datetime") or _text(element))
+        text = (
+            element
+            if isinstance(element, str)
+            else (element.get("content") or element.get("datetime") or _text(element))
+        )
         if text and text.strip():
             return " ".join(text.split())
     return ""
@@ -149,7 +175,10 @@ def _bylines(tree, linked, meta, fallback) -> list[str]:
     if not names and meta.get("author") and not meta["author"].startswith("http"):
         names = [meta["author"]]
     if not names:
-        names = [_text(e) for e in tree.xpath("//a[@rel='author'] | //*[contains(@class, 'author')]//a[contains(@class, 'fn')]")]
+        names = [
+            _text(e)
+            for e in tree.xpath("//a[@rel='author'] | //*[contains(@class, 'author')]//a[contains(@class, 'fn')]")
+        ]
     if not names:
         byline = _first(tree, "//*[contains(@class, 'byline')]")
         names = re.split(r",\s*|\s+and\s+|\s*&\s*", _BY.sub("", byline)) if byline else []
@@ -195,11 +224,16 @@ def _tags(linked, meta) -> list[str]:
 
 def _hero(tree, linked, meta) -> ImageRef | None:
     """The lead picture: a figure before the body (with its caption), else og:image / JSON-LD image."""
-    figure = next(iter(tree.xpath(
-        "//figure[.//img or .//amp-img][not(ancestor::*[@itemprop='articleBody'])]"
-        "[not(ancestor::*[contains(@class, 'entry-content')])][not(ancestor::*[contains(@class, 'amp-article-body')])]"
-        " | //*[contains(concat(' ', normalize-space(@class), ' '), ' post-thumbnail ')][.//img]"
-    )), None)
+    figure = next(
+        iter(
+            tree.xpath(
+                "//figure[.//img or .//amp-img][not(ancestor::*[@itemprop='articleBody'])]"
+                "[not(ancestor::*[contains(@class, 'entry-content')])][not(ancestor::*[contains(@class, 'amp-article-body')])]"
+                " | //*[contains(concat(' ', normalize-space(@class), ' '), ' post-thumbnail ')][.//img]"
+            )
+        ),
+        None,
+    )
     if figure is not None:
         image = figure.xpath(".//img | .//amp-img")[0]
         caption, credit = split_credit(_text(next(iter(figure.xpath(".//figcaption")), None)))
@@ -235,7 +269,14 @@ def remove_furniture(tree):
         if _FURNITURE_WORDS.search(names):
             element.drop_tree()
     for heading in tree.xpath("//h2|//h3|//h4"):
-        if _text(heading).lower() in ("recent", "recent posts", "related", "related stories", "most read", "share this:"):
+        if _text(heading).lower() in (
+            "recent",
+            "recent posts",
+            "related",
+            "related stories",
+            "most read",
+            "share this:",
+        ):
             container = heading.getparent()
             if container is not None and container.tag not in ("body", "html"):
                 container.drop_tree()
@@ -257,8 +298,14 @@ def _trafilatura_body(tree) -> str:
     for heading in tree.xpath("//h1"):
         heading.drop_tree()
     extracted = trafilatura.extract(
-        etree.tostring(tree, encoding="unicode"), output_format="html", include_formatting=True,
-        include_links=True, include_images=True, include_tables=True, include_comments=False, favor_precision=True,
+        etree.tostring(tree, encoding="unicode"),
+        output_format="html",
+        include_formatting=True,
+        include_links=True,
+        include_images=True,
+        include_tables=True,
+        include_comments=False,
+        favor_precision=True,
     )
     return extracted or ""
 

@@ -27,7 +27,11 @@ def picture_format(path: Path, extensions) -> str:
     """
     with open(path, "rb") as handle:
         head = handle.read(512).lstrip().lower()
-    if path.suffix.lower() in (".svg", ".svgz") or head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in head):
+    if (
+        path.suffix.lower() in (".svg", ".svgz")
+        or head.startswith(b"<svg")
+        or (head.startswith(b"<?xml") and b"<svg" in head)
+    ):
         raise NotAPicture("it is not a picture we can store (SVG)")
     try:
         with Image.open(path) as picture:

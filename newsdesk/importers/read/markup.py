@@ -24,10 +24,52 @@ from newsdesk.importers.read.shortcodes import ShortcodeExpander
 RICH_TAGS = {"b", "i", "a", "br", "sup", "sub", "s", "ul", "ol", "li"}
 _RENAME = {"strong": "b", "em": "i", "del": "s", "strike": "s"}
 _INLINE = {
-    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
-    "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "br",
+    "cite",
+    "code",
+    "data",
+    "del",
+    "dfn",
+    "em",
+    "font",
+    "i",
+    "ins",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "tt",
+    "u",
+    "var",
+    "wbr",
 }
-_CONTAINERS = {"div", "section", "article", "main", "header", "footer", "aside", "center", "span", "body", "html", "nav"}
+_CONTAINERS = {
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "center",
+    "span",
+    "body",
+    "html",
+    "nav",
+}
 _DROP_SILENTLY = {"hr", "br", "meta", "link", "title", "head", "svg", "canvas", "map", "area", "wbr", "col", "colgroup"}
 _HOSTILE = {"script", "style", "object", "applet", "base", "frameset", "frame"}
 _FORM = {"form", "input", "button", "select", "textarea", "label", "fieldset", "option"}

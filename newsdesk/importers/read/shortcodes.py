@@ -13,7 +13,17 @@ _NAME = r"[a-z][a-z0-9_-]*"
 _OPEN = re.compile(rf"\[(?P<escaped>\[)?(?P<name>{_NAME})(?P<attrs>(?:\s[^\]]*)?)\](?(escaped)\])")
 _CLOSE = re.compile(rf"\[/(?P<name>{_NAME})\]")
 _IMG_OR_LINKED_IMG = re.compile(r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.DOTALL | re.IGNORECASE)
-EMBED_SHORTCODES = {"embed", "youtube", "vimeo", "tweet", "twitter", "instagram", "soundcloud", "spotify", "dailymotion"}
+EMBED_SHORTCODES = {
+    "embed",
+    "youtube",
+    "vimeo",
+    "tweet",
+    "twitter",
+    "instagram",
+    "soundcloud",
+    "spotify",
+    "dailymotion",
+}
 MEDIA_SHORTCODES = {"video", "audio"}
 # Shortcodes that only drive WordPress layout; their content is kept and the tags dropped.
 LAYOUT_SHORTCODES = {"column", "columns", "one_half", "one_third", "two_thirds", "row", "section"}
@@ -107,7 +117,9 @@ class ShortcodeExpander:
     def _gallery(self, attrs) -> str:
         ids = [i.strip() for i in attrs.get("ids", attrs.get("include", "")).split(",") if i.strip().isdigit()]
         if not ids:
-            self.notes.append("[gallery] without ids: it showed the post's attached images, which are imported as images only")
+            self.notes.append(
+                "[gallery] without ids: it showed the post's attached images, which are imported as images only"
+            )
             return ""
         return "".join(f'<figure data-attachment-id="{i}"><img data-attachment-id="{i}"></figure>' for i in ids)
 

@@ -190,11 +190,16 @@ class WXRReader:
             offsets = ", ".join(str(o) for o in stream.replaced[:10])
             more = f" and {len(stream.replaced) - 10} more" if len(stream.replaced) > 10 else ""
             yield ParseIssue(
-                Problem("changed", f"{len(stream.replaced)} byte(s) that are not UTF-8 replaced with U+FFFD (at byte offsets {offsets}{more})")
+                Problem(
+                    "changed",
+                    f"{len(stream.replaced)} byte(s) that are not UTF-8 replaced with U+FFFD (at byte offsets {offsets}{more})",
+                )
             )
         if stream.removed_controls:
             yield ParseIssue(
-                Problem("changed", f"{stream.removed_controls} control character(s) that XML does not allow were removed")
+                Problem(
+                    "changed", f"{stream.removed_controls} control character(s) that XML does not allow were removed"
+                )
             )
 
 
@@ -268,15 +273,29 @@ def read_author(element) -> AuthorRecord:
 def read_term(local: str, element) -> TermRecord | None:
     fields = {_key(child)[1]: _text(child) for child in element}
     if local == "category":
-        return TermRecord("category", decoded_slug(fields.get("category_nicename", "")), fields.get("cat_name", ""),
-                          decoded_slug(fields.get("category_parent", "")), fields.get("category_description", ""))
+        return TermRecord(
+            "category",
+            decoded_slug(fields.get("category_nicename", "")),
+            fields.get("cat_name", ""),
+            decoded_slug(fields.get("category_parent", "")),
+            fields.get("category_description", ""),
+        )
     if local == "tag":
-        return TermRecord("post_tag", decoded_slug(fields.get("tag_slug", "")), fields.get("tag_name", ""),
-                          description=fields.get("tag_description", ""))
+        return TermRecord(
+            "post_tag",
+            decoded_slug(fields.get("tag_slug", "")),
+            fields.get("tag_name", ""),
+            description=fields.get("tag_description", ""),
+        )
     taxonomy = fields.get("term_taxonomy", "")
     if taxonomy in ("category", "post_tag"):
-        return TermRecord(taxonomy, decoded_slug(fields.get("term_slug", "")), fields.get("term_name", ""),
-                          decoded_slug(fields.get("term_parent", "")), fields.get("term_description", ""))
+        return TermRecord(
+            taxonomy,
+            decoded_slug(fields.get("term_slug", "")),
+            fields.get("term_name", ""),
+            decoded_slug(fields.get("term_parent", "")),
+            fields.get("term_description", ""),
+        )
     return None
 
 

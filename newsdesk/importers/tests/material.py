@@ -54,8 +54,10 @@ def write_synthetic_export(path: Path, media: Path, posts: int, first: int = 1):
                 f"<wp:author_display_name><![CDATA[Writer Number {n}]]></wp:author_display_name></wp:author>\n"
             )
         for slug in CATEGORIES:
-            out.write(f"<wp:category><wp:category_nicename>{slug}</wp:category_nicename><wp:category_parent></wp:category_parent>"
-                      f"<wp:cat_name><![CDATA[{slug.title()}]]></wp:cat_name></wp:category>\n")
+            out.write(
+                f"<wp:category><wp:category_nicename>{slug}</wp:category_nicename><wp:category_parent></wp:category_parent>"
+                f"<wp:cat_name><![CDATA[{slug.title()}]]></wp:cat_name></wp:category>\n"
+            )
         numbers = range(first, first + posts)
         for n in (n // IMAGES_EVERY for n in numbers if n % IMAGES_EVERY == 0):
             relative = f"2024/{n % 12 + 1:02d}/picture-{n}.jpg"
@@ -83,17 +85,27 @@ def attachment_item(pid, relative):
 def _post(n):
     category = CATEGORIES[n % len(CATEGORIES)]
     image = 1_000_000 + (n // IMAGES_EVERY) if n % IMAGES_EVERY == 0 else 0
-    thumb = f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{image}</wp:meta_value></wp:postmeta>" if image else ""
+    thumb = (
+        f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{image}</wp:meta_value></wp:postmeta>"
+        if image
+        else ""
+    )
     if n % 2:
-        body = (f"Post {n} opens with who, what and where, in one plain sentence.\n\n"
-                f"<h2>What happened</h2>\nA second paragraph with <strong>detail</strong> and "
-                f"<a href=\"https://example.org/{n}\">a source</a>.\n\n"
-                f"<blockquote>We will keep talking.<cite>A spokesperson</cite></blockquote>\n\n<ul><li>one</li><li>two</li></ul>")
+        body = (
+            f"Post {n} opens with who, what and where, in one plain sentence.\n\n"
+            f"<h2>What happened</h2>\nA second paragraph with <strong>detail</strong> and "
+            f'<a href="https://example.org/{n}">a source</a>.\n\n'
+            f"<blockquote>We will keep talking.<cite>A spokesperson</cite></blockquote>\n\n<ul><li>one</li><li>two</li></ul>"
+        )
     else:
-        body = (f"<!-- wp:paragraph --><p>Post {n} is written in the block editor.</p><!-- /wp:paragraph -->"
-                f"<!-- wp:heading --><h2>Background</h2><!-- /wp:heading -->"
-                f"<!-- wp:quote --><blockquote class=\"wp-block-quote\"><p>Numbers matter.</p><cite>An analyst</cite></blockquote><!-- /wp:quote -->")
-    tags = "".join(f'<category domain="post_tag" nicename="tag-{t}"><![CDATA[Tag {t}]]></category>' for t in (n % 50, n % 31))
+        body = (
+            f"<!-- wp:paragraph --><p>Post {n} is written in the block editor.</p><!-- /wp:paragraph -->"
+            f"<!-- wp:heading --><h2>Background</h2><!-- /wp:heading -->"
+            f'<!-- wp:quote --><blockquote class="wp-block-quote"><p>Numbers matter.</p><cite>An analyst</cite></blockquote><!-- /wp:quote -->'
+        )
+    tags = "".join(
+        f'<category domain="post_tag" nicename="tag-{t}"><![CDATA[Tag {t}]]></category>' for t in (n % 50, n % 31)
+    )
     return f"""<item><title>Synthetic story number {n}</title><link>https://desk.example.org/2024/05/story-{n}/</link>
 <pubDate>Wed, 01 May 2024 10:00:00 +0000</pubDate><dc:creator>writer{n % AUTHORS + 1}</dc:creator>
 <guid isPermaLink="false">https://desk.example.org/?p={n}</guid>

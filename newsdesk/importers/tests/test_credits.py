@@ -6,7 +6,10 @@ from newsdesk.importers.read.credits import split_credit
 class SplitCreditTests(SimpleTestCase):
     def test_it_lifts_the_credit_shapes_newsrooms_use(self):
         cases = {
-            "Talks in Beijing on trade and security. [Image via Reuters]": ("Talks in Beijing on trade and security.", "Reuters"),
+            "Talks in Beijing on trade and security. [Image via Reuters]": (
+                "Talks in Beijing on trade and security.",
+                "Reuters",
+            ),
             "Crowds outside parliament. Photo: AP": ("Crowds outside parliament.", "AP"),
             "The harbour at dawn (Photo by Sam Lee)": ("The harbour at dawn", "Sam Lee"),
             "Flooded streets \u2014 Photo: AFP": ("Flooded streets", "AFP"),

@@ -10,9 +10,23 @@ from newsdesk.articles.models import ArticlePage
 from newsdesk.importers.tests.material import own
 from newsdesk.testing import make_article, make_author, make_section
 
-FURNITURE = ("Recent", "Read More", "Share this", "Share on", "Related", "Most read", "Subscribe", "Sign up",
-             "Previous:", "thoughts on", "Proudly powered", "Our desk follows", "reports from the coast on fishing",
-             "All rights reserved", "morning briefing")
+FURNITURE = (
+    "Recent",
+    "Read More",
+    "Share this",
+    "Share on",
+    "Related",
+    "Most read",
+    "Subscribe",
+    "Sign up",
+    "Previous:",
+    "thoughts on",
+    "Proudly powered",
+    "Our desk follows",
+    "reports from the coast on fishing",
+    "All rights reserved",
+    "morning briefing",
+)
 
 
 def body_text(page) -> str:
@@ -25,7 +39,9 @@ class ImportArticleTests(TestCase):
         cls.section = make_section("Global Affairs")
         cls.other = make_section("Business")
         desk = make_author("News Desk", kind="desk")
-        cls.also_see_target = make_article(cls.section, "Pakistan and China restate their ties as Dar rejects allegations", authors=[desk])
+        cls.also_see_target = make_article(
+            cls.section, "Pakistan and China restate their ties as Dar rejects allegations", authors=[desk]
+        )
 
     def run_command(self, name, *args):
         out = StringIO()
@@ -41,8 +57,13 @@ class ImportArticleTests(TestCase):
         output, page = self.run_command("reference-shaped", "--url", "https://old.example.org/zardari-beijing/")
         self.assertIn("Draft saved:", output)
         self.assertFalse(page.live)
-        self.assertEqual(page.title, "Zardari\u2019s Beijing Visit: Corridor Upgrades, Security Pledges and Trade Talks")
-        self.assertEqual(page.standfirst, "Pakistan's president spent five days in China; the two sides signed more than a dozen agreements.")
+        self.assertEqual(
+            page.title, "Zardari\u2019s Beijing Visit: Corridor Upgrades, Security Pledges and Trade Talks"
+        )
+        self.assertEqual(
+            page.standfirst,
+            "Pakistan's president spent five days in China; the two sides signed more than a dozen agreements.",
+        )
         self.assertEqual([a.name for a in page.authors], ["News Desk"])
         self.assertEqual(page.first_published_at.isoformat(), "2025-02-09T02:15:00+00:00")
         self.assertEqual(page.hero_image.credit, "Reuters")
@@ -66,7 +87,9 @@ class ImportArticleTests(TestCase):
         paragraphs = [b for b in page.body if b.block_type == "paragraph"]
         self.assertEqual(len(paragraphs), 4)
         self.assertTrue(page.standfirst.startswith("Boats along the coast stayed on the beach"))
-        self.assertEqual(next(b.value for b in page.body if b.block_type == "quote")["attribution"], "A skipper in Pasni")
+        self.assertEqual(
+            next(b.value for b in page.body if b.block_type == "quote")["attribution"], "A skipper in Pasni"
+        )
         self.assertIn("hero image /wp-content/uploads/2024/10/boats-1024x683.jpg was not imported", output)
         self.assert_no_furniture(page)
 
@@ -76,14 +99,18 @@ class ImportArticleTests(TestCase):
         self.assertEqual(page.title, "Rail freight doubles on the northern line")
         self.assertEqual([a.name for a in page.authors], ["Sadia Karim", "Omar Farooq"])
         self.assertEqual(page.first_published_at.isoformat(), "2025-01-28T10:00:00+00:00")
-        self.assertEqual([b.block_type for b in page.body], ["paragraph", "paragraph", "heading", "paragraph", "quote", "paragraph"])
+        self.assertEqual(
+            [b.block_type for b in page.body], ["paragraph", "paragraph", "heading", "paragraph", "quote", "paragraph"]
+        )
         self.assertEqual(page.body[4].value["attribution"], "Operations director")
         self.assert_no_furniture(page)
 
     def test_a_page_with_only_open_graph_is_read_by_trafilatura(self):
         output, page = self.run_command("opengraph-only")
         self.assertEqual(page.title, "Night markets return to the old city")
-        self.assertEqual(page.standfirst, "Stalls reopened for the first time in four years, drawing crowds until after midnight.")
+        self.assertEqual(
+            page.standfirst, "Stalls reopened for the first time in four years, drawing crowds until after midnight."
+        )
         self.assertEqual([a.name for a in page.authors], ["Hina Shah"])
         self.assertEqual(page.first_published_at.isoformat(), "2024-11-02T21:40:00+00:00")
         paragraphs = [b.value.source for b in page.body if b.block_type == "paragraph"]

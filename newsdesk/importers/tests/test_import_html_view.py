@@ -30,9 +30,13 @@ class ImportHTMLViewTests(TestCase):
     def test_posting_a_page_creates_a_draft_and_opens_it_for_editing(self):
         self.client.force_login(self.editor)
         upload = SimpleUploadedFile("microdata.html", own("html/microdata.html").read_bytes(), content_type="text/html")
-        response = self.client.post(self.url, {"page": upload, "url": "https://coastline.example/rail/", "section": self.section.pk})
+        response = self.client.post(
+            self.url, {"page": upload, "url": "https://coastline.example/rail/", "section": self.section.pk}
+        )
         draft = ArticlePage.objects.get(title="Rail freight doubles on the northern line")
-        self.assertRedirects(response, reverse("wagtailadmin_pages:edit", args=[draft.pk]), fetch_redirect_response=False)
+        self.assertRedirects(
+            response, reverse("wagtailadmin_pages:edit", args=[draft.pk]), fetch_redirect_response=False
+        )
         self.assertFalse(draft.live)
         self.assertEqual(draft.get_parent().pk, self.section.pk)
 

@@ -34,10 +34,15 @@ def full_snapshot() -> dict:
         "numchild": sorted(Page.objects.values_list("url_path", "numchild")),
         "history": sorted(PageLogEntry.objects.filter(page__in=articles).values_list("page__url_path", "action")),
         "revisions": sorted(
-            (page.url_path, page.latest_revision.content["title"], page.latest_revision.content["slug"],
-             [authors[b["author"]] for b in page.latest_revision.content["bylines"]],
-             page.live_revision_id == page.latest_revision_id if page.live else page.live_revision_id is None,
-             page.has_unpublished_changes != page.live, page.draft_title == page.title)
+            (
+                page.url_path,
+                page.latest_revision.content["title"],
+                page.latest_revision.content["slug"],
+                [authors[b["author"]] for b in page.latest_revision.content["bylines"]],
+                page.live_revision_id == page.latest_revision_id if page.live else page.live_revision_id is None,
+                page.has_unpublished_changes != page.live,
+                page.draft_title == page.title,
+            )
             for page in articles
         ),
     }
@@ -45,8 +50,11 @@ def full_snapshot() -> dict:
 
 def report_lines(lines) -> list:
     """Report lines without their times, or the stored file names (storage adds a random suffix)."""
+
     def comparable(line):
-        return tuple(sorted((k, v) for k, v in line.items() if k != "at" and not (k == "target" and line["kind"] == "image")))
+        return tuple(
+            sorted((k, v) for k, v in line.items() if k != "at" and not (k == "target" and line["kind"] == "image"))
+        )
 
     return sorted(comparable(line) for line in lines)
 
@@ -90,7 +98,10 @@ class BatchedImportTests(WithUploads, TestCase):
                 raise IntegrityError("simulated clash on the first batch")
             return real_write(batch)
 
-        with mock.patch.object(NewArticles, "write", fails_first), self.assertLogs("newsdesk.importers", "WARNING") as log:
+        with (
+            mock.patch.object(NewArticles, "write", fails_first),
+            self.assertLogs("newsdesk.importers", "WARNING") as log,
+        ):
             again = self.imported(batch_size=200)
         self.assertIn("importing them one by one", log.output[0])
         # The report tells the second attempt only: each article is "created" once, none "error".
@@ -119,8 +130,10 @@ class BatchedImportTests(WithUploads, TestCase):
                     _, lines = run_import(media_dir=str(self.uploads), batch_size=batch_size)
                 self.assertFalse(SectionPage.objects.filter(slug="opinion").exists())
                 self.assertFalse(ImportRecord.objects.filter(kind="section", source_id="opinion").exists())
-                self.assertNotIn(("section", "opinion", "created"),
-                                 [(line["kind"], line["source_id"], line["action"]) for line in lines])
+                self.assertNotIn(
+                    ("section", "opinion", "created"),
+                    [(line["kind"], line["source_id"], line["action"]) for line in lines],
+                )
                 self.assertTrue(SectionPage.objects.filter(slug="world").exists())
                 transaction.set_rollback(True)
 
@@ -168,8 +181,9 @@ class BatchedImportCostTests(TransactionTestCase):
         try:
             write_synthetic_export(folder / "export.xml", folder / "uploads", posts, first=first)
             with CaptureQueriesContext(connection) as queries:
-                output, _ = run_import(folder / "export.xml", media_dir=str(folder / "uploads"), batch_size=50,
-                                       skip_search_index=True)  # the search backend writes one row per page
+                output, _ = run_import(
+                    folder / "export.xml", media_dir=str(folder / "uploads"), batch_size=50, skip_search_index=True
+                )  # the search backend writes one row per page
         finally:
             shutil.rmtree(folder)
         self.assertIn(f"articles {posts} created", output)

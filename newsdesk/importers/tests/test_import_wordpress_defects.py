@@ -26,8 +26,10 @@ WORLD_ARABIC = "%d8%a7%d9%84%d8%b9%d8%a7%d9%84%d9%85"  # العالم, as WordPr
 
 
 def post(pid, slug, *, status="publish", date="2024-05-01 10:00:00", category=("world", "World"), meta=()):
-    metas = "".join(f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value><![CDATA[{value}]]></wp:meta_value>"
-                    f"</wp:postmeta>" for key, value in meta)
+    metas = "".join(
+        f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>"
+        for key, value in meta
+    )
     return f"""<item><title>Story {pid}</title><link>https://desk.example.org/2024/05/{slug}/</link>
 <dc:creator>writer1</dc:creator><guid isPermaLink="false">https://desk.example.org/?p={pid}</guid>
 <content:encoded><![CDATA[<p>Story {pid} in a sentence.</p>]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
@@ -62,8 +64,12 @@ class ArabicCategoryAndOldSlugTests(FolderTestCase):
         items = (
             f"<wp:category><wp:category_nicename>{WORLD_ARABIC}</wp:category_nicename>"
             "<wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[العالم]]></wp:cat_name></wp:category>\n"
-            + post(1, "harbour", category=(WORLD_ARABIC, "العالم"),
-                   meta=[("_wp_old_slug", "port-story"), ("_wp_old_slug", "harbour-story")])
+            + post(
+                1,
+                "harbour",
+                category=(WORLD_ARABIC, "العالم"),
+                meta=[("_wp_old_slug", "port-story"), ("_wp_old_slug", "harbour-story")],
+            )
         )
         cls.output, cls.lines = run_import(cls.export("arabic.xml", items))
 
@@ -88,14 +94,15 @@ class ArabicCategoryAndOldSlugTests(FolderTestCase):
 class UnpublishedPostRedirectTests(FolderTestCase):
     @classmethod
     def setUpTestData(cls):
-        items = (post(1, "kept-back", status="draft", meta=[("_wp_old_slug", "early-name")])
-                 + post(2, "coming-soon", status="future", date="2099-01-01 09:00:00")
-                 + post(3, "out-now"))
+        items = (
+            post(1, "kept-back", status="draft", meta=[("_wp_old_slug", "early-name")])
+            + post(2, "coming-soon", status="future", date="2099-01-01 09:00:00")
+            + post(3, "out-now")
+        )
         run_import(cls.export("unpublished.xml", items))
 
     def test_drafts_and_scheduled_posts_get_no_redirect_until_they_are_published(self):
-        self.assertEqual(sorted(Redirect.objects.values_list("old_path", flat=True)),
-                         ["/2024/05/out-now", "/?p=3"])
+        self.assertEqual(sorted(Redirect.objects.values_list("old_path", flat=True)), ["/2024/05/out-now", "/?p=3"])
         for old in ("/2024/05/kept-back/", "/2024/05/early-name/", "/2024/05/coming-soon/"):
             with self.subTest(old=old):
                 self.assertEqual(self.client.get(old).status_code, 404)
@@ -127,7 +134,8 @@ class MediaTests(FolderTestCase):
     def test_wordpress_com_absolute_attachment_paths_are_found_under_media_dir_by_their_uploads_tail(self):
         write_jpeg(self.folder / "uploads/2024/03/pier.jpg")
         item = attachment_item(7, "2024/03/pier.jpg").replace(
-            "<![CDATA[2024/03/pier.jpg]]>", "<![CDATA[/srv/htdocs/wp-content/uploads/2024/03/pier.jpg]]>")
+            "<![CDATA[2024/03/pier.jpg]]>", "<![CDATA[/srv/htdocs/wp-content/uploads/2024/03/pier.jpg]]>"
+        )
         output, lines = run_import(self.export("wpcom.xml", item), media_dir=str(self.folder / "uploads"))
         self.assertEqual(list(NewsImage.objects.values_list("title", flat=True)), ["Picture 7"])
         self.assertEqual(reasons(lines, 7, "skipped"), [])

@@ -34,7 +34,9 @@ def run_import(export=EXPORT, **options):
 
 
 def reasons(lines, source_id, action=None):
-    return [line["reason"] for line in lines if line["source_id"] == str(source_id) and action in (None, line["action"])]
+    return [
+        line["reason"] for line in lines if line["source_id"] == str(source_id) and action in (None, line["action"])
+    ]
 
 
 def make_uploads() -> Path:
@@ -108,9 +110,25 @@ class EdgeCaseImportTests(TestCase):
     def test_it_converts_classic_markup_to_blocks(self):
         body = self.article(101).body
         kinds = [block.block_type for block in body]
-        self.assertEqual(kinds, ["paragraph", "heading", "paragraph", "image", "quote", "paragraph", "table", "embed", "paragraph", "paragraph"])
+        self.assertEqual(
+            kinds,
+            [
+                "paragraph",
+                "heading",
+                "paragraph",
+                "image",
+                "quote",
+                "paragraph",
+                "table",
+                "embed",
+                "paragraph",
+                "paragraph",
+            ],
+        )
         heading = body[1].value
-        self.assertEqual((heading["text"], heading["level"], heading["anchor"]), ("What changes for shippers", "h2", "what-changes"))
+        self.assertEqual(
+            (heading["text"], heading["level"], heading["anchor"]), ("What changes for shippers", "h2", "what-changes")
+        )
         quote = body[4].value
         self.assertEqual(quote["text"], "We built for the ships of the next twenty years, not the last twenty.")
         self.assertEqual(quote["attribution"], "Port chairman")
@@ -146,7 +164,9 @@ class EdgeCaseImportTests(TestCase):
         self.assertEqual(skyline.alt_text, "The city skyline at dusk")  # taken from the body's <img alt>
 
     def test_it_reports_missing_and_non_image_attachments(self):
-        self.assertIn("file 2024/02/missing.jpg is missing from " + str(self.uploads), reasons(self.lines, 502, "skipped"))
+        self.assertIn(
+            "file 2024/02/missing.jpg is missing from " + str(self.uploads), reasons(self.lines, 502, "skipped")
+        )
         self.assertEqual(reasons(self.lines, 504, "skipped"), ["2024/02/report.pdf is not an image we store (pdf)"])
         self.assertEqual(NewsImage.objects.count(), 2)
 
@@ -164,7 +184,10 @@ class EdgeCaseImportTests(TestCase):
         self.assertTrue(article.standfirst.startswith("Freight rates on the corridor fell for a third month"))
         self.assertTrue(article.standfirst.endswith("\u2026"))
         self.assertNotIn(" the passes shut", article.standfirst)
-        self.assertIn("dynamic blocks that list the old site's content were not carried over: latest-posts", reasons(self.lines, 102))
+        self.assertIn(
+            "dynamic blocks that list the old site's content were not carried over: latest-posts",
+            reasons(self.lines, 102),
+        )
 
     def test_it_gives_a_duplicate_slug_a_suffix_and_says_so(self):
         self.assertEqual(self.article(103).slug, "new-berths-2")
@@ -177,7 +200,9 @@ class EdgeCaseImportTests(TestCase):
 
     def test_it_falls_back_to_the_rss_date_when_wordpress_dates_are_unreadable(self):
         self.assertEqual(self.article(105).first_published_at.isoformat(), "2019-03-05T08:00:00+00:00")
-        self.assertIn("post_date_gmt 'sometime in March' is not a date we can read", reasons(self.lines, 105, "warning"))
+        self.assertIn(
+            "post_date_gmt 'sometime in March' is not a date we can read", reasons(self.lines, 105, "warning")
+        )
 
     def test_it_makes_an_author_for_a_login_the_export_does_not_list(self):
         self.assertEqual([a.name for a in self.article(106).authors], ["ghostwriter"])

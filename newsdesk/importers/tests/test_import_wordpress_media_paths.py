@@ -21,12 +21,15 @@ class AttachmentPathTests(TestCase):
         write_jpeg(cls.folder / "private" / "secret.jpg", colour=(200, 10, 10))
         (uploads / "2024/01").joinpath("linked.jpg").symlink_to(cls.folder / "private" / "secret.jpg")
         export = cls.folder / "export.xml"
-        export.write_text(export_text(
-            attachment_item(1, "2024/01/inside.jpg")
-            + attachment_item(2, "../private/secret.jpg")
-            + attachment_item(3, "2024/01/../../../private/secret.jpg")
-            + attachment_item(4, "2024/01/linked.jpg")
-        ), encoding="utf-8")
+        export.write_text(
+            export_text(
+                attachment_item(1, "2024/01/inside.jpg")
+                + attachment_item(2, "../private/secret.jpg")
+                + attachment_item(3, "2024/01/../../../private/secret.jpg")
+                + attachment_item(4, "2024/01/linked.jpg")
+            ),
+            encoding="utf-8",
+        )
         cls.output, cls.lines = run_import(export, media_dir=str(uploads))
 
     @classmethod

@@ -80,7 +80,10 @@ class ThemeUnitTestExportTests(TestCase):
         self.assertIn("<i>None</i>", article.body[1].value.source)
         images = [b.value["image"] for b in article.body if b.block_type == "image"]
         self.assertTrue(all(image.file.name.startswith("original_images/manhattansummer") for image in images), images)
-        self.assertIn("file 2013/03/image-alignment-580x300.jpg is missing from " + str(self.uploads), reasons(self.lines, 967, "skipped"))
+        self.assertIn(
+            "file 2013/03/image-alignment-580x300.jpg is missing from " + str(self.uploads),
+            reasons(self.lines, 967, "skipped"),
+        )
 
     def test_it_imports_an_attachment_whose_file_is_present(self):
         image = NewsImage.objects.get()
@@ -93,13 +96,16 @@ class ThemeUnitTestExportTests(TestCase):
         self.assertEqual((response.status_code, response["Location"]), (301, article.url))
         self.assertEqual(self.client.get(article.url).status_code, 200)
         self.assertEqual(
-            sorted(article.tags.values_list("slug", flat=True)), ["content-periechomeno", "excerpt", "template", "uncategorized"]
+            sorted(article.tags.values_list("slug", flat=True)),
+            ["content-periechomeno", "excerpt", "template", "uncategorized"],
         )
         self.assertTrue(Redirect.objects.filter(old_path="/?p=993", redirect_page=article).exists())
 
     def test_it_reports_unknown_shortcodes_and_dropped_dynamic_blocks(self):
         self.assertIn("unknown shortcode [simple] kept as visible text", reasons(self.lines, 358, "warning"))
-        self.assertTrue(any(r.startswith("dynamic blocks that list the old site's content") for r in reasons(self.lines, 51)))
+        self.assertTrue(
+            any(r.startswith("dynamic blocks that list the old site's content") for r in reasons(self.lines, 51))
+        )
 
 
 class OtherRealExportsTests(TestCase):
@@ -114,7 +120,9 @@ class OtherRealExportsTests(TestCase):
         _, lines = run_import(shared_wxr("jekyllbot.wordpress.com.2025-01-19.xml"))
         self.assertEqual(ArticlePage.objects.count(), 7)
         self.assertEqual(StandardPage.objects.count(), 1)
-        self.assertIn("theme styles do not carry over", [line["reason"] for line in lines if line["kind"] == "wp_global_styles"])
+        self.assertIn(
+            "theme styles do not carry over", [line["reason"] for line in lines if line["kind"] == "wp_global_styles"]
+        )
 
     def test_it_imports_an_export_with_no_author_list(self):
         _, lines = run_import(shared_wxr("a11y-theme-unit-test-data.xml"))
@@ -126,7 +134,9 @@ class OtherRealExportsTests(TestCase):
         for name, posts, pages in (("valid-wxr-1.0.xml", 3, 3), ("valid-wxr-1.1.xml", 1, 1)):
             with self.subTest(name):
                 _, lines = run_import(shared_wxr(f"wordpress-importer-phpunit/{name}"))
-                written = [(line["kind"], line["source_id"]) for line in lines if line["action"] in ("created", "updated")]
+                written = [
+                    (line["kind"], line["source_id"]) for line in lines if line["action"] in ("created", "updated")
+                ]
                 self.assertEqual(len([k for k, _ in written if k == "article"]), posts, lines)
                 self.assertEqual(len([k for k, _ in written if k == "page"]), pages, lines)
 
@@ -136,7 +146,11 @@ class OtherRealExportsTests(TestCase):
         self.assertEqual(Author.objects.count(), 3)
         private = [line for line in lines if "private in WordPress" in line["reason"]]
         self.assertEqual(len(private), 1)
-        self.assertFalse(ArticlePage.objects.get(pk=ImportRecord.objects.get(source_id=private[0]["source_id"], kind="article").object_id).live)
+        self.assertFalse(
+            ArticlePage.objects.get(
+                pk=ImportRecord.objects.get(source_id=private[0]["source_id"], kind="article").object_id
+            ).live
+        )
 
 
 class BrokenExportsTests(TestCase):
@@ -147,8 +161,11 @@ class BrokenExportsTests(TestCase):
             ("malformed.xml", "This does not appear to be a WXR file"),
         ):
             with self.subTest(name), self.assertRaisesMessage(CommandError, message):
-                call_command("import-wordpress", str(shared_wxr(f"wordpress-importer-phpunit/{name}")),
-                             report=str(Path(tempfile.gettempdir()) / "broken.jsonl"))
+                call_command(
+                    "import-wordpress",
+                    str(shared_wxr(f"wordpress-importer-phpunit/{name}")),
+                    report=str(Path(tempfile.gettempdir()) / "broken.jsonl"),
+                )
         self.assertFalse(ImportRecord.objects.exists())
         self.assertFalse(Author.objects.exists())
 

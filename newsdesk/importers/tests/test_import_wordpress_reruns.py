@@ -36,9 +36,19 @@ def snapshot() -> dict:
 
     return {
         "articles": sorted(
-            (p.url_path, p.title, p.standfirst, p.live, p.is_featured, str(p.first_published_at), str(p.go_live_at),
-             tuple(a.name for a in p.authors), tuple(sorted(t.name for t in p.tags.all())),
-             images.get(p.hero_image_id), tuple(body(p)))
+            (
+                p.url_path,
+                p.title,
+                p.standfirst,
+                p.live,
+                p.is_featured,
+                str(p.first_published_at),
+                str(p.go_live_at),
+                tuple(a.name for a in p.authors),
+                tuple(sorted(t.name for t in p.tags.all())),
+                images.get(p.hero_image_id),
+                tuple(body(p)),
+            )
             for p in ArticlePage.objects.all()
         ),
         "pages": sorted((p.url_path, p.title, p.body, p.live) for p in StandardPage.objects.all()),
@@ -48,8 +58,10 @@ def snapshot() -> dict:
         "redirects": sorted((r.old_path, r.redirect_page.url_path, r.is_permanent) for r in Redirect.objects.all()),
         # A checksum covers the ids of the images and authors an item points at, and PostgreSQL does not
         # hand rolled-back ids out again: compare that each record has one, not its value.
-        "records": sorted((kind, source_id, bool(checksum)) for kind, source_id, checksum in
-                          ImportRecord.objects.values_list("kind", "source_id", "checksum")),
+        "records": sorted(
+            (kind, source_id, bool(checksum))
+            for kind, source_id, checksum in ImportRecord.objects.values_list("kind", "source_id", "checksum")
+        ),
     }
 
 
@@ -142,5 +154,7 @@ class RerunTests(WithUploads, TestCase):
         self.assertIn("run `newsdesk update_index`", output)
         self.assertFalse(ArticlePage.objects.search("berths"))
         call_command("update_index", verbosity=0)
-        self.assertIn("New berths to double Gwadar\u2019s container space",
-                      [page.title for page in ArticlePage.objects.search("berths")])
+        self.assertIn(
+            "New berths to double Gwadar\u2019s container space",
+            [page.title for page in ArticlePage.objects.search("berths")],
+        )

@@ -6,15 +6,24 @@ from newsdesk.importers.read.markup import autop, convert, trim_words
 class ConvertTests(SimpleTestCase):
     def test_classic_paragraphs_follow_blank_lines_and_keep_line_breaks(self):
         blocks = convert("First line\nsecond line.\n\nA new paragraph.").blocks
-        self.assertEqual([b["value"] for b in blocks], ["<p>First line<br>\nsecond line.</p>", "<p>A new paragraph.</p>"])
+        self.assertEqual(
+            [b["value"] for b in blocks], ["<p>First line<br>\nsecond line.</p>", "<p>A new paragraph.</p>"]
+        )
 
     def test_a_bare_provider_url_on_its_own_line_becomes_an_embed(self):
-        blocks = convert("Intro.\n\nhttps://www.youtube.com/watch?v=aqz-KE-bpKQ\n\nhttps://example.org/not-a-provider").blocks
+        blocks = convert(
+            "Intro.\n\nhttps://www.youtube.com/watch?v=aqz-KE-bpKQ\n\nhttps://example.org/not-a-provider"
+        ).blocks
         self.assertEqual([b["type"] for b in blocks], ["paragraph", "embed", "paragraph"])
 
     def test_player_iframes_become_embeds_and_unknown_iframes_are_reported(self):
-        result = convert('<iframe src="https://www.youtube.com/embed/aqz-KE-bpKQ"></iframe><iframe src="https://tracker.example/x"></iframe>')
-        self.assertEqual(result.blocks, [{"type": "embed", "value": {"embed": "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "caption": ""}}])
+        result = convert(
+            '<iframe src="https://www.youtube.com/embed/aqz-KE-bpKQ"></iframe><iframe src="https://tracker.example/x"></iframe>'
+        )
+        self.assertEqual(
+            result.blocks,
+            [{"type": "embed", "value": {"embed": "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "caption": ""}}],
+        )
         self.assertIn("iframe from an unknown provider dropped: https://tracker.example/x", result.notes)
 
     def test_headings_map_to_two_levels(self):
@@ -36,7 +45,9 @@ class ConvertTests(SimpleTestCase):
         self.assertEqual(result.unknown_shortcodes, [])
 
     def test_styles_and_event_handlers_never_survive(self):
-        result = convert('<p style="color:red" onmouseover="x()">Hi <span onclick="y()">there</span><style>p{}</style></p>')
+        result = convert(
+            '<p style="color:red" onmouseover="x()">Hi <span onclick="y()">there</span><style>p{}</style></p>'
+        )
         self.assertEqual(result.blocks[0]["value"], "<p>Hi there</p>")
         self.assertIn("removed unsafe markup: <style>", result.notes)
 

@@ -29,8 +29,9 @@ class ReadersImportNoDatabaseCodeTests(SimpleTestCase):
         root = Path(newsdesk.__file__).resolve().parent.parent
         env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
         env["PYTHONPATH"] = str(root)
-        done = subprocess.run([sys.executable, "-c", PROBE], env=env, cwd=root, capture_output=True, text=True,
-                              timeout=120, check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE], env=env, cwd=root, capture_output=True, text=True, timeout=120, check=False
+        )
         self.assertEqual(done.returncode, 0, done.stderr)
         found = json.loads(done.stdout.strip().splitlines()[-1])
         self.assertIn("newsdesk.importers.read.wxr", found["modules"])

@@ -28,7 +28,10 @@ class WXRReaderTests(SimpleTestCase):
     def test_the_theme_unit_test_counts_match_the_export(self):
         records = read(shared_wxr("themeunittestdata.wordpress.xml"))
         types = [r.post_type for r in records if isinstance(r, ItemRecord)]
-        self.assertEqual((types.count("post"), types.count("page"), types.count("attachment"), types.count("nav_menu_item")), (58, 21, 37, 70))
+        self.assertEqual(
+            (types.count("post"), types.count("page"), types.count("attachment"), types.count("nav_menu_item")),
+            (58, 21, 37, 70),
+        )
         self.assertEqual(len([r for r in records if isinstance(r, AuthorRecord)]), 2)
 
     def test_missing_and_invalid_versions_are_refused(self):
@@ -37,7 +40,9 @@ class WXRReaderTests(SimpleTestCase):
                 read(shared_wxr(f"wordpress-importer-phpunit/{name}"))
 
     def test_co_authors_come_in_byline_order(self):
-        post = next(r for r in read(own("wxr/newsroom-edge-cases.xml")) if isinstance(r, ItemRecord) and r.source_id == "101")
+        post = next(
+            r for r in read(own("wxr/newsroom-edge-cases.xml")) if isinstance(r, ItemRecord) and r.source_id == "101"
+        )
         self.assertEqual(post.coauthors, ["jo-mendes", "amina"])
         self.assertEqual(post.meta["_thumbnail_id"], "501")
 

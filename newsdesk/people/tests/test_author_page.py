@@ -9,12 +9,18 @@ class AuthorPageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         section = make_section("Business")
-        cls.author = make_author("Lena Park", role="Markets editor", bio="Lena covers markets.",
-                                 photo=make_image("Lena", width=200, height=200, alt_text="Lena Park"))
+        cls.author = make_author(
+            "Lena Park",
+            role="Markets editor",
+            bio="Lena covers markets.",
+            photo=make_image("Lena", width=200, height=200, alt_text="Lena Park"),
+        )
         AuthorLink.objects.create(author=cls.author, label="Mastodon", url="https://example.social/@lena")
         other = make_author("Someone Else")
-        cls.work = [make_article(section, f"Lena story {n}", authors=[cls.author], published_at=minutes_ago(n))
-                    for n in range(PER_PAGE + 1)]
+        cls.work = [
+            make_article(section, f"Lena story {n}", authors=[cls.author], published_at=minutes_ago(n))
+            for n in range(PER_PAGE + 1)
+        ]
         make_article(section, "Not Lena's", authors=[other])
 
     def test_it_shows_the_profile_and_their_published_work(self):

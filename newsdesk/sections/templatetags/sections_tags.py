@@ -1,4 +1,7 @@
 from django import template
+from wagtail.models import Site
+
+from newsdesk.sections.models import SectionPage
 
 register = template.Library()
 
@@ -6,9 +9,6 @@ register = template.Library()
 @register.inclusion_tag("sections/navigation.html", takes_context=True)
 def section_navigation(context):
     """The site's sections, in the order editors arranged them in the page tree."""
-    from wagtail.models import Site
-
-    from newsdesk.sections.models import SectionPage
 
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None

@@ -8,8 +8,13 @@ class HomePageTests(TestCase):
     def setUpTestData(cls):
         cls.world = make_section("Global Affairs")
         cls.business = make_section("Business")
-        cls.featured = make_article(cls.world, "Featured analysis", is_featured=True, published_at=minutes_ago(90),
-                                    hero_image=make_image("Lead"))
+        cls.featured = make_article(
+            cls.world,
+            "Featured analysis",
+            is_featured=True,
+            published_at=minutes_ago(90),
+            hero_image=make_image("Lead"),
+        )
         cls.newest = make_article(cls.business, "Newest report", published_at=minutes_ago(5))
         cls.older = make_article(cls.world, "Older report", published_at=minutes_ago(60))
 

@@ -30,7 +30,9 @@ class SectionPageTests(TestCase):
         self.assertEqual(first.xpath('//nav[@class="pagination"]/a[@rel="next"]')[0].get("href"), "?page=2")
         response = self.client.get("/business/?page=2")
         self.assertEqual(self.titles(response), [a.title for a in self.articles[PER_PAGE:]])
-        self.assertEqual(parse_html(response).xpath('//nav[@class="pagination"]/a[@rel="prev"]')[0].get("href"), "?page=1")
+        self.assertEqual(
+            parse_html(response).xpath('//nav[@class="pagination"]/a[@rel="prev"]')[0].get("href"), "?page=1"
+        )
 
     def test_it_answers_junk_page_numbers_with_the_first_page(self):
         for junk in ("abc", "-1", "0", "1.5", ""):
@@ -46,4 +48,6 @@ class SectionPageTests(TestCase):
 
     def test_it_shows_the_section_in_the_site_navigation_as_current(self):
         links = parse_html(self.client.get("/business/")).xpath('//nav[@class="site-nav"]//a')
-        self.assertEqual([(text_of(a), a.get("aria-current")) for a in links], [("Business", "page"), ("Technology", None)])
+        self.assertEqual(
+            [(text_of(a), a.get("aria-current")) for a in links], [("Business", "page"), ("Technology", None)]
+        )

@@ -7,7 +7,9 @@ class TagPageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         section = make_section("Global Affairs")
-        cls.tagged = [make_article(section, f"CPEC piece {n}", tags=["CPEC"], published_at=minutes_ago(n)) for n in range(2)]
+        cls.tagged = [
+            make_article(section, f"CPEC piece {n}", tags=["CPEC"], published_at=minutes_ago(n)) for n in range(2)
+        ]
         make_article(section, "Untagged piece")
         make_article(section, "Tagged draft", tags=["CPEC"], publish=False)
 
@@ -15,7 +17,9 @@ class TagPageTests(TestCase):
         response = self.client.get("/tags/cpec/")
         tree = parse_html(response)
         self.assertEqual(text_of(tree.xpath("//h1")[0]), "CPEC")
-        self.assertEqual([text_of(a) for a in tree.xpath('//article[@class="teaser"]//h3/a')], ["CPEC piece 0", "CPEC piece 1"])
+        self.assertEqual(
+            [text_of(a) for a in tree.xpath('//article[@class="teaser"]//h3/a')], ["CPEC piece 0", "CPEC piece 1"]
+        )
 
     def test_it_answers_an_unknown_tag_with_404(self):
         self.assertEqual(self.client.get("/tags/no-such-tag/").status_code, 404)

@@ -26,8 +26,9 @@ class Command(BaseCommand):
         if target is None:
             raise CommandError(f"No section {section!r}." if section else "There is no section yet: create one first.")
         try:
-            draft, notes = import_html_page(path.read_bytes(), target, url=url, base_dir=path.parent,
-                                            source_key=url or str(path.resolve()))
+            draft, notes = import_html_page(
+                path.read_bytes(), target, url=url, base_dir=path.parent, source_key=url or str(path.resolve())
+            )
         except ValueError as exc:
             raise CommandError(f"{path}: {exc}") from None
         for note in notes:

@@ -22,23 +22,33 @@ class Command(BaseCommand):
         parser.add_argument("--media-dir", help="The site's wp-content/uploads folder, to import images from.")
         parser.add_argument("--dry-run", action="store_true", help="Do everything, report it, then undo it.")
         parser.add_argument(
-            "--status", choices=["as-source", "draft"], default="as-source",
+            "--status",
+            choices=["as-source", "draft"],
+            default="as-source",
             help="as-source: published stays published, scheduled stays scheduled (default); draft: everything lands as a draft.",
         )
-        parser.add_argument("--section-map", help="CSV (category-slug,section-slug per line) or JSON mapping categories to sections.")
-        parser.add_argument("--report", help="Where to write the JSON-lines report (default: EXPORT.import-report.jsonl).")
         parser.add_argument(
-            "--skip-search-index", action="store_true",
+            "--section-map", help="CSV (category-slug,section-slug per line) or JSON mapping categories to sections."
+        )
+        parser.add_argument(
+            "--report", help="Where to write the JSON-lines report (default: EXPORT.import-report.jsonl)."
+        )
+        parser.add_argument(
+            "--skip-search-index",
+            action="store_true",
             help="Leave the imported pages out of search until `newsdesk update_index` is run (saves about a third of the time).",
         )
         parser.add_argument(
-            "--batch-size", type=int, default=BATCH_SIZE,
+            "--batch-size",
+            type=int,
+            default=BATCH_SIZE,
             help=f"Posts and pages per transaction (default {BATCH_SIZE}); new articles in a batch are written together. "
-                 "1 imports one item per transaction: slower, and a stopped run loses at most the item in hand.",
+            "1 imports one item per transaction: slower, and a stopped run loses at most the item in hand.",
         )
 
-    def handle(self, *args, export, media_dir, dry_run, status, section_map, report, batch_size, skip_search_index,
-               **options):
+    def handle(
+        self, *args, export, media_dir, dry_run, status, section_map, report, batch_size, skip_search_index, **options
+    ):
         path = Path(export)
         if batch_size < 1:
             raise CommandError(f"--batch-size must be 1 or more, not {batch_size}.")
@@ -50,7 +60,12 @@ class Command(BaseCommand):
         report_path = Path(report) if report else path.with_suffix(".import-report.jsonl")
         log = Report(report_path)
         importer = WordPressImport(
-            path, report=log, media_dir=media_dir, status=status, section_map=mapping, dry_run=dry_run,
+            path,
+            report=log,
+            media_dir=media_dir,
+            status=status,
+            section_map=mapping,
+            dry_run=dry_run,
             batch_size=batch_size,
         )
         try:
