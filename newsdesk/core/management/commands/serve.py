@@ -13,6 +13,11 @@ from django.db import DatabaseError, connection
 PR_SET_PDEATHSIG = 1
 
 
+# Connections one worker accepts at once (see the --backpressure note below).
+CONNECTIONS_PER_THREAD = 16
+MIN_CONNECTIONS = 64
+
+
 class Command(BaseCommand):
     help = (
         "Serve the site with granian (a production-grade WSGI server); static files through WhiteNoise. "
@@ -60,11 +65,14 @@ class Command(BaseCommand):
             # On shutdown, a worker stuck in a request is killed after this long instead of holding the port.
             "--workers-kill-timeout",
             "10",
-            # Bounded concurrency keeps memory flat under load: extra connections wait in the backlog.
+            # Bounded threads keep memory flat under load. Granian's backpressure counts open connections,
+            # idle keep-alive ones included, and a browser holds up to six: a limit as low as the threads
+            # let two editors' tabs take every slot and the next page never loaded. Requests beyond the
+            # threads wait for one inside the worker; connections beyond the backpressure, in the backlog.
             "--blocking-threads",
             str(threads),
             "--backpressure",
-            str(threads),
+            str(max(threads * CONNECTIONS_PER_THREAD, MIN_CONNECTIONS)),
             "--backlog",
             "1024",
             "--no-ws",
