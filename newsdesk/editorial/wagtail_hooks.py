@@ -1,9 +1,8 @@
-from django.db.models import Q
 from django.urls import path
 from wagtail import hooks
-from wagtail.models import GroupPagePermission
 
 from newsdesk.editorial import audit, edit_conflicts, two_factor, views
+from newsdesk.editorial.drafts import without_others_drafts
 from newsdesk.editorial.link_handlers import (
     TolerantDocumentLinkHandler,
     TolerantImageEmbedHandler,
@@ -49,20 +48,6 @@ def register_two_factor_account_item(request):
 def hide_site_history_from_non_administrators(request, menu_items):
     if not audit.can_read(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "site-history"]
-
-
-def without_others_drafts(pages, user):
-    """`pages` minus the never-published or unpublished pages `user` may not edit: someone else's
-    draft headline is not for every Contributor to read."""
-    if user.is_superuser:
-        return pages
-    visible = Q(live=True) | Q(owner=user)
-    editable_roots = GroupPagePermission.objects.filter(
-        group__user=user, permission__codename="change_page"
-    ).values_list("page__path", flat=True)
-    for root_path in editable_roots:
-        visible |= Q(path__startswith=root_path)
-    return pages.filter(visible)
 
 
 @hooks.register("construct_explorer_page_queryset")

@@ -141,6 +141,20 @@ class OthersDraftsTests(DeskPersonas, TestCase):
                     self.assertIn("My own draft", text)
                     self.assertIn("Published rates story", text)
 
+    def test_the_admin_page_search_hides_other_peoples_drafts_from_a_contributor(self):
+        self.client.force_login(self.contributor)
+        search = reverse("wagtailadmin_pages:search")
+        for url in (
+            search + "?q=merger",
+            search + "?q=draft",
+            reverse("wagtailadmin_pages:search_results") + "?q=merger",
+        ):
+            with self.subTest(url=url):
+                self.assertNotIn("Secret merger talks", self.headlines(url))
+        self.assertIn("My own draft", self.headlines(search + "?q=draft"))
+        self.client.force_login(self.editor)
+        self.assertIn("Secret merger talks", self.headlines(search + "?q=merger"))
+
     def test_the_section_editor_still_sees_every_draft_of_their_section(self):
         self.client.force_login(self.editor)
         self.assertIn("Secret merger talks", self.headlines(reverse("wagtailadmin_explore", args=[self.business.pk])))

@@ -1,0 +1,18 @@
+"""Who may read which drafts in the admin: the explorer, its search, the page chooser and the page search."""
+
+from django.db.models import Q
+from wagtail.models import GroupPagePermission
+
+
+def without_others_drafts(pages, user):
+    """`pages` minus the never-published or unpublished pages `user` may not edit: someone else's
+    draft headline is not for every Contributor to read."""
+    if user.is_superuser:
+        return pages
+    visible = Q(live=True) | Q(owner=user)
+    editable_roots = GroupPagePermission.objects.filter(
+        group__user=user, permission__codename="change_page"
+    ).values_list("page__path", flat=True)
+    for root_path in editable_roots:
+        visible |= Q(path__startswith=root_path)
+    return pages.filter(visible)
