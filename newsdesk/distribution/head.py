@@ -179,25 +179,21 @@ def _listing(head, request, url, title, description, search_description, og_type
 
 def _og_image(request, image) -> list[tuple]:
     rendition = crop_renditions(image).get(CROPS["16x9"]) if image is not None else None
-    if rendition is None:
-        return []
-    return [
-        ("og:image", absolute(request, rendition.url)),
-        ("og:image:width", str(rendition.width)),
-        ("og:image:height", str(rendition.height)),
-        ("og:image:alt", image.alt_text),
-    ]
+    return _og_tags(request, rendition, image.alt_text if image is not None else "")
 
 
 def _og_picture(request, image, spec: str, alt: str) -> list[tuple]:
-    rendition = rendition_or_none(image, spec)
+    return _og_tags(request, rendition_or_none(image, spec), image.alt_text or alt)
+
+
+def _og_tags(request, rendition, alt: str) -> list[tuple]:
     if rendition is None:
         return []
     return [
         ("og:image", absolute(request, rendition.url)),
         ("og:image:width", str(rendition.width)),
         ("og:image:height", str(rendition.height)),
-        ("og:image:alt", image.alt_text or alt),
+        ("og:image:alt", alt),
     ]
 
 
