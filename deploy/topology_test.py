@@ -100,29 +100,25 @@ class Topology:
         time.sleep(2.5)  # the health probe needs two good answers before Varnish calls the app healthy
 
     def start_app(self):
+        # The command operators run (see deploy/systemd/newsdesk-web.service): its start-up checks, worker
+        # respawn and bounded threads are part of what this test proves. It exec()s into granian, so the
+        # process started here is granian's main process and its children are the workers.
         self.start(
             "app",
             [
                 PYTHON,
                 "-m",
-                "granian",
-                "--interface",
-                "wsgi",
-                "--no-ws",
+                "django",
+                "serve",
+                "--no-scheduler",
                 "--host",
                 "127.0.0.1",
                 "--port",
                 str(APP_PORT),
                 "--workers",
                 "2",
-                "--blocking-threads",
+                "--threads",
                 "4",
-                "--backlog",
-                "128",
-                "--respawn-failed-workers",
-                "--respawn-interval",
-                "0.5",
-                "newsdesk.wsgi:application",
             ],
         )
 
