@@ -1,22 +1,24 @@
 """One news page (a saved HTML file) → an ArticleRecord: headline, standfirst, bylines, dates,
 hero image, body blocks. No database.
 
-Metadata comes from what publishers declare (JSON-LD, schema.org microdata, Open Graph and
-meta tags, then trafilatura's own metadata reader); the body comes from the page's declared
-article body when it has one, otherwise from trafilatura's main-text extraction. Page
-furniture — navigation, share bars, author boxes, "Recent" and "Related" lists, comments —
-is removed before either looks at the page.
+The bytes are decoded as a browser would without HTTP headers (charset.py). Metadata comes from
+what publishers declare (JSON-LD, schema.org microdata, Open Graph and meta tags, then
+trafilatura's own metadata reader); the headline loses HTML entities and a site-name suffix. The
+body comes from main_text.py: the page's article container with its furniture removed, never
+holding less than trafilatura's main text.
 """
 
+import html
 import json
 import re
 
 import trafilatura
-from lxml import etree
 from lxml import html as lxml_html
 
 from newsdesk.importers.read import markup
+from newsdesk.importers.read.charset import decode_page
 from newsdesk.importers.read.credits import split_credit
+from newsdesk.importers.read.main_text import article_blocks
 from newsdesk.importers.read.records import ArticleRecord, ImageRef
 from newsdesk.importers.read.wxr import parse_date
 
@@ -31,45 +33,19 @@ ARTICLE_TYPES = {
     "LiveBlogPosting",
     "ReviewNewsArticle",
 }
-_FURNITURE_TAGS = [
-    "nav",
-    "footer[not(ancestor::blockquote)]",
-    "aside",
-    "form",
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "iframe[@src='']",
-    "amp-sidebar",
-    "amp-social-share",
-    "button",
-    "svg",
-]
-_FURNITURE_WORDS = re.compile(
-    r"(^|[\s_-])(recent|related|relatedposts|most-read|popular|trending|author-box|author-bio|author-info|about-author|"
-    r"share|sharing|sharedaddy|social|newsletter|subscribe|comments?|comment-list|sidebar|widget|breadcrumbs?|"
-    r"menu|navigation|nav-links|post-navigation|advert|ads?|promo|tags-links|cat-links|entry-footer|site-header|"
-    r"site-footer|masthead|colophon|topbar|skip-link)($|[\s_-])",
-    re.IGNORECASE,
-)
-_BODY_SELECTORS = [
-    "//*[@itemprop='articleBody']",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]",
-    "//*[contains(@class, 'article-body') or contains(@class, 'article__body') or contains(@class, 'post-content')"
-    " or contains(@class, 'story-body') or contains(@class, 'amp-article-body')]",
-]
 _STANDFIRST_SELECTORS = "//*[contains(@class, 'standfirst') or contains(@class, 'dek') or contains(@class, 'subtitle') or contains(@class, 'excerpt')]"
 _BY = re.compile(r"^\s*(?:by|words by|written by)\s+", re.IGNORECASE)
+_SEPARATORS = (" | ", " - ", " \u2014 ", " \u2013 ", " :: ", " \u00b7 ", " \u2022 ")
 
 
 def extract_article(page: str | bytes, url: str = "") -> ArticleRecord:
-    tree = lxml_html.fromstring(page if isinstance(page, bytes) else page.encode("utf-8"))
+    text = decode_page(page)[0] if isinstance(page, bytes) else page
+    tree = parse_page(text)
     linked = _json_ld(tree)
     meta = _meta_tags(tree)
-    fallback = _trafilatura_metadata(page)
+    fallback = _trafilatura_metadata(text)
     record = ArticleRecord(
-        headline=_headline(tree, linked, meta, fallback),
+        headline=clean_headline(_headline(tree, linked, meta, fallback), _site_names(tree, linked, meta)),
         source_url=url or meta.get("og:url", "") or _canonical(tree),
     )
     record.standfirst = markup.trim_words(_standfirst(tree, linked, meta, fallback), 300)
@@ -79,7 +55,8 @@ def extract_article(page: str | bytes, url: str = "") -> ArticleRecord:
     record.hero = _hero(tree, linked, meta)
     record.tags = _tags(linked, meta)
     record.section_hint = meta.get("article:section", "") or str(linked.get("articleSection", "") or "")
-    record.body = _body(tree, page, record)
+    metadata_text = " ".join([record.headline, record.standfirst, *record.bylines])
+    record.body = _without_repeats(article_blocks(tree, text, metadata_text), record)
     if not record.standfirst:
         record.standfirst = markup.trim_words(markup.first_paragraph_text(record.body), 300)
     return record
@@ -120,8 +97,14 @@ def _meta_tags(tree) -> dict:
     return found
 
 
-def _trafilatura_metadata(page) -> dict:
-    document = trafilatura.extract_metadata(page if isinstance(page, str) else page.decode("utf-8", "replace"))
+def parse_page(text: str):
+    # lxml refuses str input that carries an XML encoding declaration; UTF-8 bytes with the parser
+    # told so are read the same way whatever the page declares.
+    return lxml_html.fromstring(text.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+
+
+def _trafilatura_metadata(text: str) -> dict:
+    document = trafilatura.extract_metadata(text)
     return document.as_dict() if document is not None else {}
 
 
@@ -154,6 +137,38 @@ def _headline(tree, linked, meta, fallback) -> str:
         or (fallback.get("title") or "")
         or _first(tree, "//title")
     )
+
+
+def clean_headline(headline: str, site_names) -> str:
+    """The headline with HTML entities decoded (some CMSs escape twice) and " | Site" cut off."""
+    text = " ".join(html.unescape(html.unescape(headline)).split())
+    for name in site_names:
+        for separator in _SEPARATORS:
+            suffix, prefix = (separator + name).lower(), (name + separator).lower()
+            if text.lower().endswith(suffix) and len(text) > len(suffix):
+                text = text[: -len(suffix)].rstrip()
+            elif text.lower().startswith(prefix) and len(text) > len(prefix):
+                text = text[len(prefix) :].lstrip()
+    return text
+
+
+def _site_names(tree, linked, meta) -> list[str]:
+    """Names the page gives its site: og:site_name, the publisher, and the tail of its <title>
+    when the page's h1 shows the headline without it."""
+    publisher = linked.get("publisher")
+    names = [
+        meta.get("og:site_name", ""),
+        meta.get("application-name", ""),
+        str(publisher.get("name", "")) if isinstance(publisher, dict) else "",
+    ]
+    title = " ".join(html.unescape(_first(tree, "//title")).split())
+    headings = [_text(h) for h in tree.xpath("//h1")]
+    for separator in _SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head and headings and any(h == head for h in headings):
+            names.append(tail)
+            break
+    return [" ".join(html.unescape(n).split()) for n in names if n and n.strip()]
 
 
 def _standfirst(tree, linked, meta, fallback) -> str:
@@ -255,66 +270,13 @@ def _ld_image(value) -> str:
 # -- body ----------------------------------------------------------------------------------------
 
 
-def remove_furniture(tree):
-    """Drop navigation, share bars, author boxes, Recent/Related lists and comments, in place."""
-    for tag in _FURNITURE_TAGS:
-        for element in tree.xpath(f"//{tag}"):
-            element.drop_tree()
-    for element in tree.xpath("//*[@class or @id]"):
-        if element.getparent() is None or element.tag in ("html", "body"):
-            continue
-        if element.get("itemprop") == "articleBody" or element.xpath("ancestor::blockquote"):
-            continue
-        names = f"{element.get('class', '')} {element.get('id', '')}"
-        if _FURNITURE_WORDS.search(names):
-            element.drop_tree()
-    for heading in tree.xpath("//h2|//h3|//h4"):
-        if _text(heading).lower() in (
-            "recent",
-            "recent posts",
-            "related",
-            "related stories",
-            "most read",
-            "share this:",
-        ):
-            container = heading.getparent()
-            if container is not None and container.tag not in ("body", "html"):
-                container.drop_tree()
-
-
-def _body(tree, page, record) -> list[dict]:
-    tree = lxml_html.fromstring(etree.tostring(tree))
-    remove_furniture(tree)
-    container = next((found[0] for xpath in _BODY_SELECTORS if (found := tree.xpath(xpath))), None)
-    if container is not None:
-        source_html = "".join(etree.tostring(child, encoding="unicode") for child in container)
-    else:
-        source_html = _trafilatura_body(tree)
-    blocks = markup.convert(source_html).blocks
-    return _without_repeats(blocks, record)
-
-
-def _trafilatura_body(tree) -> str:
-    for heading in tree.xpath("//h1"):
-        heading.drop_tree()
-    extracted = trafilatura.extract(
-        etree.tostring(tree, encoding="unicode"),
-        output_format="html",
-        include_formatting=True,
-        include_links=True,
-        include_images=True,
-        include_tables=True,
-        include_comments=False,
-        favor_precision=True,
-    )
-    return extracted or ""
-
-
 def _without_repeats(blocks, record) -> list[dict]:
     """The headline or standfirst repeated as the body's first paragraph is page layout, not text."""
     repeats = {record.headline.strip().lower(), record.standfirst.strip().lower()}
     kept = []
     for block in blocks:
+        if not kept and block["type"] == "heading" and block["value"]["text"].lower() == record.headline.strip().lower():
+            continue
         if block["type"] == "paragraph" and not kept and markup.plain_text(block["value"]).lower() in repeats:
             continue
         kept.append(block)

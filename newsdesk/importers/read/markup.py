@@ -207,8 +207,8 @@ class _Walker:
 
     # -- paragraphs and text ----
 
-    def _paragraph(self, inner_html: str, wrap=True):
-        cleaned = clean_rich_text(inner_html)
+    def _paragraph(self, fragment: str, wrap=True):
+        cleaned = clean_rich_text(fragment)
         if plain_text(cleaned):
             self.blocks.append({"type": "paragraph", "value": f"<p>{cleaned}</p>" if wrap else cleaned})
 
@@ -225,7 +225,7 @@ class _Walker:
             return
         for img in images:
             img.drop_tree()
-        self._paragraph(_inner_html(el))
+        self._paragraph(inner_html(el))
         for img in images:
             self._image(img)
 
@@ -390,7 +390,8 @@ class _Walker:
         self.blocks.append({"type": "table", "value": {"caption": caption[:200], "table": table}})
 
 
-def _inner_html(el) -> str:
+def inner_html(el) -> str:
+    """The markup inside `el`, its leading text included."""
     parts = [html_lib.escape(el.text or "")]
     parts.extend(etree.tostring(child, encoding="unicode", with_tail=True) for child in el)
     return "".join(parts)
@@ -477,6 +478,22 @@ def trim_words(text: str, limit: int) -> str:
     if " " in cut:
         cut = cut[: cut.rfind(" ")]
     return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
+
+
+def blocks_text(blocks: list[dict]) -> str:
+    """The reading text of body blocks, one block a line: what a reader of the article reads."""
+    lines = []
+    for block in blocks:
+        kind, value = block["type"], block["value"]
+        if kind == "paragraph":
+            lines.append(plain_text(value))
+        elif kind == "heading":
+            lines.append(value["text"])
+        elif kind in ("quote", "pull_quote"):
+            lines.append(" ".join(filter(None, (value["text"], value.get("attribution", "")))))
+        elif kind == "table":
+            lines.extend(" ".join(row) for row in value["table"]["data"])
+    return "\n".join(line for line in lines if line)
 
 
 def first_paragraph_text(blocks: list[dict]) -> str:
