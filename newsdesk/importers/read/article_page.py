@@ -271,11 +271,19 @@ def _ld_image(value) -> str:
 
 
 def _without_repeats(blocks, record) -> list[dict]:
-    """The headline or standfirst repeated as the body's first paragraph is page layout, not text."""
+    """The headline or standfirst repeated as the body's first paragraph, or the hero picture
+    repeated in the body, is page layout, not text."""
     repeats = {record.headline.strip().lower(), record.standfirst.strip().lower()}
+    hero_src = record.hero.src if record.hero else None
     kept = []
     for block in blocks:
-        if not kept and block["type"] == "heading" and block["value"]["text"].lower() == record.headline.strip().lower():
+        if block["type"] == "image" and block["value"].src and block["value"].src == hero_src:
+            continue
+        if (
+            not kept
+            and block["type"] == "heading"
+            and block["value"]["text"].lower() == record.headline.strip().lower()
+        ):
             continue
         if block["type"] == "paragraph" and not kept and markup.plain_text(block["value"]).lower() in repeats:
             continue

@@ -55,6 +55,7 @@ _BROAD_CONTAINERS = "//article | //main | //*[@role='main']"
 # the share our conversion must keep before the reference itself replaces it.
 CONTAINER_COVERAGE = 0.8
 FLOOR_COVERAGE = 0.9
+_LINE_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td"}
 _PROTECTING_RUN = 20  # characters of reference text that mark an element as part of the article
 
 
@@ -69,32 +70,43 @@ def article_blocks(tree, text: str, metadata_text: str = "") -> list[dict]:
     `metadata_text`: headline, standfirst, bylines. trafilatura often takes them (and captions) into
     the main text; they are not the body we must match.
     """
-    reference = reference_blocks(text)
+    reference_html = _extract(text)
+    reference = markup.convert(reference_html).blocks
     captions = " ".join(" ".join(el.text_content().split()) for el in tree.xpath("//figcaption"))
     reference_words = Counter(words(markup.blocks_text(reference))) - Counter(words(f"{metadata_text} {captions}"))
     page = lxml_html.fromstring(etree.tostring(tree))
-    remove_furniture(page, " ".join(markup.blocks_text(reference).split()))
+    remove_furniture(page, " ".join(markup.blocks_text(reference).split()), _lines(reference_html))
     container = best_container(page, reference_words)
-    if container is not None:
-        ours = markup.convert(markup.inner_html(container)).blocks
-    else:
+    if container is None:
         ours = markup.convert(_extract(etree.tostring(page, encoding="unicode"), favor_precision=True)).blocks
-    if reference_words and coverage(Counter(words(markup.blocks_text(ours))), reference_words) < FLOOR_COVERAGE:
+        expected = reference_words
+    else:
+        ours = markup.convert(markup.inner_html(container)).blocks
+        # What the reference holds from inside the container is what our conversion must keep; the
+        # rest is what the extractor took from around the article (a teaser, a caption, a byline).
+        expected = reference_words & Counter(words(container.text_content()))
+    if coverage(Counter(words(markup.blocks_text(ours))), expected) < FLOOR_COVERAGE:
         return reference
     return ours or reference
 
 
-def reference_blocks(text: str) -> list[dict]:
-    """trafilatura's main text of the page as body blocks: paragraphs, headings, lists, quotes."""
-    return markup.convert(_extract(text)).blocks
+def _lines(extracted: str) -> set[str]:
+    """The text of each paragraph, heading, list item and quote trafilatura kept."""
+    if not extracted:
+        return set()
+    root = lxml_html.fromstring(extracted)
+    return {
+        " ".join(el.text_content().split())
+        for el in root.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td")
+    }
 
 
 def _extract(text: str, favor_precision=False) -> str:
+    # Headings, lists, quotes and tables come out of the HTML output anyway; asking for inline
+    # formatting or links changes which paragraphs trafilatura keeps (link-heavy "Related" boxes).
     extracted = trafilatura.extract(
         text,
         output_format="html",
-        include_formatting=True,
-        include_links=True,
         include_images=True,
         include_tables=True,
         include_comments=False,
@@ -131,14 +143,16 @@ def best_container(tree, reference_words: Counter):
     return min((size, index, el) for index, (score, size, el) in enumerate(scored) if score >= best - 0.05)[2]
 
 
-def remove_furniture(tree, article_text: str = ""):
+def remove_furniture(tree, article_text: str = "", article_lines=frozenset()):
     """Drop navigation, share bars, author boxes, Recent/Related lists and comments, in place.
 
-    `article_text`: the reference main text, whitespace-normalised. An element holding a run of it is
-    part of the article (or wraps it) and stays, whatever its tag or class names say. Without a
+    `article_text`: the reference main text, whitespace-normalised; `article_lines`: its paragraphs,
+    headings and list items. An element holding a run of that text, or a whole short line of it
+    (a heading, a list item), is part of the article (or wraps it) and stays, whatever its tag or
+    class names say. Without a
     reference, an element holding half the page's words or more stays.
     """
-    keep = _article_elements(tree, article_text) if article_text else set()
+    keep = _article_elements(tree, article_text, article_lines) if article_text else set()
     page_words = 0 if article_text else len(words(tree.text_content()))
     doomed = []
     for tag in _FURNITURE_TAGS:
@@ -163,13 +177,15 @@ def remove_furniture(tree, article_text: str = ""):
         element.drop_tree()
 
 
-def _article_elements(tree, article_text: str) -> set:
+def _article_elements(tree, article_text: str, article_lines) -> set:
     keep = set()
     for element in tree.iter():
         if not isinstance(element.tag, str) or element in keep:
             continue
-        runs = [element.text] + [child.tail for child in element]
-        if any(len(run) >= _PROTECTING_RUN and run in article_text for run in (" ".join((r or "").split()) for r in runs)):
+        runs = [" ".join((run or "").split()) for run in [element.text] + [child.tail for child in element]]
+        if any(len(run) >= _PROTECTING_RUN and run in article_text for run in runs) or (
+            element.tag in _LINE_TAGS and " ".join(element.text_content().split()) in article_lines
+        ):
             keep.add(element)
             keep.update(element.iterancestors())
     return keep

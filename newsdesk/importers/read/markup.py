@@ -465,6 +465,8 @@ def clean_rich_text(fragment: str) -> str:
 def plain_text(fragment: str) -> str:
     if not fragment or not fragment.strip():
         return ""
+    # List items and line breaks separate words, though text_content() joins them.
+    fragment = re.sub(r"(</li>|<br\s*/?>)", r"\1 ", fragment, flags=re.IGNORECASE)
     text = lxml_html.fragment_fromstring(fragment, create_parent="div").text_content()
     return " ".join(text.split())
 
