@@ -55,6 +55,7 @@ _BROAD_CONTAINERS = "//article | //main | //*[@role='main']"
 # the share our conversion must keep before the reference itself replaces it.
 CONTAINER_COVERAGE = 0.8
 FLOOR_COVERAGE = 0.9
+MARKEDLY_LESS = 0.8  # fewer words than this share of the reference's, wherever they are: the reference wins
 _LINE_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td"}
 _PROTECTING_RUN = 20  # characters of reference text that mark an element as part of the article
 
@@ -85,7 +86,8 @@ def article_blocks(tree, text: str, metadata_text: str = "") -> list[dict]:
         # What the reference holds from inside the container is what our conversion must keep; the
         # rest is what the extractor took from around the article (a teaser, a caption, a byline).
         expected = reference_words & Counter(words(container.text_content()))
-    if coverage(Counter(words(markup.blocks_text(ours))), expected) < FLOOR_COVERAGE:
+    found = Counter(words(markup.blocks_text(ours)))
+    if coverage(found, expected) < FLOOR_COVERAGE or found.total() < MARKEDLY_LESS * reference_words.total():
         return reference
     return ours or reference
 
@@ -95,10 +97,8 @@ def _lines(extracted: str) -> set[str]:
     if not extracted:
         return set()
     root = lxml_html.fromstring(extracted)
-    return {
-        " ".join(el.text_content().split())
-        for el in root.iter("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td")
-    }
+    lines = {" ".join(el.text_content().split()) for el in root.iter(*_LINE_TAGS)}
+    return lines - {""}
 
 
 def _extract(text: str, favor_precision=False) -> str:
@@ -117,8 +117,8 @@ def _extract(text: str, favor_precision=False) -> str:
 
 def coverage(found: Counter, reference: Counter) -> float:
     """The share of the reference's words that `found` holds too."""
-    total = sum(reference.values())
-    return sum((found & reference).values()) / total if total else 1.0
+    total = reference.total()
+    return (found & reference).total() / total if total else 1.0
 
 
 def best_container(tree, reference_words: Counter):

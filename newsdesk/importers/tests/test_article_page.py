@@ -79,7 +79,9 @@ class ContainerTests(SimpleTestCase):
             self.assertIn(paragraph, text)
 
     def test_a_page_without_article_text_gives_an_empty_body(self):
-        record = extract_article(page("<h1>Gallery: the reservoir site</h1><div class='gallery'><img src='a.jpg'></div>"))
+        record = extract_article(
+            page("<h1>Gallery: the reservoir site</h1><div class='gallery'><img src='a.jpg'></div>")
+        )
         self.assertEqual(body_text(record), "")
 
 
@@ -101,7 +103,9 @@ class HeadlineTests(SimpleTestCase):
 
     def test_the_title_tail_is_cut_only_when_the_h1_shows_the_headline_without_it(self):
         self.assertEqual(
-            extract_article(page(f"<h1>Reservoir approved</h1>{paragraphs()}", "<title>Reservoir approved - Valley News</title>")).headline,
+            extract_article(
+                page(f"<h1>Reservoir approved</h1>{paragraphs()}", "<title>Reservoir approved - Valley News</title>")
+            ).headline,
             "Reservoir approved",
         )
         self.assertEqual(clean_headline("Budget 2025 - what changes", []), "Budget 2025 - what changes")

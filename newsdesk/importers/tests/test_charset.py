@@ -4,7 +4,7 @@ import codecs
 
 from django.test import SimpleTestCase
 
-from newsdesk.importers.read.charset import decode_page, declared_encoding
+from newsdesk.importers.read.charset import declared_encoding, decode_page
 
 RUSSIAN = "Фермеры Поволжья начали готовить технику к севу почти на две недели раньше обычного. " * 4
 KOREAN = "부산항의 컨테이너 물동량이 석 달 연속 증가세를 이어갔다. 환적 화물이 늘었기 때문이다. " * 4
@@ -25,7 +25,10 @@ class DecodePageTests(SimpleTestCase):
 
     def test_a_declaration_after_a_long_head_is_found(self):
         padding = "<style>" + "p{margin:0}" * 400 + "</style>"
-        for declaration in ('<meta charset="windows-1251">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'):
+        for declaration in (
+            '<meta charset="windows-1251">',
+            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+        ):
             with self.subTest(declaration=declaration):
                 data = page(RUSSIAN, padding + declaration).encode("cp1251")
                 self.assertGreater(data.index(b"charset"), 1024)

@@ -1,13 +1,17 @@
 """`newsdesk import-article PAGE.html` on pages shaped like the ones news sites publish."""
 
 import json
+import tempfile
 from io import StringIO
+from pathlib import Path
 
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.importers.tests.corpus import HERE as CORPUS
 from newsdesk.importers.tests.material import own
+from newsdesk.people.models import Author
 from newsdesk.testing import make_article, make_author, make_section
 
 FURNITURE = (
@@ -140,3 +144,30 @@ class ImportArticleTests(TestCase):
             call_command("import-article", "/nonexistent/page.html")
         with self.assertRaisesMessage(CommandError, "No section 'nowhere'"):
             call_command("import-article", str(own("html/amp.html")), "--section", "nowhere")
+
+
+class ImportArticleRefusalsAndEncodingsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.section = make_section("World")
+
+    def test_a_page_without_article_text_exits_with_a_message_and_saves_no_draft(self):
+        folder = self.enterContext(tempfile.TemporaryDirectory())
+        path = Path(folder) / "gallery.html"
+        path.write_text(
+            "<html><head><title>Gallery</title></head><body><h1>Gallery: the flood</h1><img src='a.jpg'></body></html>"
+        )
+        with self.assertRaisesMessage(CommandError, "No article text found on the page, so no draft was made"):
+            call_command("import-article", str(path), stdout=StringIO())
+        self.assertFalse(ArticlePage.objects.exists())
+        self.assertFalse(Author.objects.exists())
+
+    def test_a_russian_page_in_windows_1251_without_a_declaration_gives_a_readable_draft_and_author(self):
+        out = StringIO()
+        call_command("import-article", str(CORPUS / "wp-layout-sidebar--tram-timetable--cp1251-none.html"), stdout=out)
+        page = ArticlePage.objects.get()
+        self.assertEqual(page.title, "Городской транспорт перейдёт на новое расписание с марта")
+        self.assertEqual([a.name for a in page.authors], ["Анна Соколова"])
+        self.assertEqual(Author.objects.get().name, "Анна Соколова")
+        self.assertIn("Ночные маршруты на окраинах", [b.value["text"] for b in page.body if b.block_type == "heading"])
+        self.assertIn("new author 'Анна Соколова' created", out.getvalue())

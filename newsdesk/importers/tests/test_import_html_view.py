@@ -52,3 +52,15 @@ class ImportHTMLViewTests(TestCase):
         response = self.client.get(self.url)
         self.assertEqual(response.status_code, 302)
         self.assertIn(reverse("wagtailadmin_login"), response["Location"])
+
+    def test_a_page_without_article_text_shows_an_error_and_saves_nothing(self):
+        self.client.force_login(self.editor)
+        page = (
+            b"<html><head><title>Gallery</title></head><body><h1>Gallery: the flood</h1><img src='a.jpg'></body></html>"
+        )
+        upload = SimpleUploadedFile("gallery.html", page, content_type="text/html")
+        response = self.client.post(self.url, {"page": upload, "section": self.section.pk})
+        self.assertEqual(response.status_code, 200)
+        errors = lxml_html.fromstring(response.content).xpath("string(//form)")
+        self.assertIn("No article text found on the page, so no draft was made", errors)
+        self.assertFalse(ArticlePage.objects.exists())

@@ -182,7 +182,9 @@ def share(f, cls="share-buttons") -> str:
 
 
 def site_footer(f) -> str:
-    return f'<footer id="colophon" class="site-footer"><p>{e(f["footer"])}</p><p>\u00a9 2025 {e(f["site"])}</p></footer>'
+    return (
+        f'<footer id="colophon" class="site-footer"><p>{e(f["footer"])}</p><p>\u00a9 2025 {e(f["site"])}</p></footer>'
+    )
 
 
 def byline(article, f) -> str:
@@ -333,7 +335,7 @@ def wp_layout_sidebar(a, f):
 
 
 def drupal(a, f):
-    head_extra = open_graph(a, f) + f'<meta name="Generator" content="Drupal 10 (https://www.drupal.org)">\n'
+    head_extra = open_graph(a, f) + '<meta name="Generator" content="Drupal 10 (https://www.drupal.org)">\n'
     body = f"""<body class="path-node page-node-type-article">
 <a href="#main-content" class="visually-hidden focusable skip-link">Skip to main content</a>
 <div class="dialog-off-canvas-main-canvas"><div class="layout-container">
@@ -473,7 +475,9 @@ def jsonld_only(a, f):
 
 
 def opengraph_only(a, f):
-    head_extra = open_graph(a, f, title=a["headline"] + " | " + f["site"]) + f'<meta name="author" content="{e(a["author"])}">\n'
+    head_extra = (
+        open_graph(a, f, title=a["headline"] + " | " + f["site"]) + f'<meta name="author" content="{e(a["author"])}">\n'
+    )
     body = f"""<body>
 <div class="page"><div class="header">{nav(f, "header-links")}</div>
 <div class="content-main">
