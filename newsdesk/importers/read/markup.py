@@ -80,6 +80,8 @@ _BLOCK_COMMENT = re.compile(r"<!--\s+/?wp:.*?-->", re.DOTALL)
 _WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
 _URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$")
 _SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.\w+$)")
+_BLANK_LINE = re.compile(r"(?:\s*<br>\s*){2,}")
+_EDGE_BREAKS = re.compile(r"^(?:\s*<br>)+\s*|\s*(?:<br>\s*)+$")
 HEADING_MAX = 160
 PULL_QUOTE_MAX = 280
 CAPTION_MAX = 300
@@ -209,6 +211,12 @@ class _Walker:
 
     def _paragraph(self, fragment: str, wrap=True):
         cleaned = clean_rich_text(fragment)
+        if wrap and _BLANK_LINE.search(cleaned):
+            # Text typed straight into a page's container, its paragraphs separated by blank lines.
+            for part in _BLANK_LINE.split(cleaned):
+                self._paragraph(part)
+            return
+        cleaned = _EDGE_BREAKS.sub("", cleaned) if wrap else cleaned
         if plain_text(cleaned):
             self.blocks.append({"type": "paragraph", "value": f"<p>{cleaned}</p>" if wrap else cleaned})
 

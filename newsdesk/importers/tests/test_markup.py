@@ -26,6 +26,12 @@ class ConvertTests(SimpleTestCase):
         )
         self.assertIn("iframe from an unknown provider dropped: https://tracker.example/x", result.notes)
 
+    def test_blank_lines_made_of_line_breaks_separate_paragraphs(self):
+        blocks = convert("<div>First paragraph.<br><br>\nSecond <b>one</b>.<br>Same paragraph.<br></div>").blocks
+        self.assertEqual(
+            [b["value"] for b in blocks], ["<p>First paragraph.</p>", "<p>Second <b>one</b>.<br>Same paragraph.</p>"]
+        )
+
     def test_headings_map_to_two_levels(self):
         blocks = convert("<h1>One</h1><h2>Two</h2><h4>Four</h4>").blocks
         self.assertEqual([b["value"]["level"] for b in blocks], ["h2", "h2", "h3"])
