@@ -379,7 +379,8 @@ class _Walker:
     def _table(self, el, caption=""):
         caption = caption or " ".join("".join(el.xpath("./caption//text()")).split())
         rows = [
-            [" ".join(cell.text_content().split()) for cell in row.xpath("./th|./td")]
+            # itertext, not text_content: a <br> or a heading inside a cell separates words.
+            [" ".join(" ".join(cell.itertext()).split()) for cell in row.xpath("./th|./td")]
             for row in el.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
         ]
         rows = [row for row in rows if row]
