@@ -1,25 +1,40 @@
-"""How long an article page takes to render, uncached, on a desk with 10,000 articles.
+"""How long reader pages take to render with no page cache in front, on a desk of realistic articles.
 
-    .venv/bin/python bench/render.py [--articles 10000] [--samples 300]
+    .venv/bin/python bench/render.py [--articles 3000] [--samples 200] [--against main] [--profile]
 
-Builds a throwaway SQLite database in a temporary folder, creates real article pages in bulk (rows
-in Wagtail's page tree, bylines, tags, a body with every kind of block), then requests random
-article pages through Django's full request handler (middleware, Wagtail routing, templates) with
-no page cache in front, and prints the median and 95th percentile. A plain page of the same site
-(a StandardPage with the same header and footer) is measured in the same run as a baseline.
+Builds a throwaway SQLite database in a temporary folder: real article pages in bulk (rows in
+Wagtail's page tree, bylines, tags, a ~9 KB body with every common kind of block), renditions made
+ahead as publishing makes them. Then requests pages through Django's full request handler
+(middleware, Wagtail routing, templates) with no page cache in front and prints median and 95th
+percentile, and the number of SQL queries of each kind of page:
+
+    article, cold   each of --samples articles once: what a crawler walking the archive costs
+    article, again  the same articles again (their fragments are kept: core/fragments.py)
+    home, section, tag, author, and a plain page of the same site as the baseline
+
+`--against REF` measures the code of git REF (e.g. main) in the same run, on a copy of the same
+database, one after the other, and prints each figure's ratio (REF ÷ this tree). `--profile` prints
+where the cold article renders spend their time (cProfile).
 """
 
 import argparse
+import cProfile
+import json
 import os
+import pstats
 import random
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ["NEWSDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="newsdesk-bench-")
+HERE = Path(__file__).resolve().parent.parent
+# --against runs this script again with another tree's code (NEWSDESK_TREE) on a copy of the database.
+sys.path.insert(0, os.environ.get("NEWSDESK_TREE", str(HERE)))
+os.environ.setdefault("NEWSDESK_DATA_DIR", tempfile.mkdtemp(prefix="newsdesk-bench-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
 os.environ.setdefault("LOG_LEVEL", "ERROR")
 
@@ -32,28 +47,35 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-HEADINGS = [
-    "High-level talks",
-    "Economic corridor",
-    "Security",
-    "Defence",
-    "Trade",
-    "Regional issues",
-    "Culture and education",
-    "Agreements signed",
-]
+HEADINGS = ["High-level talks", "Economic corridor", "Security and defence", "What comes next"]
+WORDS = (
+    "minister talks trade corridor agreement security border markets investment ports energy officials "
+    "delegation summit visit cooperation budget growth exports farmers workers industry regional partners "
+    "statement signed projects funding railway highway power plant students scholarships culture exchange"
+).split()
+
+
+def paragraph(rng, n: int) -> str:
+    """About 600 characters of plain news prose, with the odd bold phrase and link as editors write them."""
+    words = [rng.choice(WORDS) for _ in range(90)]
+    words[0] = words[0].capitalize()
+    words[20] = f"<b>{words[20]}</b>"
+    words[50] = f'<a href="https://example.org/{n}">{words[50]}</a>'
+    return "<p>" + " ".join(words) + ".</p>"
 
 
 def body_for(n: int, image, also_see_id):
+    """A ~9 KB body: four headings, fourteen paragraphs, a quote, a picture, a pull quote and Also See."""
     from wagtail.rich_text import RichText
 
     from newsdesk.articles.models import ArticlePage
 
+    rng = random.Random(n)
     blocks = []
     for heading in HEADINGS:
         blocks.append(("heading", {"text": heading, "level": "h2", "anchor": ""}))
-        blocks.append(("paragraph", RichText(f"<p>Paragraph {n} on {heading.lower()}, with <b>detail</b>.</p>" * 2)))
-    blocks[4:4] = [
+        blocks += [("paragraph", RichText(paragraph(rng, n))) for _ in range(3 if heading != HEADINGS[0] else 5)]
+    blocks[3:3] = [
         (
             "quote",
             {
@@ -66,7 +88,7 @@ def body_for(n: int, image, also_see_id):
     ]
     blocks[9:9] = [("pull_quote", {"text": "Five corridors, one plan.", "attribution": ""})]
     if also_see_id:
-        blocks[12:12] = [("also_see", {"article": ArticlePage(pk=also_see_id), "label": "Also see"})]
+        blocks[14:14] = [("also_see", {"article": ArticlePage(pk=also_see_id), "label": "Also see"})]
     return blocks
 
 
@@ -160,7 +182,16 @@ def build(count):
     authors = [make_author(f"Writer {i}", photo=make_image(f"Writer {i}", width=300, height=300)) for i in range(8)]
     with transaction.atomic():
         bulk_articles(section, count, images, authors, [f"Topic{i}" for i in range(40)])
+    make_renditions_ahead(images + [author.photo for author in authors])
     return section, about
+
+
+def make_renditions_ahead(images):
+    """What publishing does in the worker, done once for the whole desk."""
+    from newsdesk.distribution.links import CROPS, PORTRAIT
+    from newsdesk.images.pictures import make_renditions
+
+    make_renditions.call([image.pk for image in images], [*CROPS.values(), PORTRAIT])
 
 
 def timed(client, url) -> float:
@@ -172,17 +203,90 @@ def timed(client, url) -> float:
     return elapsed * 1000
 
 
-def report(label, times):
+def queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return len(captured)
+
+
+def measure(plan: dict, profile: bool) -> dict:
+    """{label: (median ms, p95 ms, queries of the first request)} for every page of `plan`."""
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.get(plan["plain"])  # templates compiled, connections open: not what a page costs
+    results = {}
+    articles = plan["articles"]
+    first = queries(client, articles[0])
+    profiler = cProfile.Profile() if profile else None
+    if profiler:
+        profiler.enable()
+    cold = [timed(client, url) for url in articles[1:]]
+    if profiler:
+        profiler.disable()
+    results["article, cold"] = summary(cold, first)
+    again = queries(client, articles[0])
+    results["article, again"] = summary([timed(client, url) for url in articles[1:]], again)
+    for label in ("home", "section", "tag", "author", "plain"):
+        url = plan[label]
+        count = queries(client, url)
+        results[label] = summary([timed(client, url) for _ in range(plan["repeat"])], count)
+    if profiler:
+        pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
+    return results
+
+
+def summary(times, query_count):
     times = sorted(times)
-    p95 = times[int(len(times) * 0.95) - 1]
-    print(f"{label:<28} median {statistics.median(times):7.1f} ms   p95 {p95:7.1f} ms   (n={len(times)})")
+    return statistics.median(times), times[max(int(len(times) * 0.95) - 1, 0)], query_count
+
+
+LABELS = {
+    "article, cold": "article page, cold",
+    "article, again": "article page, again",
+    "home": "home page",
+    "section": "section page",
+    "tag": "tag page",
+    "author": "author page",
+    "plain": "baseline: plain page",
+}
+
+
+def against(ref: str, plan: dict) -> dict:
+    """The same measurement with git `ref`'s code, in a child process, on a copy of this database."""
+    tree = Path(tempfile.mkdtemp(prefix="newsdesk-bench-ref-"))
+    archive = subprocess.run(["git", "-C", str(HERE), "archive", ref], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    data = Path(tempfile.mkdtemp(prefix="newsdesk-bench-data-"))
+    shutil.copytree(os.environ["NEWSDESK_DATA_DIR"], data, dirs_exist_ok=True)
+    env = dict(os.environ, NEWSDESK_TREE=str(tree), NEWSDESK_DATA_DIR=str(data))
+    try:
+        out = subprocess.run(
+            [sys.executable, __file__, "--measure-only", json.dumps(plan)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        return {label: tuple(value) for label, value in json.loads(out.strip().splitlines()[-1]).items()}
+    finally:
+        shutil.rmtree(tree, ignore_errors=True)
+        shutil.rmtree(data, ignore_errors=True)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument("--articles", type=int, default=3_000)
+    parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument("--against", metavar="REF", help="also measure git REF's code (e.g. main) in this run")
+    parser.add_argument("--profile", action="store_true", help="cProfile the cold article renders (to stderr)")
+    parser.add_argument("--measure-only", metavar="PLAN", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.measure_only:
+        print(json.dumps(measure(json.loads(args.measure_only), profile=False)))
+        return
     random.seed(7)
 
     started = time.perf_counter()
@@ -192,16 +296,33 @@ def main():
         f"(SQLite at {os.environ['NEWSDESK_DATA_DIR']})"
     )
 
-    from newsdesk.articles.models import ArticlePage
+    from newsdesk.articles.models import ArticlePage, ArticleTag
+    from newsdesk.people.models import Author
 
-    client = Client(HTTP_HOST="127.0.0.1")
-    urls = [f"{section.url_path[len('/home') :]}story-{n}/" for n in range(args.articles)]
-    for url in random.sample(urls, 40):  # makes every image's renditions once; later views only read them
-        client.get(url)
-    sample = random.sample(urls, args.samples)
     assert ArticlePage.objects.live().count() == args.articles
-    report("article page", [timed(client, url) for url in sample])
-    report("baseline: plain page", [timed(client, "/about/") for _ in range(args.samples)])
+    prefix = section.url_path[len("/home") :]
+    plan = {
+        "articles": [f"{prefix}story-{n}/" for n in random.sample(range(args.articles), args.samples + 1)],
+        "home": "/",
+        "section": prefix,
+        "tag": f"/tags/{ArticleTag.objects.first().tag.slug}/",
+        "author": Author.objects.first().get_absolute_url(),
+        "plain": "/about/",
+        "repeat": max(args.samples // 4, 20),
+    }
+    ours = measure(plan, args.profile)
+    theirs = against(args.against, plan) if args.against else None
+    header = f"{'':<24} {'median ms':>10} {'p95 ms':>8} {'queries':>8}"
+    if theirs:
+        header += f"   {args.against + ': median':>14} {'p95':>7} {'queries':>8} {'ratio':>7}"
+    print(header)
+    for key, label in LABELS.items():
+        median, p95, count = ours[key]
+        line = f"{label:<24} {median:>10.1f} {p95:>8.1f} {count:>8}"
+        if theirs:
+            old_median, old_p95, old_count = theirs[key]
+            line += f"   {old_median:>14.1f} {old_p95:>7.1f} {old_count:>8} {old_median / median:>6.1f}x"
+        print(line)
 
 
 if __name__ == "__main__":

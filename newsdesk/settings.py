@@ -109,7 +109,7 @@ TEMPLATES = [
 DATABASES = {"default": env.database(env.env_str("DATABASE_URL"), DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache(env.env_str("CACHE_URL"))}
+CACHES = {"default": env.cache(env.env_str("CACHE_URL")), "fragments": env.fragment_cache(env.env_str("CACHE_URL"))}
 
 # The reader-page cache answered before Django (core/pagecache): per-process memory by default, Redis
 # (shared by every worker and machine) when CACHE_URL is Redis. Varnish or a CDN in front is purged
@@ -120,6 +120,9 @@ NEWSDESK_PAGE_CACHE_PREFIX = env.env_str("NEWSDESK_PAGE_CACHE_PREFIX", "newsdesk
 # How long a shared cache keeps a reader page (purges make it fresh sooner) and a "not found" page.
 NEWSDESK_PAGE_CACHE_SECONDS = env.env_int("NEWSDESK_PAGE_CACHE_SECONDS", 300)
 NEWSDESK_PAGE_CACHE_404_SECONDS = env.env_int("NEWSDESK_PAGE_CACHE_404_SECONDS", 10)
+# Pieces of reader pages kept between renders, keyed by the page cache's generation (core/fragments.py).
+NEWSDESK_FRAGMENT_CACHE = env.env_bool("NEWSDESK_FRAGMENT_CACHE", True)
+NEWSDESK_FRAGMENT_CACHE_ALIAS = "fragments"
 WAGTAILFRONTENDCACHE = env.frontend_caches()
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -167,8 +167,10 @@ class ArticlePage(Page):
 
     @cached_property
     def ordered_bylines(self):
-        # Reads prefetched bylines when the page view loaded them (get_context), and an
-        # unsaved preview's in-memory bylines otherwise.
+        # Reads prefetched bylines when the page view loaded them (on first use, so a page whose head and
+        # body come from kept fragments never reads them), and an unsaved preview's in-memory bylines otherwise.
+        if self.__dict__.pop("_prefetch_bylines_when_shown", False):
+            self.prefetch_bylines()
         bylines = sorted(self.bylines.all(), key=lambda byline: byline.sort_order or 0)
         return [byline for byline in bylines if byline.author_id]
 
@@ -231,23 +233,21 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        self.prefetch_bylines()
-        # One published() queryset for Recent and Also See: building it reads the view restrictions once.
-        published = ArticlePage.objects.published()
-        recent = recent_articles(exclude=self, published=published)
-        # Every image the page shows, so that their renditions come in one query (see images/renditions.py).
-        prefetch_renditions(
-            [self.hero_image]
-            + self.body_images()
-            + [author.photo for author in self.authors]
-            + [item.hero_image for item in recent]
-        )
+        self._prefetch_bylines_when_shown = True
+        # Read only when a fragment that shows them is rendered, not when it comes from the fragment cache
+        # (core/fragments.py). One published() queryset for Recent and Also See: building it reads the view
+        # restrictions once.
+        published = SimpleLazyObject(ArticlePage.objects.published)
         context.update(
-            recent_articles=recent,
-            also_see_ids=self.also_see_ids(published),
+            published_articles=published,
+            also_see_ids=SimpleLazyObject(lambda: self.also_see_ids(published)),
             breadcrumbs=self.get_ancestors().filter(depth__gt=1),
         )
         return context
+
+    def prefetch_images(self) -> None:
+        """The renditions of every image the article itself shows (hero, body, bylines), in one query."""
+        prefetch_renditions([self.hero_image] + self.body_images() + [author.photo for author in self.authors])
 
     def prefetch_bylines(self) -> None:
         """Bylines with their authors, photos and links in fixed queries, for the page and its metadata."""

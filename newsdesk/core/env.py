@@ -108,6 +108,18 @@ def cache(url: str) -> dict:
     raise ImproperlyConfigured(f"CACHE_URL={url!r}: use redis://host:port/db, locmem://, file:///path or dummy://.")
 
 
+def fragment_cache(url: str) -> dict:
+    """Where rendered page fragments go: the same Redis when there is one, else a bounded per-process map."""
+    if url and url.startswith(("redis://", "rediss://")):
+        return {**cache(url), "KEY_PREFIX": "newsdesk-fragments"}
+    # A crawler walking the archive leaves one body per article: the bound keeps a worker's memory flat.
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "newsdesk-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+
+
 def frontend_caches() -> dict:
     """WAGTAILFRONTENDCACHE from the environment: Varnish, Cloudflare and/or CloudFront, each when set."""
     caches = {}

@@ -28,3 +28,5 @@ class DistributionConfig(AppConfig):
         pre_save.connect(handlers.remember_reader_paths, sender="articles.ArticlePage")
         for signal in (page_published, page_unpublished, pre_page_move, post_page_move):
             signal.connect(handlers.purge_changed_page)
+        # Readers' pages only read renditions: the worker makes them when an article goes out.
+        page_published.connect(handlers.make_article_renditions, dispatch_uid="distribution-renditions")

@@ -10,7 +10,9 @@ from wagtail.models import Page
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import pagecache
 from newsdesk.distribution import purging
+from newsdesk.distribution.links import CROPS, PORTRAIT
 from newsdesk.distribution.models import note_withdrawal
+from newsdesk.images.pictures import make_renditions
 
 
 def note_page_left(sender, instance=None, **kwargs):
@@ -39,3 +41,14 @@ def purge_changed_page(sender, instance, **kwargs):
     else:
         # Home, sections and standard pages appear in every page's navigation or listings.
         pagecache.purge(everything=True)
+
+
+def make_article_renditions(sender, instance, **kwargs):
+    if not isinstance(instance, ArticlePage):
+        return
+    article = instance.specific
+    photos = [byline.author.photo_id for byline in article.bylines.select_related("author")]
+    image_ids = {article.hero_image_id, *(image.pk for image in article.body_images()), *photos} - {None}
+    if image_ids:
+        # The social-card crops for structured data and the portrait for author cards, beside the pages' pictures.
+        make_renditions.enqueue(sorted(image_ids), [*CROPS.values(), PORTRAIT])

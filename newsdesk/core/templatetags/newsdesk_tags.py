@@ -1,5 +1,7 @@
 from django import template
+from django.utils.safestring import mark_safe
 
+from newsdesk.core import fragments
 from newsdesk.core.dates import iso_datetime
 from newsdesk.core.html import with_auto_direction
 
@@ -33,3 +35,35 @@ def pagination(context, page_obj):
         "prev_url": link(page_obj.previous_page_number()) if page_obj.has_previous() else "",
         "next_url": link(page_obj.next_page_number()) if page_obj.has_next() else "",
     }
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment "recent" page.pk %}…{% endfragment %}`: the enclosed output, kept between requests.
+
+    Keyed by the name, the values after it and the page cache's generation (see core/fragments.py):
+    name every value the output depends on that a purge does not cover, such as the page and revision.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% fragment %} needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        key = fragments.key_for(
+            context.get("request"), self.name.resolve(context), [value.resolve(context) for value in self.vary]
+        )
+        if key is None:
+            return self.nodelist.render(context)
+        html = fragments.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            fragments.put(key, html)
+        return mark_safe(html)  # noqa: S308 - the template's own output, escaped when it was rendered

@@ -119,18 +119,24 @@ class PurgeOnEveryChangeTests(TestCase):
     def crawl(self, paths) -> dict:
         return {path: call_wsgi(application, path) for path in paths}
 
+    def assert_warm(self):
+        self.assertEqual(self.crawl(["/", self.target.url])["/"].headers["x-page-cache"], "hit")
+
+    def render_fresh(self, path):
+        return call_wsgi(django_application, path)
+
     def assert_fresh_everywhere_after(self, change, *, shows):
         """Warm every channel, make `change`, then no channel may answer with bytes Django would not render now."""
         before_paths = self.channels()
         before = self.crawl(before_paths)
-        self.assertEqual(self.crawl(["/", self.target.url])["/"].headers["x-page-cache"], "hit")
+        self.assert_warm()
         with self.captureOnCommitCallbacks(execute=True):
             change()
         paths = sorted(set(before_paths) | set(self.channels()))
         after = self.crawl(paths)
         changed = []
         for path in paths:
-            fresh = call_wsgi(django_application, path)
+            fresh = self.render_fresh(path)
             self.assertEqual(
                 (after[path].status_code, after[path].content),
                 (fresh.status_code, fresh.content),

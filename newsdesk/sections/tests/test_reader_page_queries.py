@@ -1,0 +1,75 @@
+"""How many SQL queries each kind of reader page costs, with and without kept fragments (core/fragments.py).
+
+Three states a page-cache miss meets: nothing kept (the first reader after a deploy); the pieces
+every page shares kept but not this page's own (a crawler reaching an article nobody read lately);
+everything kept (the next miss of the same page, e.g. another worker or after the page cache's entry
+expired). Raise a number only with a reason: every such page view pays it.
+"""
+
+from django.core.cache import caches
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from newsdesk.testing import make_article, make_author, make_image, make_section, minutes_ago, rich_body
+
+# page: (nothing kept, shared pieces kept, everything kept)
+QUERIES = {
+    "article": (27, 19, 9),
+    "home": (17, 17, 15),
+    "section": (13, 11, 11),
+    "tag": (10, 10, 8),
+    "author": (10, 10, 8),
+}
+
+
+@override_settings(NEWSDESK_FRAGMENT_CACHE=True)
+class ReaderPageQueryTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.section = make_section("Business")
+        cls.author = make_author("Amina Rahman", photo=make_image(width=300, height=300))
+        cls.articles = [
+            make_article(
+                cls.section,
+                f"Story {n}",
+                authors=[cls.author],
+                tags=["Markets"],
+                hero_image=make_image(width=1600, height=900),
+                body=rich_body(images=[make_image(width=1600, height=900)]),
+                published_at=minutes_ago(n + 1),
+            )
+            for n in range(8)
+        ]
+        cls.urls = {
+            "home": "/",
+            "section": cls.section.url,
+            "tag": "/tags/markets/",
+            "author": f"/authors/{cls.author.slug}/",
+        }
+
+    def setUp(self):
+        caches["fragments"].clear()
+
+    def count(self, url) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200, url)
+        return len(queries)
+
+    def test_an_article(self):
+        nothing_kept = self.count(self.articles[0].url)
+        shared_kept = self.count(self.articles[3].url)  # another article: header, footer, Recent kept
+        everything_kept = self.count(self.articles[3].url)
+        self.assertEqual((nothing_kept, shared_kept, everything_kept), QUERIES["article"])
+
+    def test_listings(self):
+        for name, url in self.urls.items():
+            with self.subTest(name):
+                caches["fragments"].clear()
+                self.count(self.articles[0].url)  # the shared pieces, kept by an article page
+                shared_kept = self.count(url)
+                everything_kept = self.count(url)
+                caches["fragments"].clear()
+                nothing_kept = self.count(url)
+                self.assertEqual((nothing_kept, shared_kept, everything_kept), QUERIES[name])
