@@ -16,6 +16,18 @@ Columns: req/s, p50, p99, errors (socket errors and non-2xx), and the server's r
 embedded cache and Varnish. Targets (issue 11): embedded hit >= 0.7x nginx, Varnish hit >= 0.9x,
 uncached article >= 150 req/s on 2 cores, 0 errors, flat memory, fresh everywhere within 2 s.
 Run it on a quiet machine: every figure is only meaningful next to the nginx row of the same run.
+
+    .venv/bin/python bench/serve.py --peers [--duration 10]
+
+The side-by-side with the peers a newsroom compares us with (shared/peers/: run its setup scripts
+first; they register their targets in /srv/peers-bench/targets). The demo desk (`newsdesk demo`,
+its lead has a ~9 KB body) served by `newsdesk serve` three ways: with the page cache (a hit), with
+the page cache off (every request rendered, fragments kept), and with fragments off too (nothing
+kept: the cost of a page nobody asked for lately); robots.txt through Django; then the peers' same
+article: nginx serving a static file, Hugo, WordPress without and behind nginx's fastcgi_cache. wrk
+at 32 connections (and 256 for our cache hit), no compression (as the peers are measured). Prints
+req/s, p50, p99, errors, ratios to uncached WordPress and to static nginx, and our servers' memory
+before and after their runs.
 """
 
 import argparse
@@ -35,7 +47,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "deploy"))
 from topology_test import CREATE_DESK, PUBLISH_CHANGE, VARNISH_PORT, Topology, get  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-EMBEDDED_PORT, UNCACHED_PORT, NGINX_PORT = 8173, 8174, 8176
+EMBEDDED_PORT, UNCACHED_PORT, NGINX_PORT, BARE_PORT = 8173, 8174, 8176, 8175
+PEERS_TARGETS = Path(os.environ.get("PEERS_STATE_DIR", "/srv/peers-bench")) / "targets"
+PEERS = ("static", "hugo", "wordpress", "wordpress-cached")
+LEAD_URL = """
+from newsdesk.sections.models import HomePage
+print(HomePage.objects.first().lead().url)
+"""
 PYTHON = sys.executable
 WRK_TIMEOUT_MARGIN = 30
 NEW_TITLE = b"Markets rally after the budget"
@@ -150,8 +168,10 @@ def tree_rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def wrk(url: str, connections: int, duration: int) -> dict:
-    argv = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-H", "Accept-Encoding: gzip", url]
+def wrk(url: str, connections: int, duration: int, gzip: bool = True) -> dict:
+    argv = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s", url]
+    if gzip:
+        argv[1:1] = ["-H", "Accept-Encoding: gzip"]
     out = subprocess.run(argv, capture_output=True, text=True, timeout=duration + WRK_TIMEOUT_MARGIN).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
@@ -169,13 +189,122 @@ def _latency(out: str, percentile: str) -> str:
     return match.group(1) if match else "?"
 
 
+def serve(env: dict, port: int, **settings) -> subprocess.Popen:
+    """`newsdesk serve` as deployed (granian, its worker and thread counts), with `settings` in its environment."""
+    env = dict(env, NEWSDESK_PORT=str(port), **{name: str(value) for name, value in settings.items()})
+    return subprocess.Popen(
+        [PYTHON, "-m", "django", "serve", "--no-scheduler"],
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def peer_targets() -> dict:
+    """{name: url} the peers' setup scripts registered (shared/peers/README.md)."""
+    targets = {}
+    for path in sorted(PEERS_TARGETS.glob("*.target")):
+        name, url = path.read_text().split()
+        targets[name] = url
+    return targets
+
+
+def compare_with_peers(duration: int):
+    peers = peer_targets()
+    missing = [name for name in PEERS if name not in peers]
+    if missing:
+        raise SystemExit(f"peers not set up: {', '.join(missing)} (run shared/peers/setup-*.sh first)")
+    workdir = Path(tempfile.mkdtemp(prefix="newsdesk-bench-peers-"))
+    embedded, servers = Embedded(workdir), {}
+    try:
+        embedded.prepare("print('ready')")
+        subprocess.run([PYTHON, "-m", "django", "demo"], env=embedded.env, check=True, capture_output=True)
+        lead = (
+            subprocess.run(
+                [PYTHON, "-m", "django", "shell", "-c", LEAD_URL],
+                env=embedded.env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        servers["cached"] = serve(embedded.env, EMBEDDED_PORT)
+        servers["uncached"] = serve(embedded.env, UNCACHED_PORT, NEWSDESK_PAGE_CACHE=0)
+        servers["bare"] = serve(embedded.env, BARE_PORT, NEWSDESK_PAGE_CACHE=0, NEWSDESK_FRAGMENT_CACHE=0)
+        for port in (EMBEDDED_PORT, UNCACHED_PORT, BARE_PORT):
+            wait_for(f"http://127.0.0.1:{port}/robots.txt")
+        ours = {port: f"http://127.0.0.1:{port}{lead}" for port in (EMBEDDED_PORT, UNCACHED_PORT, BARE_PORT)}
+        body = get(ours[BARE_PORT]).body
+        print(f"our article {lead}: {len(body):,} bytes of HTML")
+        targets = [
+            ("newsdesk, page cache hit", ours[EMBEDDED_PORT], 32, "cached"),
+            ("newsdesk, page cache hit", ours[EMBEDDED_PORT], 256, "cached"),
+            ("newsdesk, uncached (fragments kept)", ours[UNCACHED_PORT], 32, "uncached"),
+            ("newsdesk, nothing kept", ours[BARE_PORT], 32, "bare"),
+            ("newsdesk, robots.txt uncached", f"http://127.0.0.1:{UNCACHED_PORT}/robots.txt", 32, "uncached"),
+            *[(name, peers[name], 32, None) for name in PEERS],
+        ]
+        results = []
+        for name, url, connections, server in targets:
+            status = get(url)
+            wrk(url, connections, 3, gzip=False)  # warm-up: fills caches, starts PHP and Python workers
+            pid = servers[server].pid if server else None
+            before = tree_rss_mb(pid) if pid else None
+            result = wrk(url, connections, duration, gzip=False)
+            after = tree_rss_mb(pid) if pid else None
+            results.append((name, connections, len(status.body), result, before, after))
+        rates = {name: result["rate"] for name, connections, _, result, _, _ in results if connections == 32}
+        print(
+            "| target | conns | bytes | req/s | p50 | p99 | errors | ÷ WordPress uncached | ÷ nginx static | RSS MB before → after |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for name, connections, size, result, before, after in results:
+            rss = f"{before:.0f} → {after:.0f}" if before is not None else "-"
+            print(
+                f"| {name} | {connections} | {size:,} | {result['rate']:,.1f} | {result['p50']} | {result['p99']} "
+                f"| {result['errors']} | {ratio(result['rate'], rates['wordpress'])} "
+                f"| {ratio(result['rate'], rates['static'])} | {rss} |"
+            )
+    finally:
+        for process in servers.values():
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(15)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def ratio(value: float, base: float) -> str:
+    if not base:
+        return "?"
+    quotient = value / base
+    return f"1/{base / value:,.0f}" if 0 < quotient < 0.1 else f"{quotient:,.2f}×"
+
+
+def wait_for(url: str, seconds: float = 60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            if get(url).status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"{url} did not answer within {seconds:.0f} s")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", default="16,64,256")
+    parser.add_argument("--peers", action="store_true", help="side by side with shared/peers/ (see above)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+    if args.peers:
+        compare_with_peers(args.duration)
+        return
     workdir = Path(tempfile.mkdtemp(prefix="newsdesk-bench-serve-"))
     topology, embedded, stop_nginx = Topology(), Embedded(workdir), None
     try:
