@@ -109,7 +109,7 @@ TEMPLATES = [
 DATABASES = {"default": env.database(env.env_str("DATABASE_URL"), DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache(env.env_str("CACHE_URL")), "fragments": env.fragment_cache(env.env_str("CACHE_URL"))}
+CACHES = {"default": env.cache(env.env_str("CACHE_URL"))}
 
 # The reader-page cache answered before Django (core/pagecache): per-process memory by default, Redis
 # (shared by every worker and machine) when CACHE_URL is Redis. Varnish or a CDN in front is purged
@@ -123,6 +123,7 @@ NEWSDESK_PAGE_CACHE_404_SECONDS = env.env_int("NEWSDESK_PAGE_CACHE_404_SECONDS",
 # Pieces of reader pages kept between renders, keyed by the page cache's generation (core/fragments.py).
 NEWSDESK_FRAGMENT_CACHE = env.env_bool("NEWSDESK_FRAGMENT_CACHE", True)
 NEWSDESK_FRAGMENT_CACHE_ALIAS = "fragments"
+CACHES["fragments"] = env.fragment_cache(env.env_str("CACHE_URL"), NEWSDESK_PAGE_CACHE_PREFIX)
 WAGTAILFRONTENDCACHE = env.frontend_caches()
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -108,10 +108,14 @@ def cache(url: str) -> dict:
     raise ImproperlyConfigured(f"CACHE_URL={url!r}: use redis://host:port/db, locmem://, file:///path or dummy://.")
 
 
-def fragment_cache(url: str) -> dict:
-    """Where rendered page fragments go: the same Redis when there is one, else a bounded per-process map."""
+def fragment_cache(url: str, prefix: str) -> dict:
+    """Where rendered page fragments go: the same Redis when there is one, else a bounded per-process map.
+
+    In Redis under the page cache's prefix: fragment keys carry that cache's generation, so two sites
+    sharing a Redis must not share fragments either.
+    """
     if url and url.startswith(("redis://", "rediss://")):
-        return {**cache(url), "KEY_PREFIX": "newsdesk-fragments"}
+        return {**cache(url), "KEY_PREFIX": f"{prefix}:fragments"}
     # A crawler walking the archive leaves one body per article: the bound keeps a worker's memory flat.
     return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
