@@ -1,0 +1,77 @@
+"""PostgreSQL full-text search over SearchDocument.vector (generated column, GIN index: migration 0002).
+
+The vector weights headline A, standfirst B, tags and bylines C, body D. A ParsedQuery becomes a
+tsquery from quoted words only (`'word'`, `'pre':*`, `'a' <-> 'b'`, `!'x'`), normalised by the
+'english' configuration as the vector was. Candidates are the newest matches with a LIMIT, and
+ts_rank_cd runs on those rows only (in an outer query), so a common word does not rank the archive.
+"""
+
+from django.db import connection
+
+from newsdesk.discovery.engine.backends.base import (
+    CANDIDATE_COLUMNS,
+    HEADLINE_CANDIDATES,
+    MARK_END,
+    MARK_START,
+    SearchBackend,
+    candidate_from_row,
+    filter_sql,
+)
+
+CONFIG = "english"
+# ts_rank_cd weights for D, C, B, A labels (body, meta, standfirst, headline).
+WEIGHTS = "{0.1, 0.3, 0.5, 1.0}"
+# 1: divide the rank by 1 + log(length), so a long body does not win by size alone.
+NORMALISATION = 1
+SNIPPET_OPTIONS = (
+    f'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+def lexeme(word: str, suffix: str = "") -> str:
+    return "'" + word.replace("'", "''").replace("\\", "") + "'" + (":" + suffix if suffix else "")
+
+
+def tsquery_text(parsed, weight: str = "") -> str:
+    """to_tsquery input from plain words; `weight` ("A") restricts every positive word to the headline."""
+    positive = [lexeme(term, weight) for term in parsed.terms]
+    positive += ["(" + " <-> ".join(lexeme(word, weight) for word in phrase) + ")" for phrase in parsed.phrases]
+    if parsed.prefix:
+        positive.append(lexeme(parsed.prefix, "*" + weight))
+    negative = ["!(" + " <-> ".join(lexeme(word) for word in excluded.split()) + ")" for excluded in parsed.excluded]
+    return " & ".join(positive + negative)
+
+
+class PostgresBackend(SearchBackend):
+    name = "postgres"
+
+    def candidates(self, parsed, filters, limit):
+        found = {}
+        for query, count in ((tsquery_text(parsed, "A"), HEADLINE_CANDIDATES), (tsquery_text(parsed), limit)):
+            for candidate in self._matches(query, filters, count):
+                found.setdefault(candidate.page_id, candidate)
+        return list(found.values())
+
+    def _matches(self, query, filters, limit):
+        where, params = filter_sql(filters)
+        sql = (
+            f"SELECT m.*, ts_rank_cd(%s::float4[], m.vector, to_tsquery('{CONFIG}', %s), {NORMALISATION}) FROM ("
+            f"SELECT {CANDIDATE_COLUMNS}, d.vector FROM discovery_searchdocument d "
+            f"WHERE d.vector @@ to_tsquery('{CONFIG}', %s) AND {where} "
+            "ORDER BY d.published_at DESC NULLS LAST LIMIT %s) m"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [WEIGHTS, query, query, *params, limit])
+            rows = cursor.fetchall()
+        return [candidate_from_row(row, row[9]) for row in rows]
+
+    def snippets(self, parsed, page_ids):
+        if not page_ids:
+            return {}
+        sql = (
+            f"SELECT page_id, ts_headline('{CONFIG}', body, to_tsquery('{CONFIG}', %s), %s) FROM discovery_searchdocument "
+            "WHERE page_id = ANY(%s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [tsquery_text(parsed), SNIPPET_OPTIONS, list(page_ids)])
+            return dict(cursor.fetchall())
