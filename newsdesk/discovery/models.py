@@ -11,10 +11,6 @@ class SearchDocument(models.Model):
     """
 
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+")
-    headline = models.TextField()
-    standfirst = models.TextField(blank=True)
-    meta = models.TextField(blank=True, help_text="Tag names and byline names.")
-    body = models.TextField(blank=True)
     section = models.CharField(max_length=255, blank=True)
     kind = models.CharField(max_length=12, blank=True)
     # Slugs between bars ("|jane-doe|news-desk|"), so one LIKE or a split reads them without a join.
@@ -29,6 +25,12 @@ class SearchDocument(models.Model):
     owner_id = models.IntegerField(null=True)
     path = models.CharField(max_length=255)
     indexed_at = models.DateTimeField(auto_now=True)
+    # The text last: SQLite reads a row's columns in order, so the facet columns above are read without
+    # walking through a long body's overflow pages.
+    headline = models.TextField()
+    standfirst = models.TextField(blank=True)
+    meta = models.TextField(blank=True, help_text="Tag names and byline names.")
+    body = models.TextField(blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["published_at"], name="discovery_doc_published")]

@@ -34,25 +34,36 @@ def values_of(candidate, kind: str) -> list:
     return [value] if value not in (None, "") else []
 
 
-def passes(candidate, kind: str, chosen) -> bool:
-    return not chosen or any(value in chosen for value in values_of(candidate, kind))
+def chosen_sets(filters) -> dict[str, set]:
+    return {
+        kind: set(getattr(filters, attribute)) for kind, attribute in FACET_KINDS.items() if getattr(filters, attribute)
+    }
 
 
-def matches_filters(candidate, filters, skip: str = "") -> bool:
-    return all(
-        passes(candidate, kind, getattr(filters, attribute)) for kind, attribute in FACET_KINDS.items() if kind != skip
-    )
+def failing_kinds(values: dict, chosen: dict) -> list[str]:
+    """The facet kinds whose choice a candidate (its `values` by kind) does not meet."""
+    return [kind for kind, wanted in chosen.items() if wanted.isdisjoint(values[kind])]
 
 
-def facet_counts(candidates, filters) -> dict[str, Counter]:
-    counts = {}
-    for kind in FACET_KINDS:
-        counter = Counter()
-        for candidate in candidates:
-            if matches_filters(candidate, filters, skip=kind):
-                counter.update(values_of(candidate, kind))
-        counts[kind] = counter
-    return counts
+def candidate_values(candidate) -> dict:
+    return {kind: values_of(candidate, kind) for kind in FACET_KINDS}
+
+
+def filtered_with_counts(candidates, filters) -> tuple[list, dict[str, Counter]]:
+    """The candidates that meet every choice, and per kind the values of those meeting every other kind's
+    choice, in one pass."""
+    chosen = chosen_sets(filters)
+    matched, counts = [], {kind: Counter() for kind in FACET_KINDS}
+    for candidate in candidates:
+        values = candidate_values(candidate)
+        failing = failing_kinds(values, chosen)
+        if not failing:
+            matched.append(candidate)
+            for kind in FACET_KINDS:
+                counts[kind].update(values[kind])
+        elif len(failing) == 1:
+            counts[failing[0]].update(values[failing[0]])
+    return matched, counts
 
 
 def label_facets(counts: dict[str, Counter], filters) -> dict:

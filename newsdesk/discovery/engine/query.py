@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
-MIN_PREFIX_LENGTH = 2
+MIN_PREFIX_LENGTH = 3
 
 # A word is letters and digits (any script); everything else separates words.
 WORD = re.compile(r"\w+", re.UNICODE)

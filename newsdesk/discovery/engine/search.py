@@ -19,7 +19,7 @@ from newsdesk.articles.models import ArticlePage
 from newsdesk.discovery.engine import ranking
 from newsdesk.discovery.engine.backends import get_backend
 from newsdesk.discovery.engine.backends.base import MARK_END, MARK_START, Candidate, Filters
-from newsdesk.discovery.engine.facets import FacetValue, facet_counts, label_facets, matches_filters
+from newsdesk.discovery.engine.facets import FacetValue, filtered_with_counts, label_facets
 from newsdesk.discovery.engine.query import ParsedQuery, parse_query
 from newsdesk.discovery.engine.suggestions import suggest
 from newsdesk.editorial.drafts import without_others_drafts
@@ -98,8 +98,8 @@ def search(query: SearchQuery) -> SearchResults:
     now = timezone.now()
     filters = query.filters(now)
     candidates, capped = _candidates(parsed, filters, query.editor)
-    matched = [candidate for candidate in candidates if matches_filters(candidate, filters)]
-    results.facets = label_facets(facet_counts(candidates, filters), filters)
+    matched, counts = filtered_with_counts(candidates, filters)
+    results.facets = label_facets(counts, filters)
     ordered = ranking.ordered(matched, parsed, query.sort, now)
     results.total, results.total_is_capped = len(ordered), capped
     results.num_pages = math.ceil(len(ordered) / query.per_page)

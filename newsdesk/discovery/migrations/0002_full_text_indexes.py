@@ -12,7 +12,7 @@ FTS_COLUMNS = "headline, standfirst, meta, body"
 SQLITE_FORWARD = [
     f"""CREATE VIRTUAL TABLE discovery_searchfts USING fts5({FTS_COLUMNS},
         content='discovery_searchdocument', content_rowid='page_id',
-        tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')""",
+        tokenize='porter unicode61 remove_diacritics 2')""",
     f"""CREATE TRIGGER discovery_searchfts_insert AFTER INSERT ON discovery_searchdocument BEGIN
         INSERT INTO discovery_searchfts(rowid, {FTS_COLUMNS})
         VALUES (new.page_id, new.headline, new.standfirst, new.meta, new.body); END""",

@@ -5,6 +5,8 @@ read in rowid order, newest first, with a LIMIT, so FTS5 streams the match list 
 every article costs as much as one in a thousand. bm25 is computed only for the rows returned.
 """
 
+from datetime import UTC, datetime
+
 from django.db import connection
 
 from newsdesk.discovery.engine.backends.base import (
@@ -80,7 +82,10 @@ class FTS5Backend(SearchBackend):
 
 
 def _with_datetime(row):
-    """Raw SQLite rows carry naive datetimes (or text); the query layer compares aware ones."""
-    if row[7] is not None:
-        row = (*row[:7], connection.ops.convert_datetimefield_value(row[7], None, connection), *row[8:])
+    """Raw SQLite rows carry naive UTC datetimes (or text); the query layer compares aware ones."""
+    published_at = row[7]
+    if isinstance(published_at, str):
+        published_at = datetime.fromisoformat(published_at)
+    if published_at is not None and published_at.tzinfo is None:
+        row = (*row[:7], published_at.replace(tzinfo=UTC), *row[8:])
     return row
