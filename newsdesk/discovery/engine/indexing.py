@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from wagtail.models import Page, PageViewRestriction
 
 from newsdesk.articles.models import ArticleByline, ArticlePage, ArticleTag
@@ -172,6 +172,14 @@ def replace_vocabulary(counts: Counter) -> None:
         SearchTerm.objects.bulk_create(
             [SearchTerm(term=term, documents=count) for term, count in counts.items()], batch_size=2000
         )
+
+
+def refresh_statistics() -> None:
+    """Fresh planner statistics after bulk writes: PostgreSQL then picks the GIN index for rare words and the
+    date index for common ones (see backends/postgres.py); SQLite's planner needs none for FTS5."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE discovery_searchdocument")
 
 
 def drop_orphans() -> int:

@@ -23,6 +23,10 @@ CONFIG = "english"
 WEIGHTS = "{0.1, 0.3, 0.5, 1.0}"
 # 1: divide the rank by 1 + log(length), so a long body does not win by size alone.
 NORMALISATION = 1
+SNIPPET_LEAD = 200  # characters before the first match
+SNIPPET_WINDOW = 1200
+# The vector stays in the database: only its rank comes back.
+OUTER_COLUMNS = CANDIDATE_COLUMNS.replace("d.", "m.")
 SNIPPET_OPTIONS = (
     f'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
 )
@@ -55,7 +59,7 @@ class PostgresBackend(SearchBackend):
     def _matches(self, query, filters, limit):
         where, params = filter_sql(filters)
         sql = (
-            f"SELECT m.*, ts_rank_cd(%s::float4[], m.vector, to_tsquery('{CONFIG}', %s), {NORMALISATION}) FROM ("
+            f"SELECT {OUTER_COLUMNS}, ts_rank_cd(%s::float4[], m.vector, to_tsquery('{CONFIG}', %s), {NORMALISATION}) FROM ("
             f"SELECT {CANDIDATE_COLUMNS}, d.vector FROM discovery_searchdocument d "
             f"WHERE d.vector @@ to_tsquery('{CONFIG}', %s) AND {where} "
             "ORDER BY d.published_at DESC NULLS LAST LIMIT %s) m"
@@ -63,15 +67,25 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(sql, [WEIGHTS, query, query, *params, limit])
             rows = cursor.fetchall()
-        return [candidate_from_row(row, row[9]) for row in rows]
+        return [candidate_from_row(row, row[8]) for row in rows]
 
     def snippets(self, parsed, page_ids):
         if not page_ids:
             return {}
+        # ts_headline parses all the text it is given: give it a window around the first place the first
+        # word's stem appears (the whole body took ~3 ms an article), or the opening when it is not found.
         sql = (
-            f"SELECT page_id, ts_headline('{CONFIG}', body, to_tsquery('{CONFIG}', %s), %s) FROM discovery_searchdocument "
-            "WHERE page_id = ANY(%s)"
+            f"SELECT page_id, ts_headline('{CONFIG}', substr(body, greatest(1, strpos(lower(body), %s) - %s), %s), "
+            f"to_tsquery('{CONFIG}', %s), %s) FROM discovery_searchdocument WHERE page_id = ANY(%s)"
         )
+        params = [anchor(parsed), SNIPPET_LEAD, SNIPPET_WINDOW, tsquery_text(parsed), SNIPPET_OPTIONS, list(page_ids)]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [tsquery_text(parsed), SNIPPET_OPTIONS, list(page_ids)])
+            cursor.execute(sql, params)
             return dict(cursor.fetchall())
+
+
+def anchor(parsed) -> str:
+    """The first searched word, cut to a rough stem ("elections" -> "electio") so inflected forms are found."""
+    words = parsed.positive_words
+    word = words[0] if words else ""
+    return word[: max(4, len(word) - 2)] or " "

@@ -30,6 +30,7 @@ class Command(BaseCommand):
                 progress.update(len(ids[start : start + batch_size]))
         indexing.replace_vocabulary(vocabulary)
         dropped = indexing.drop_orphans()
+        indexing.refresh_statistics()
         self.stdout.write(
             f"Indexed {indexed} articles for search ({len(vocabulary)} words in the vocabulary, {dropped} stale entries dropped)."
         )
