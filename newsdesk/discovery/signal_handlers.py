@@ -21,9 +21,9 @@ def index_articles_below(sender, instance, **kwargs):
 
 
 def index_moved_page(sender, instance, **kwargs):
+    # The signal may carry the plain Page: the task finds out whether it is an article.
+    tasks.update_search_documents.enqueue([instance.pk])
     tasks.update_search_documents_below.enqueue(instance.pk)
-    if isinstance(instance, ArticlePage):
-        tasks.update_search_documents.enqueue([instance.pk])
 
 
 def index_restricted_pages(sender, instance, **kwargs):
