@@ -119,10 +119,12 @@ def index_pages(page_ids, *, vocabulary: bool = True) -> list:
     documents = [document_for(article, batch) for article in articles]
     with transaction.atomic():
         # Delete then insert: both full-text indexes follow through their triggers or generated column.
-        SearchDocument.objects.filter(page_id__in=page_ids).delete()
+        stale = SearchDocument.objects.filter(page_id__in=page_ids)
+        known = set(stale.values_list("page_id", flat=True)) if vocabulary else set()
+        stale.delete()
         SearchDocument.objects.bulk_create(documents)
         if vocabulary:
-            add_vocabulary(documents)
+            add_vocabulary(documents, already_counted=known)
     return documents
 
 
@@ -140,14 +142,16 @@ def vocabulary_of(documents) -> Counter:
     return counts
 
 
-def add_vocabulary(documents) -> None:
-    """Count the documents' words into SearchTerm. Counts only grow between rebuilds: a word an edit
+def add_vocabulary(documents, already_counted=frozenset()) -> None:
+    """Count new documents' words into SearchTerm; a re-indexed document (its page id in `already_counted`)
+    adds only words the vocabulary lacks. Counts are exact again after a rebuild; meanwhile a word an edit
     removed stays suggestible, and a suggestion is shown only when it finds articles."""
     counts = vocabulary_of(documents)
     if not counts:
         return
+    fresh = vocabulary_of([document for document in documents if document.page_id not in already_counted])
     existing = SearchTerm.objects.in_bulk(list(counts))
-    for term, count in counts.items():
+    for term, count in fresh.items():
         if term in existing:
             existing[term].documents += count
     SearchTerm.objects.bulk_update(existing.values(), ["documents"], batch_size=500)

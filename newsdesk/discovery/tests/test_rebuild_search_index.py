@@ -69,3 +69,10 @@ class IndexFollowsThePageTests(TestCase):
         self.article.delete()
         self.assertFalse(SearchDocument.objects.exists())
         self.assertEqual(search(SearchQuery("satellite ")).total, 0)
+
+    def test_saving_an_article_again_does_not_count_its_words_again(self):
+        before = SearchTerm.objects.get(term="satellite").documents
+        self.article.title = "Satellite launch delayed again by weather"
+        self.article.save_revision().publish()
+        self.assertEqual(SearchTerm.objects.get(term="satellite").documents, before)
+        self.assertEqual(SearchTerm.objects.get(term="weather").documents, 1)

@@ -6,7 +6,7 @@ tsquery from quoted words only (`'word'`, `'pre':*`, `'a' <-> 'b'`, `!'x'`), nor
 ts_rank_cd runs on those rows only (in an outer query), so a common word does not rank the archive.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 
 from newsdesk.discovery.engine.backends.base import (
     CANDIDATE_COLUMNS,
@@ -36,10 +36,18 @@ def lexeme(word: str, suffix: str = "") -> str:
     return "'" + word.replace("'", "''").replace("\\", "") + "'" + (":" + suffix if suffix else "")
 
 
+def phrase_part(word: str, weight: str = "") -> str:
+    # PostgreSQL's parser reads the number in "ML-1" or "covid-19" as a signed integer ('-1'), so a number
+    # inside a phrase matches either way.
+    if word.isdigit():
+        return f"({lexeme(word, weight)} | {lexeme('-' + word, weight)})"
+    return lexeme(word, weight)
+
+
 def tsquery_text(parsed, weight: str = "") -> str:
     """to_tsquery input from plain words; `weight` ("A") restricts every positive word to the headline."""
     positive = [lexeme(term, weight) for term in parsed.terms]
-    positive += ["(" + " <-> ".join(lexeme(word, weight) for word in phrase) + ")" for phrase in parsed.phrases]
+    positive += ["(" + " <-> ".join(phrase_part(word, weight) for word in phrase) + ")" for phrase in parsed.phrases]
     if parsed.prefix:
         positive.append(lexeme(parsed.prefix, "*" + weight))
     negative = ["!(" + " <-> ".join(lexeme(word) for word in excluded.split()) + ")" for excluded in parsed.excluded]
@@ -64,7 +72,10 @@ class PostgresBackend(SearchBackend):
             f"WHERE d.vector @@ to_tsquery('{CONFIG}', %s) AND {where} "
             "ORDER BY d.published_at DESC NULLS LAST LIMIT %s) m"
         )
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # The planner prices a sequential scan without the cost of unpacking each row's vector, and
+            # picked one for rare words (1.4 s instead of 5 ms on 20,000 articles): the GIN index, please.
+            cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(sql, [WEIGHTS, query, query, *params, limit])
             rows = cursor.fetchall()
         return [candidate_from_row(row, row[8]) for row in rows]
