@@ -191,7 +191,11 @@ WAGTAILDOCS_CONTENT_TYPES = {
         "map",
     )
 }
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Site search (discovery/engine): the database's own full-text engine unless NEWSDESK_SEARCH_BACKEND names
+# OpenSearch or Elasticsearch, which then serve both the site search and Wagtail's admin search.
+NEWSDESK_SEARCH_BACKEND, WAGTAILSEARCH_BACKENDS = env.search_backends()
+# How many matches a search ranks at most: the bound on its work, and on how deep its pages go.
+NEWSDESK_SEARCH_CANDIDATES = env.env_int("NEWSDESK_SEARCH_CANDIDATES", 1000, minimum=100)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

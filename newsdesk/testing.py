@@ -23,6 +23,7 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from newsdesk.articles.models import ArticleByline, ArticleCorrection, ArticlePage
+from newsdesk.discovery.engine.indexing import index_pages
 from newsdesk.editorial import roles
 from newsdesk.images.models import NewsImage
 from newsdesk.people.models import Author
@@ -87,6 +88,8 @@ def make_article(section, title=None, *, authors=(), tags=(), body=None, publish
             ArticlePage.objects.filter(pk=article.pk).update(
                 first_published_at=published_at, last_published_at=published_at
             )
+            # The update skips signals; the search index carries the date for "newest" and recency.
+            index_pages([article.pk])
         article.refresh_from_db()
     return article
 

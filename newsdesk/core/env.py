@@ -154,3 +154,44 @@ def frontend_caches() -> dict:
             "DISTRIBUTION_ID": distribution,
         }
     return caches
+
+
+# Wagtail's (modelsearch's) backend modules for the search engines a desk may outgrow its database into.
+SEARCH_ENGINES = {
+    "opensearch": ("OPENSEARCH_URL", "wagtail.search.backends.opensearch2"),
+    "opensearch3": ("OPENSEARCH_URL", "wagtail.search.backends.opensearch3"),
+    "elasticsearch": ("ELASTICSEARCH_URL", "wagtail.search.backends.elasticsearch8"),
+    "elasticsearch9": ("ELASTICSEARCH_URL", "wagtail.search.backends.elasticsearch9"),
+}
+
+
+def search_backends() -> tuple[str, dict]:
+    """(NEWSDESK_SEARCH_BACKEND, WAGTAILSEARCH_BACKENDS) from the environment.
+
+    Unset or "database": the site search uses the database's own full-text engine (SQLite FTS5 or
+    PostgreSQL), and Wagtail's admin search its database backend. "opensearch" or "elasticsearch":
+    both go through Wagtail's backend for that engine, at OPENSEARCH_URL / ELASTICSEARCH_URL.
+    """
+    chosen = env_str("NEWSDESK_SEARCH_BACKEND").strip().lower()
+    if chosen in ("", "database"):
+        return "", {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    if chosen not in SEARCH_ENGINES:
+        raise ImproperlyConfigured(
+            f"NEWSDESK_SEARCH_BACKEND={chosen!r}: use database (the default), {', '.join(SEARCH_ENGINES)}."
+        )
+    url_name, module = SEARCH_ENGINES[chosen]
+    urls = env_list(url_name, [])
+    if not urls or not all(url.startswith(("http://", "https://")) for url in urls):
+        raise ImproperlyConfigured(
+            f"NEWSDESK_SEARCH_BACKEND={chosen} needs {url_name}: the engine's address(es), comma-separated, "
+            "e.g. https://user:password@search.internal:9200."
+        )
+    backend = {
+        "BACKEND": module,
+        "URLS": urls,
+        "INDEX_PREFIX": env_str("NEWSDESK_SEARCH_INDEX_PREFIX", "newsdesk_"),
+        "TIMEOUT": env_int("NEWSDESK_SEARCH_TIMEOUT", 5, minimum=1),
+        # Build a new index and swap the alias, so a rebuild never empties the live one.
+        "ATOMIC_REBUILD": True,
+    }
+    return "opensearch", {"default": backend}

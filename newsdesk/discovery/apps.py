@@ -1,4 +1,8 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, post_page_move
+
+SITE_SEARCH_UID = "discovery-index-saved"
 
 
 class DiscoveryConfig(AppConfig):
@@ -7,3 +11,17 @@ class DiscoveryConfig(AppConfig):
     name = "newsdesk.discovery"
     label = "discovery"
     verbose_name = "Discovery"
+
+    def ready(self):
+        # The handlers import models, which Django allows only once every app is loaded.
+        from newsdesk.discovery import signal_handlers as handlers  # noqa: PLC0415
+
+        post_save.connect(handlers.index_saved_page, dispatch_uid=SITE_SEARCH_UID)
+        page_published.connect(handlers.index_articles_below, dispatch_uid="discovery-index-below")
+        post_page_move.connect(handlers.index_moved_page, dispatch_uid="discovery-index-moved")
+        for signal, uid in ((post_save, "restricted"), (post_delete, "unrestricted")):
+            signal.connect(
+                handlers.index_restricted_pages,
+                sender="wagtailcore.PageViewRestriction",
+                dispatch_uid=f"discovery-index-{uid}",
+            )

@@ -10,13 +10,16 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.discovery.apps import SITE_SEARCH_UID
+from newsdesk.discovery.engine.indexing import index_pages
+from newsdesk.discovery.signal_handlers import index_saved_page
 from newsdesk.importers.models import ImportKind, ImportRecord
 from newsdesk.sections.models import StandardPage
 
 
 @contextmanager
 def bulk_writes():
-    """Leave search indexing and the reference index until after the import.
+    """Leave search indexing (Wagtail's and the site search's) and the reference index until after the import.
 
     Both run on every save; for an import of thousands of pages they cost more than the import
     itself. The command then indexes what was imported for search in bulk
@@ -25,12 +28,14 @@ def bulk_writes():
     models = [m for m in index.get_indexed_models() if getattr(m, "search_auto_update", True)]
     for model in models:
         post_save.disconnect(post_save_signal_handler, sender=model)
+    post_save.disconnect(dispatch_uid=SITE_SEARCH_UID)
     try:
         with disable_reference_index_auto_update():
             yield
     finally:
         for model in models:
             post_save.connect(post_save_signal_handler, sender=model)
+        post_save.connect(index_saved_page, dispatch_uid=SITE_SEARCH_UID)
 
 
 def index_imported_pages(source: str, chunk_size=500) -> int:
@@ -48,5 +53,7 @@ def index_imported_pages(source: str, chunk_size=500) -> int:
             pages = list(pages)
             for backend in get_search_backends():
                 backend.add_bulk(model, pages)
+            if model is ArticlePage:
+                index_pages(chunk)
             indexed += len(pages)
     return indexed

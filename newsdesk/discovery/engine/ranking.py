@@ -1,0 +1,46 @@
+"""Order candidates: relevance from the index, lifted by headline matches and recency; or newest first.
+
+The index's relevance (bm25 or ts_rank_cd) is scaled to 0–1 within the candidates, then:
+- a headline holding every word the reader typed gains HEADLINE_BONUS,
+- a headline that is exactly what the reader typed gains EXACT_HEADLINE_BONUS (it comes first),
+- recency adds up to RECENCY_WEIGHT, halving every RECENCY_HALF_LIFE_DAYS.
+"""
+
+from newsdesk.discovery.engine.query import words_of
+
+HEADLINE_BONUS = 0.6
+EXACT_HEADLINE_BONUS = 3.0
+RECENCY_WEIGHT = 0.3
+RECENCY_HALF_LIFE_DAYS = 60
+
+
+def ordered(candidates, parsed, sort, now) -> list:
+    if sort == "newest":
+        return sorted(candidates, key=lambda c: (c.published_at is not None, c.published_at, c.page_id), reverse=True)
+    top = max((candidate.relevance for candidate in candidates), default=0) or 1
+    wanted = words_of(parsed.text)
+    for candidate in candidates:
+        candidate.score = candidate.relevance / top + headline_bonus(candidate.headline, parsed, wanted)
+        candidate.score += recency(candidate.published_at, now)
+    return sorted(candidates, key=lambda c: (c.score, c.page_id), reverse=True)
+
+
+def headline_bonus(headline: str, parsed, wanted: list[str]) -> float:
+    words = words_of(headline)
+    if words == wanted:
+        return EXACT_HEADLINE_BONUS
+    present = set(words)
+    if all(word in present for word in parsed.terms) and all(
+        any(word.startswith(prefix) for word in words) for prefix in [parsed.prefix] if prefix
+    ):
+        phrase_words = {word for phrase in parsed.phrases for word in phrase}
+        if phrase_words <= present and (parsed.terms or parsed.prefix or phrase_words):
+            return HEADLINE_BONUS
+    return 0.0
+
+
+def recency(published_at, now) -> float:
+    if published_at is None:
+        return 0.0
+    age_days = max((now - published_at).total_seconds() / 86400, 0)
+    return RECENCY_WEIGHT * 0.5 ** (age_days / RECENCY_HALF_LIFE_DAYS)

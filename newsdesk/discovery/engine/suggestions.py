@@ -1,0 +1,64 @@
+"""A spelling suggestion from the index's own vocabulary (SearchTerm), when a search finds little.
+
+Each word the index hardly knows is replaced by the most common known word within two edits that
+starts with the same letter; the suggestion is offered only if it finds articles for the same reader.
+"""
+
+import re
+
+from newsdesk.discovery.engine.backends import get_backend
+from newsdesk.discovery.models import SearchTerm
+
+MAX_EDITS = 2
+WELL_KNOWN = 3  # a word in this many documents is taken as meant
+MAX_NEIGHBOURS = 5000
+
+
+def edit_distance(a: str, b: str, limit: int = MAX_EDITS) -> int:
+    """Levenshtein distance, giving up (limit + 1) as soon as it must exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def closest(word: str) -> str | None:
+    # The vocabulary's primary key orders terms, so a range on the first letter is an index range.
+    neighbours = SearchTerm.objects.filter(term__gte=word[0], term__lt=chr(ord(word[0]) + 1)).values_list(
+        "term", "documents"
+    )[:MAX_NEIGHBOURS]
+    best, best_key = None, None
+    for term, documents in neighbours:
+        if abs(len(term) - len(word)) > MAX_EDITS or term == word:
+            continue
+        distance = edit_distance(word, term)
+        if distance <= MAX_EDITS and (best_key is None or (distance, -documents) < best_key):
+            best, best_key = term, (distance, -documents)
+    return best
+
+
+def suggest(parsed, filters) -> str | None:
+    from newsdesk.discovery.engine.query import parse_query  # noqa: PLC0415
+
+    words = list(parsed.terms) + ([parsed.prefix] if parsed.prefix else [])
+    if not words:
+        return None
+    known = dict(SearchTerm.objects.filter(term__in=words).values_list("term", "documents"))
+    replacements = {}
+    for word in words:
+        if known.get(word, 0) < WELL_KNOWN and (better := closest(word)):
+            replacements[word] = better
+    if not replacements:
+        return None
+    pattern = re.compile(r"\b(" + "|".join(re.escape(word) for word in replacements) + r")\b", re.IGNORECASE)
+    text = pattern.sub(lambda match: replacements[match.group(0).lower()], parsed.text)
+    if not get_backend().candidates(parse_query(text, prefix=False), filters, 1):
+        return None
+    return text

@@ -1,0 +1,36 @@
+from collections import Counter
+
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.discovery.engine import indexing
+
+
+class Command(BaseCommand):
+    help = (
+        "Rewrite every article's search document, in batches, while the site keeps serving: each batch "
+        "replaces its own rows in one short transaction, so searches see the old or the new document, "
+        "never none. The vocabulary for spelling suggestions is recounted and swapped in at the end."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--batch-size", type=int, default=indexing.BATCH_SIZE)
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar (for logs).")
+
+    def handle(self, *args, batch_size, no_progress, **options):
+        ids = list(ArticlePage.objects.order_by("pk").values_list("pk", flat=True))
+        vocabulary = Counter()
+        indexed = 0
+        with tqdm(total=len(ids), unit="article", disable=no_progress, file=self.stderr) as progress:
+            for start in range(0, len(ids), batch_size):
+                documents = indexing.index_pages(ids[start : start + batch_size], vocabulary=False)
+                vocabulary.update(indexing.vocabulary_of(documents))
+                indexed += len(documents)
+                progress.update(len(ids[start : start + batch_size]))
+        indexing.replace_vocabulary(vocabulary)
+        dropped = indexing.drop_orphans()
+        indexing.refresh_statistics()
+        self.stdout.write(
+            f"Indexed {indexed} articles for search ({len(vocabulary)} words in the vocabulary, {dropped} stale entries dropped)."
+        )

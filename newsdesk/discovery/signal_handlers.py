@@ -1,0 +1,30 @@
+"""Keep the search index in step with the pages: one short handler each, wired in apps.py; the work is a task.
+
+Through django-tasks the work runs inline (immediate backend) or in the worker, enqueued in the same
+transaction as the change. Readers are safe meanwhile: the query layer applies the published() rule.
+"""
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.discovery import tasks
+
+
+def index_saved_page(sender, instance, raw=False, **kwargs):
+    # Every save of an article: create, draft edit, publish, schedule, unpublish, expiry.
+    if not raw and isinstance(instance, ArticlePage):
+        tasks.update_search_documents.enqueue([instance.pk])
+
+
+def index_articles_below(sender, instance, **kwargs):
+    # A section (or any page above articles) published: its slug, which articles carry as a facet, may have changed.
+    if not isinstance(instance, ArticlePage):
+        tasks.update_search_documents_below.enqueue(instance.pk)
+
+
+def index_moved_page(sender, instance, **kwargs):
+    # The signal may carry the plain Page: the task finds out whether it is an article.
+    tasks.update_search_documents.enqueue([instance.pk])
+    tasks.update_search_documents_below.enqueue(instance.pk)
+
+
+def index_restricted_pages(sender, instance, **kwargs):
+    tasks.update_search_documents_below.enqueue(instance.page_id)

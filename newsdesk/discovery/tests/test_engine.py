@@ -1,0 +1,230 @@
+"""search(SearchQuery) on the database under test (SQLite FTS5 or PostgreSQL full-text)."""
+
+from datetime import timedelta
+
+import lxml.html
+from django.core.management import call_command
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.discovery.engine import SearchQuery, search
+from newsdesk.discovery.models import SearchDocument
+from newsdesk.testing import Newsroom, make_article, make_author, make_editor, make_section, minutes_ago
+
+
+def paragraphs(*texts):
+    return [("paragraph", RichText(f"<p>{text}</p>")) for text in (*texts, "Filed by the newsroom.")]
+
+
+class SearchEngineTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.business = make_section("Business", slug="business")
+        cls.technology = make_section("Technology", slug="technology")
+        cls.amina = make_author("Amina Rahman")
+        cls.omar = make_author("Omar Khan")
+        cls.airport = make_article(
+            cls.business,
+            "Gwadar airport opens to cargo flights",
+            standfirst="The new airport on the Makran coast takes its first freighters.",
+            kind="news",
+            authors=[cls.amina],
+            tags=["CPEC", "Aviation"],
+            body=paragraphs("Officials said the runway can take wide-body freighters from next month."),
+            published_at=minutes_ago(60 * 24 * 3),
+        )
+        cls.port = make_article(
+            cls.business,
+            "Port traffic doubles at Karachi",
+            standfirst="Container volumes rose for a second year.",
+            kind="analysis",
+            authors=[cls.omar],
+            tags=["Trade"],
+            body=paragraphs("Shipping lines moved cargo from Gwadar to Karachi as the new port airport link slipped."),
+            published_at=minutes_ago(60 * 24),
+        )
+        cls.datacentre = make_article(
+            cls.technology,
+            "A data centre for the innovation corridor",
+            standfirst="Cloud capacity arrives in Islamabad.",
+            kind="news",
+            authors=[cls.amina, cls.omar],
+            tags=["CPEC"],
+            body=paragraphs("The innovation corridor links data centres in Islamabad and Urumqi with fibre."),
+            published_at=minutes_ago(60),
+        )
+        cls.scripted = make_article(
+            cls.technology,
+            "Browsers and scripts",
+            standfirst="How pages run code.",
+            body=paragraphs("A page may contain &lt;script&gt;alert(1)&lt;/script&gt; text about scripts in browsers."),
+            published_at=minutes_ago(120),
+        )
+
+    def ids(self, text, **options):
+        return [page.pk for page in search(SearchQuery(text, **options)).pages]
+
+    def test_it_finds_an_article_by_a_word_of_its_body(self):
+        self.assertEqual(self.ids("runway"), [self.airport.pk])
+
+    def test_all_words_must_match(self):
+        self.assertEqual(self.ids("islamabad fibre"), [self.datacentre.pk])
+        self.assertEqual(self.ids("islamabad freighters"), [])
+
+    def test_an_exact_phrase_matches_only_those_words_in_that_order(self):
+        self.assertEqual(self.ids('"innovation corridor"'), [self.datacentre.pk])
+        self.assertEqual(self.ids('"corridor innovation"'), [])
+
+    def test_an_excluded_word_drops_the_articles_that_have_it(self):
+        self.assertEqual(set(self.ids("gwadar")), {self.airport.pk, self.port.pk})
+        self.assertEqual(self.ids("gwadar -karachi"), [self.airport.pk])
+
+    def test_the_last_word_matches_as_a_prefix_while_typing(self):
+        self.assertEqual(self.ids("freigh"), [self.airport.pk])
+        self.assertEqual(self.ids("freigh "), [])
+
+    def test_words_match_in_other_forms(self):
+        self.assertIn(self.airport.pk, self.ids("opening airports "))
+
+    def test_a_headline_match_ranks_above_a_body_match(self):
+        self.assertEqual(self.ids("gwadar")[0], self.airport.pk)
+
+    def test_an_exact_headline_comes_first(self):
+        self.assertEqual(self.ids("Port traffic doubles at Karachi")[0], self.port.pk)
+
+    def test_newest_sort_puts_the_latest_first(self):
+        self.assertEqual(self.ids("cargo", sort="newest"), [self.port.pk, self.airport.pk])
+
+    def test_facets_combine_or_within_a_kind_and_across_kinds(self):
+        everything = "newsroom"
+        self.assertEqual(set(self.ids(everything, sections=("business",))), {self.airport.pk, self.port.pk})
+        self.assertEqual(
+            set(self.ids(everything, sections=("business", "technology"), kinds=("analysis",))), {self.port.pk}
+        )
+        self.assertEqual(
+            set(self.ids(everything, authors=(self.amina.slug,), tags=("cpec",))), {self.airport.pk, self.datacentre.pk}
+        )
+        self.assertEqual(self.ids(everything, authors=(self.amina.slug,), sections=("business",)), [self.airport.pk])
+
+    def test_facet_counts_lift_a_kinds_own_choice(self):
+        results = search(SearchQuery("cargo", sections=("business",)))
+        sections = {value.value: value for value in results.facets["section"]}
+        self.assertEqual((sections["business"].count, sections["business"].selected), (2, True))
+        self.assertEqual(sections["business"].label, "Business")
+        kinds = {value.value: (value.label, value.count) for value in results.facets["kind"]}
+        self.assertEqual(kinds, {"news": ("News", 1), "analysis": ("Analysis", 1)})
+        authors = {value.label: value.count for value in results.facets["author"]}
+        self.assertEqual(authors, {"Amina Rahman": 1, "Omar Khan": 1})
+        self.assertEqual(
+            {value.value for value in results.facets["year"]},
+            {str(timezone.now().year), str((timezone.now() - timedelta(days=3)).year)},
+        )
+
+    def test_results_count_and_pages(self):
+        results = search(SearchQuery("newsroom", per_page=1, page=2))
+        self.assertEqual(results.total, 4)
+        self.assertEqual(results.num_pages, 4)
+        self.assertEqual(len(results.pages), 1)
+        self.assertFalse(results.total_is_capped)
+
+    def test_snippets_mark_the_matched_words_of_the_body(self):
+        hit = search(SearchQuery("freighters")).hits[0]
+        snippet = lxml.html.fragment_fromstring(str(hit.snippet), create_parent="div")
+        self.assertIn("freighters", [mark.text.lower() for mark in snippet.xpath("//mark")])
+        self.assertIn("wide-body", snippet.text_content())
+
+    def test_snippets_are_safe_html(self):
+        hit = search(SearchQuery("scripts")).hits[0]
+        snippet = lxml.html.fragment_fromstring(str(hit.snippet), create_parent="div")
+        self.assertIn("alert(1)", snippet.text_content())
+        self.assertEqual(snippet.xpath("//script"), [])
+        self.assertEqual({element.tag for element in snippet.iter()} - {"div"}, {"mark"})
+
+    def test_pages_come_with_hero_and_section(self):
+        results = search(SearchQuery("gwadar"))
+        with self.assertNumQueries(0):
+            self.assertEqual([page.section.slug for page in results.pages], ["business", "business"])
+            [page.hero_image for page in results.pages]
+
+    def test_a_search_takes_the_same_number_of_queries_however_many_it_shows(self):
+        counts = []
+        for per_page in (1, 4):
+            with CaptureQueriesContext(connection) as queries:
+                search(SearchQuery("newsroom", sections=("business",), authors=(self.amina.slug,), per_page=per_page))
+            counts.append(len(queries))
+        self.assertEqual(counts[0], counts[1])
+        self.assertLessEqual(counts[0], 25)
+
+    def test_a_misspelt_word_gets_a_suggestion_from_the_index(self):
+        results = search(SearchQuery("gwadr airport "))
+        self.assertEqual(results.total, 0)
+        self.assertEqual(results.suggestion, "gwadar airport")
+
+    def test_odd_input_finds_nothing_rather_than_failing(self):
+        for text in ('"', "-", "AND OR NOT", "x NEAR y", "*", "a:b", "(", "^", "'", "\\", "%", "{x}", "–"):
+            with self.subTest(text=text):
+                search(SearchQuery(text))
+
+
+class EmbargoTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.newsroom = Newsroom()
+        cls.headline = "headline"  # every hidden article's title holds the word
+
+    def titles(self, text="headline", editor=None):
+        return {page.title for page in search(SearchQuery(text, editor=editor)).pages}
+
+    def test_readers_never_get_drafts_private_or_scheduled_articles(self):
+        self.assertEqual(self.titles() & set(Newsroom.hidden_titles), set())
+        self.assertEqual(self.titles("secret draft"), set())
+        self.assertEqual(self.titles("embargoed tomorrow"), set())
+
+    def test_an_unpublished_article_disappears(self):
+        self.assertEqual(self.titles("corridor background"), {"Background to the corridor"})
+        self.newsroom.background.unpublish()
+        self.assertEqual(self.titles("corridor background"), set())
+
+    def test_an_edited_headline_is_found_after_publishing(self):
+        article = self.newsroom.by_kind["opinion"]
+        article.title = "A piece about monsoons"
+        article.save_revision().publish()
+        self.assertEqual(self.titles("monsoons"), {"A piece about monsoons"})
+
+    def test_a_scheduled_article_appears_once_its_time_comes(self):
+        scheduled = self.newsroom.scheduled
+        self.assertEqual(self.titles("embargoed"), set())
+        # The clock reaches the go-live time: moved back instead of waiting a day.
+        past = minutes_ago(1)
+        ArticlePage.objects.filter(pk=scheduled.pk).update(go_live_at=past)
+        revision = scheduled.latest_revision
+        revision.content["go_live_at"] = past.isoformat()
+        revision.approved_go_live_at = past
+        revision.save()
+        call_command("publish_scheduled", verbosity=0)
+        self.assertEqual(self.titles("embargoed"), {"Embargoed until tomorrow headline"})
+
+    def test_an_expired_article_disappears(self):
+        ArticlePage.objects.filter(pk=self.newsroom.lead.pk).update(expire_at=minutes_ago(1))
+        call_command("publish_scheduled", verbosity=0)
+        self.assertEqual(self.titles("zardari"), set())
+
+    def test_a_restricted_article_disappears(self):
+        self.assertEqual(len(self.titles("background corridor")), 1)
+        PageViewRestriction.objects.create(page=self.newsroom.world, restriction_type=PageViewRestriction.LOGIN)
+        self.assertEqual(self.titles("background corridor"), set())
+        self.assertFalse(SearchDocument.objects.get(page_id=self.newsroom.background.pk).is_public)
+
+    def test_a_stale_index_still_cannot_leak_an_article(self):
+        # Unpublished behind the index's back (no signal): the published() rule at query time holds.
+        ArticlePage.objects.filter(pk=self.newsroom.background.pk).update(live=False)
+        self.assertEqual(self.titles("corridor background"), set())
+
+    def test_an_editor_sees_drafts(self):
+        editor = make_editor()
+        self.assertIn("Secret draft headline", self.titles("secret draft", editor=editor))
