@@ -1,6 +1,8 @@
 """Attachment files become NewsImages; body and hero images are found by attachment id or URL."""
 
 from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.utils.file import hash_filelike
 
 from newsdesk.images.models import NewsImage
 from newsdesk.importers.load.import_records import fingerprint, remember
@@ -19,8 +21,10 @@ class ImageWriter:
         self._pk_by_key: dict[tuple, int | None] = {}
 
     def write(self, source_id, path, fields: dict, source_url: str) -> int:
-        stat = path.stat()
-        checksum = fingerprint({**fields, "size": stat.st_size, "mtime": int(stat.st_mtime)})
+        # The file's content, not its size and mtime: a file copied again with a new timestamp is unchanged.
+        with open(path, "rb") as handle:
+            content_hash = hash_filelike(handle)
+        checksum = fingerprint({**fields, "content": content_hash})
         record = ImportRecord.objects.of(self.source, ImportKind.IMAGE).filter(source_id=source_id).first()
         image = NewsImage.objects.filter(pk=record.object_id).first() if record else None
         if image is not None and record.checksum == checksum:
@@ -28,18 +32,43 @@ class ImageWriter:
             return image.pk
         created = image is None
         image = image or NewsImage()
-        for name, value in fields.items():
-            setattr(image, name, value)
-        with open(path, "rb") as handle:
-            image.file = ImageFile(handle, name=path.name)
-            image._set_image_file_metadata()
-            image.save()
-        self.created_files.append(image.file.name)
+        new_file = created or image.get_file_hash() != content_hash
+        changed = [name for name, value in fields.items() if getattr(image, name) != value]
+        if not new_file and not changed:  # same picture, same fields: only the record's checksum is stale
+            remember(self.source, ImportKind.IMAGE, source_id, image.pk, checksum=checksum, source_url=source_url)
+            self.report.add("image", source_id, "unchanged", title=image.title)
+            return image.pk
+        for name in changed:
+            setattr(image, name, fields[name])
+        if new_file:
+            old_name = "" if created else image.file.name
+            self._store(image, path)
+            if old_name:
+                self._replaced(image, old_name)
+        else:
+            image.save()  # a changed credit or alt text: purges the pages showing it (images' signal handler)
         remember(self.source, ImportKind.IMAGE, source_id, image.pk, checksum=checksum, source_url=source_url)
         self.report.add(
             "image", source_id, "created" if created else "updated", title=image.title, target=image.file.name
         )
         return image.pk
+
+    def _store(self, image, path) -> None:
+        with open(path, "rb") as handle:
+            image.file = ImageFile(handle, name=path.name)
+            image._set_image_file_metadata()
+            image.save()  # an existing image: purges the pages showing it (images' signal handler)
+        self.created_files.append(image.file.name)
+
+    @staticmethod
+    def _replaced(image, old_name: str) -> None:
+        """What Wagtail's image edit form does with a new file: the old renditions go (their files with
+        them, once committed) and are made again from the new file; the old original is deleted once the
+        new one is committed, so a run rolled back keeps the image whole and nothing is left orphaned."""
+        image.renditions.all().delete()
+        if old_name != image.file.name:
+            storage = image.file.storage
+            transaction.on_commit(lambda: storage.delete(old_name))
 
     def find(self, attachment_id: str = "", url: str = "") -> int | None:
         """The image imported for an attachment id or file URL; None when there is none.
