@@ -65,7 +65,9 @@ class NewArticles:
         page.set_url_path(parent)
         page._set_core_field_defaults()
         page.title = page._meta.get_field("title").clean(page.title, page)
-        clean_instance(page)  # what the pre_save hook does for every save, which bulk writes skip
+        # What the pre_save hook does for every save, which bulk writes skip; on the body's data, so the
+        # images it shows are not read back from the database to be cleaned.
+        clean_instance(page, streams_as_data=True)
         self._slugs[parent.path].add(page.slug)
         self.entries.append(_Entry(page, parent, record, old_paths, new_path))
 
