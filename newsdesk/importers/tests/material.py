@@ -1,6 +1,7 @@
 """Where the test material lives: our own fixtures and the vendored real WordPress exports, all in fixtures/."""
 
 import io
+import random
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -163,8 +164,6 @@ def realistic_post_body(n) -> str:
     """5–12 KB of markup shaped like a news story: paragraphs with links, h2/h3 headings, one or two
     captioned images (a `wp:image` block or a classic `[caption]`), a list and a quote; half block
     editor, half classic editor."""
-    import random
-
     rng = random.Random(n)
     blocks = n % 2 == 0
     target = rng.randint(5_000, 12_000)
@@ -274,7 +273,7 @@ def _realistic_post(n):
     thumb = ""
     if n % REALISTIC_IMAGES_EVERY == 0:
         thumb = f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{_attachment_for(n)}</wp:meta_value></wp:postmeta>"
-    excerpt = escape(_sentence(__import__("random").Random(-n), 24)) if n % 3 else ""
+    excerpt = escape(_sentence(random.Random(-n), 24)) if n % 3 else ""
     return f"""<item><title>Harbour budget story number {n} rises by a third after freight review</title>
 <link>https://desk.example.org/2024/05/story-{n}/</link>
 <pubDate>Wed, 01 May 2024 10:00:00 +0000</pubDate><dc:creator>writer{n % AUTHORS + 1}</dc:creator>
