@@ -197,6 +197,9 @@ def main(argv):
         help=f"Also import into PostgreSQL: a database {BENCH_DATABASE!r} is made and dropped there.",
     )
     parser.add_argument("--postgres-database", default=BENCH_DATABASE, help="The database --postgres makes and drops.")
+    parser.add_argument(
+        "--postgres-sizes", type=int, nargs="*", help="Sizes to import into PostgreSQL (default: --import-sizes)."
+    )
     parser.add_argument("--short-posts", action="store_true", help="The older 1.25 KB synthetic posts.")
     args = parser.parse_args(argv)
     posts = {"short_posts": args.short_posts}
@@ -209,15 +212,20 @@ def main(argv):
         speedup = (batched["posts"] / batched["seconds"]) / (baseline["posts"] / baseline["seconds"])
         print(f"  import: batched / one item per transaction at {smallest} posts = {speedup:.1f}x posts/s", flush=True)
     if args.postgres:
+        postgres_sizes = args.postgres_sizes or args.import_sizes
         postgres = run(
             "import",
-            args.import_sizes,
+            postgres_sizes,
             label="postgres",
             postgres=args.postgres,
             database=args.postgres_database,
             **posts,
         )
-        for sqlite_row, pg_row in zip(rows, postgres, strict=True):
+        sqlite_rows = {size: row for size, row in zip(args.import_sizes, rows, strict=True)}
+        for size, pg_row in zip(postgres_sizes, postgres, strict=True):
+            if size not in sqlite_rows:
+                continue
+            sqlite_row = sqlite_rows[size]
             ratio = (pg_row["posts"] / pg_row["seconds"]) / (sqlite_row["posts"] / sqlite_row["seconds"])
             print(f"postgres: {pg_row['posts']} posts: PostgreSQL / SQLite = {ratio:.2f}x posts/s", flush=True)
 
