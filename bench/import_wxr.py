@@ -1,8 +1,10 @@
 """How fast the WordPress importer goes, and whether its memory stays flat as exports grow.
 
-Generates synthetic WXR exports (authors, categories, tags, images with credited captions,
-classic and block markup) of 2,000 and 20,000 posts, imports each into a fresh SQLite database
-in a separate process, and prints posts per second and peak memory.
+Generates WXR exports of 2,000 and 20,000 posts of a news site's size and shape (5–12 KB bodies with
+paragraphs, links, headings, captioned images as `wp:image` blocks and classic `[caption]`s, lists and
+quotes; authors, co-authors, categories and child categories, five tags each, an image for every other
+post), imports each into a fresh SQLite database in a separate process, and prints posts per second and
+peak memory. `--short-posts` uses the older 1.25 KB synthetic posts instead.
 
     .venv/bin/python bench/import_wxr.py                                  # 2,000 and 20,000 posts
     .venv/bin/python bench/import_wxr.py --import-sizes 200 2000         # other sizes
@@ -28,7 +30,7 @@ sys.path.insert(0, str(REPO))
 
 from newsdesk.importers.tests.material import write_synthetic_export  # noqa: E402
 
-BENCH_DATABASE = "newsdesk_bench_import"
+BENCH_DATABASE = "newsdesk_bench_import"  # --postgres-database to use another name
 
 
 def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str, database_url: str) -> dict:
@@ -105,8 +107,8 @@ def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str, 
 class FreshPostgres:
     """An empty database of its own on the given server for the length of one measurement."""
 
-    def __init__(self, server_url: str):
-        self.server_url = server_url.rstrip("/")
+    def __init__(self, server_url: str, name: str = BENCH_DATABASE):
+        self.server_url, self.name = server_url.rstrip("/"), name
 
     def _admin(self, statement: str):
         import psycopg
@@ -115,15 +117,15 @@ class FreshPostgres:
             connection.execute(statement)
 
     def __enter__(self) -> str:
-        self._admin(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
-        self._admin(f"CREATE DATABASE {BENCH_DATABASE}")
-        return f"{self.server_url}/{BENCH_DATABASE}"
+        self._admin(f"DROP DATABASE IF EXISTS {self.name}")
+        self._admin(f"CREATE DATABASE {self.name}")
+        return f"{self.server_url}/{self.name}"
 
     def __exit__(self, *exc):
-        self._admin(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
+        self._admin(f"DROP DATABASE IF EXISTS {self.name}")
 
 
-def run(mode: str, sizes, batch_size=0, label=None, postgres=""):
+def run(mode: str, sizes, batch_size=0, label=None, postgres="", database=BENCH_DATABASE, short_posts=False):
     """`batch_size` 0: the importer's default. `postgres`: a server URL to import into instead of SQLite."""
     from contextlib import nullcontext
 
@@ -131,10 +133,10 @@ def run(mode: str, sizes, batch_size=0, label=None, postgres=""):
     for posts in sizes:
         with (
             tempfile.TemporaryDirectory(prefix="wxr-bench-") as tmp,
-            FreshPostgres(postgres) if postgres else nullcontext("") as database_url,
+            FreshPostgres(postgres, database) if postgres else nullcontext("") as database_url,
         ):
             export, media = Path(tmp) / "export.xml", Path(tmp) / "uploads"
-            write_synthetic_export(export, media, posts)
+            write_synthetic_export(export, media, posts, realistic=not short_posts)
             size_mb = export.stat().st_size / 1e6
             child = subprocess.run(
                 [
@@ -194,18 +196,36 @@ def main(argv):
         metavar="SERVER_URL",
         help=f"Also import into PostgreSQL: a database {BENCH_DATABASE!r} is made and dropped there.",
     )
+    parser.add_argument("--postgres-database", default=BENCH_DATABASE, help="The database --postgres makes and drops.")
+    parser.add_argument(
+        "--postgres-sizes", type=int, nargs="*", help="Sizes to import into PostgreSQL (default: --import-sizes)."
+    )
+    parser.add_argument("--short-posts", action="store_true", help="The older 1.25 KB synthetic posts.")
     args = parser.parse_args(argv)
-    run("stream", args.stream_sizes)
-    rows = run("import", args.import_sizes)
+    posts = {"short_posts": args.short_posts}
+    run("stream", args.stream_sizes, **posts)
+    rows = run("import", args.import_sizes, **posts)
     if rows and not args.no_baseline:
         smallest = min(args.import_sizes)
-        baseline = run("import", [smallest], batch_size=1, label="baseline")[0]
+        baseline = run("import", [smallest], batch_size=1, label="baseline", **posts)[0]
         batched = rows[args.import_sizes.index(smallest)]
         speedup = (batched["posts"] / batched["seconds"]) / (baseline["posts"] / baseline["seconds"])
         print(f"  import: batched / one item per transaction at {smallest} posts = {speedup:.1f}x posts/s", flush=True)
     if args.postgres:
-        postgres = run("import", args.import_sizes, label="postgres", postgres=args.postgres)
-        for sqlite_row, pg_row in zip(rows, postgres, strict=True):
+        postgres_sizes = args.postgres_sizes or args.import_sizes
+        postgres = run(
+            "import",
+            postgres_sizes,
+            label="postgres",
+            postgres=args.postgres,
+            database=args.postgres_database,
+            **posts,
+        )
+        sqlite_rows = {size: row for size, row in zip(args.import_sizes, rows, strict=True)}
+        for size, pg_row in zip(postgres_sizes, postgres, strict=True):
+            if size not in sqlite_rows:
+                continue
+            sqlite_row = sqlite_rows[size]
             ratio = (pg_row["posts"] / pg_row["seconds"]) / (sqlite_row["posts"] / sqlite_row["seconds"])
             print(f"postgres: {pg_row['posts']} posts: PostgreSQL / SQLite = {ratio:.2f}x posts/s", flush=True)
 

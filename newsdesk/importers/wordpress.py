@@ -167,6 +167,7 @@ class WordPressImport:
                     len(items),
                     exc_info=True,
                 )
+                self.images.forget_filled()  # the batch's writes to images were rolled back with it
             finally:
                 self.pages.mode = SingleWriter(self.source)
         for item in items:
@@ -242,6 +243,8 @@ class WordPressImport:
         except (KeyboardInterrupt, SystemExit):
             raise
         except Exception as exc:  # one bad item must not stop the other 19,999
+            if images := getattr(self, "images", None):  # none before the export's channel is read
+                images.forget_filled()  # what the item wrote to images was rolled back with it
             self.report.add(kind, source_id, "error", f"not imported: {type(exc).__name__}: {exc}", title=title)
 
     # -- attachments -------------------------------------------------------------------------

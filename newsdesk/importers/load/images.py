@@ -1,6 +1,9 @@
 """Attachment files become NewsImages; body and hero images are found by attachment id or URL."""
 
 from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.models import get_root_collection_id
+from wagtail.utils.file import hash_filelike
 
 from newsdesk.images.models import NewsImage
 from newsdesk.importers.load.import_records import fingerprint, remember
@@ -16,49 +19,99 @@ class ImageWriter:
     def __init__(self, source: str, report, created_files: list):
         self.source, self.report = source, report
         self.created_files = created_files  # storage names written this run (a dry run deletes them)
-        self._pk_by_key: dict[tuple, int | None] = {}
+        self._by_id: dict[str, int] | None = None  # attachment id → image pk, read on the first find()
+        self._by_url: dict[str, int] = {}
+        self._filled: set[tuple[int, str]] = set()
+        self._collection_id: int | None = None
 
     def write(self, source_id, path, fields: dict, source_url: str) -> int:
-        stat = path.stat()
-        checksum = fingerprint({**fields, "size": stat.st_size, "mtime": int(stat.st_mtime)})
+        # The file's content, not its size and mtime: a file copied again with a new timestamp is unchanged.
+        with open(path, "rb") as handle:
+            content_hash = hash_filelike(handle)
+        checksum = fingerprint({**fields, "content": content_hash})
         record = ImportRecord.objects.of(self.source, ImportKind.IMAGE).filter(source_id=source_id).first()
         image = NewsImage.objects.filter(pk=record.object_id).first() if record else None
         if image is not None and record.checksum == checksum:
             self.report.add("image", source_id, "unchanged", title=image.title)
             return image.pk
         created = image is None
-        image = image or NewsImage()
-        for name, value in fields.items():
-            setattr(image, name, value)
-        with open(path, "rb") as handle:
-            image.file = ImageFile(handle, name=path.name)
-            image._set_image_file_metadata()
-            image.save()
-        self.created_files.append(image.file.name)
-        remember(self.source, ImportKind.IMAGE, source_id, image.pk, checksum=checksum, source_url=source_url)
+        image = image or NewsImage(collection_id=self._root_collection_id())
+        new_file = created or image.get_file_hash() != content_hash
+        changed = [name for name, value in fields.items() if getattr(image, name) != value]
+        if not new_file and not changed:  # same picture, same fields: only the record's checksum is stale
+            remember(self.source, ImportKind.IMAGE, source_id, image.pk, checksum=checksum, source_url=source_url)
+            self.report.add("image", source_id, "unchanged", title=image.title)
+            return image.pk
+        new_record = record is None
+        for name in changed:
+            setattr(image, name, fields[name])
+        if new_file:
+            old_name = "" if created else image.file.name
+            self._store(image, path)
+            if old_name:
+                self._replaced(image, old_name)
+        else:
+            image.save()  # a changed credit or alt text: purges the pages showing it (images' signal handler)
+        remember(
+            self.source, ImportKind.IMAGE, source_id, image.pk, checksum=checksum, source_url=source_url, new=new_record
+        )
         self.report.add(
             "image", source_id, "created" if created else "updated", title=image.title, target=image.file.name
         )
         return image.pk
 
+    def _root_collection_id(self) -> int:
+        # Wagtail's default for a new image, which asks the database each time.
+        if self._collection_id is None:
+            self._collection_id = get_root_collection_id()
+        return self._collection_id
+
+    def _store(self, image, path) -> None:
+        with open(path, "rb") as handle:
+            image.file = ImageFile(handle, name=path.name)
+            image._set_image_file_metadata()
+            image.save()  # an existing image: purges the pages showing it (images' signal handler)
+        self.created_files.append(image.file.name)
+
+    @staticmethod
+    def _replaced(image, old_name: str) -> None:
+        """What Wagtail's image edit form does with a new file: the old renditions go (their files with
+        them, once committed) and are made again from the new file; the old original is deleted once the
+        new one is committed, so a run rolled back keeps the image whole and nothing is left orphaned."""
+        image.renditions.all().delete()
+        if old_name != image.file.name:
+            storage = image.file.storage
+            transaction.on_commit(lambda: storage.delete(old_name))
+
     def find(self, attachment_id: str = "", url: str = "") -> int | None:
         """The image imported for an attachment id or file URL; None when there is none.
 
-        Asked only once every attachment has been written (the first pass), so a miss is remembered
-        too: an image missing from a thousand posts is looked up once.
+        Asked only once every attachment has been written (the first pass), so the run's image records
+        are read once, in one query, instead of once or twice per body image (a few MB for 100,000 images).
         """
-        key = (attachment_id, url)
-        if key not in self._pk_by_key:
-            records = ImportRecord.objects.of(self.source, ImportKind.IMAGE)
-            found = records.object_id_for(self.source, ImportKind.IMAGE, attachment_id) if attachment_id else None
-            if found is None and url:
-                found = records.filter(source_url=url).values_list("object_id", flat=True).first()
-            self._pk_by_key[key] = found
-        return self._pk_by_key[key]
+        if self._by_id is None:
+            self._by_id, self._by_url = {}, {}
+            records = ImportRecord.objects.of(self.source, ImportKind.IMAGE).order_by("pk")
+            for source_id, source_url, object_id in records.values_list("source_id", "source_url", "object_id"):
+                self._by_id[source_id] = object_id
+                self._by_url.setdefault(source_url, object_id)
+        found = self._by_id.get(attachment_id) if attachment_id else None
+        if found is None and url:
+            found = self._by_url.get(url)
+        return found
 
     def fill_blanks(self, pk: int, *, alt_text: str = "", credit: str = "") -> None:
-        """Alt text and credit a body image carries, for an image that has none of its own."""
-        if alt_text:
+        """Alt text and credit a body image carries, for an image that has none of its own.
+
+        Once asked, an image has one (its own or this), so each image is written to at most once a run.
+        """
+        if alt_text and (pk, "alt_text") not in self._filled:
+            self._filled.add((pk, "alt_text"))
             NewsImage.objects.filter(pk=pk, alt_text="").update(alt_text=alt_text)
-        if credit:
+        if credit and (pk, "credit") not in self._filled:
+            self._filled.add((pk, "credit"))
             NewsImage.objects.filter(pk=pk, credit="").update(credit=credit[:120])
+
+    def forget_filled(self) -> None:
+        """After a rollback: blanks filled since may be blank again."""
+        self._filled.clear()

@@ -210,6 +210,8 @@ class _Walker:
     # -- paragraphs and text ----
 
     def _paragraph(self, fragment: str, wrap=True):
+        if not fragment.strip():  # the whitespace between blocks
+            return
         cleaned = clean_rich_text(fragment)
         if wrap and _BLANK_LINE.search(cleaned):
             # Text typed straight into a page's container, its paragraphs separated by blank lines.
@@ -217,7 +219,7 @@ class _Walker:
                 self._paragraph(part)
             return
         cleaned = _EDGE_BREAKS.sub("", cleaned) if wrap else cleaned
-        if plain_text(cleaned):
+        if _has_text(cleaned):
             self.blocks.append({"type": "paragraph", "value": f"<p>{cleaned}</p>" if wrap else cleaned})
 
     def _on_p(self, el):
@@ -469,6 +471,15 @@ def clean_rich_text(fragment: str) -> str:
     for old, new in _RENAME.items():
         cleaned = cleaned.replace(f"<{old}>", f"<{new}>").replace(f"</{old}>", f"</{new}>")
     return " ".join(cleaned.split()) if "<br>" not in cleaned else cleaned.strip()
+
+
+def _has_text(cleaned: str) -> bool:
+    """Whether markup nh3 has cleaned (so every `<` in its text is escaped) has any text: what
+    `plain_text` would say, without parsing it again."""
+    return bool(html_lib.unescape(_TAGS.sub("", cleaned)).split())
+
+
+_TAGS = re.compile(r"<[^>]*>")
 
 
 def plain_text(fragment: str) -> str:
