@@ -5,10 +5,12 @@ from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
-from wagtail.admin.views.pages.search import SearchView
+from wagtail.admin.views.pages.search import SearchView, page_filter_search
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page
 
+from newsdesk.articles.models import ArticlePage
+from newsdesk.discovery.admin_search import EditorResults
 from newsdesk.editorial import two_factor
 from newsdesk.editorial.drafts import without_others_drafts
 from newsdesk.editorial.forms import ReaderLoginForm, TokenForm
@@ -57,6 +59,25 @@ class PageSearchView(SearchView):
     def annotate_queryset(self, pages):
         self.all_pages = without_others_drafts(self.all_pages, self.request.user)
         return super().annotate_queryset(without_others_drafts(pages, self.request.user))
+
+    def get_queryset(self):
+        """Words searched: articles come from the site's search engine (phrases, -exclusions, body text,
+        the section=/kind=/author=/tag=/year= filters of the reader page), other pages from Wagtail's.
+        An explicit column ordering or a page-type filter keeps Wagtail's own search."""
+        if not self.search_query or self.ordering or self.selected_content_type:
+            return super().get_queryset()
+        user = self.request.user
+        explorable = self.permission_policy.explorable_instances(user).values_list("pk", flat=True)
+        listed = without_others_drafts(Page.objects.filter(pk__in=explorable), user)
+        results = EditorResults(
+            self.request.GET,
+            self.request.user,
+            per_page=self.paginate_by,
+            load=lambda ids: SearchView.annotate_queryset(self, listed.filter(pk__in=ids)),
+            others=page_filter_search(self.search_query, listed.not_type(ArticlePage))[0],
+        )
+        self.all_pages = results
+        return results
 
 
 def page_search(request, *args, results_only=False, **kwargs):

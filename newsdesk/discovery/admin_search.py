@@ -1,0 +1,62 @@
+"""The admin's page search over the search engine: articles (drafts the editor may see included) from the
+engine, then other pages (sections, standard pages) from Wagtail's own search.
+
+The listing's paginator asks for a count and then one slice; the engine answers that slice's page
+with one search, so page 40 of an editor's results costs what page 1 does.
+"""
+
+from django.db.models import Case, IntegerField, When
+
+from newsdesk.discovery.engine import search
+from newsdesk.discovery.params import search_query
+
+
+class EditorResults:
+    """A sequence for Django's paginator: `len()` and slices, articles first, other pages after."""
+
+    supports_facet = False  # the engine's facets are given by parameters (section=, kind=…), not Wagtail's list
+
+    def __init__(self, params, editor, *, per_page: int, load, others):
+        self.params, self.editor, self.per_page = params, editor, per_page
+        self.load = load  # ids -> annotated admin pages (the listing's own queryset, in any order)
+        self.others = others  # Wagtail's search results over the non-article pages
+        self._results = {}
+        self.articles = self._search(1).total if per_page else 0
+
+    def _search(self, page: int):
+        if page not in self._results:
+            query = search_query(self.params, per_page=self.per_page, editor=self.editor)
+            self._results[page] = search(query.__class__(**{**query.__dict__, "page": page}))
+        return self._results[page]
+
+    def __len__(self) -> int:
+        return self.articles + len(self.others)
+
+    def count(self) -> int:
+        return len(self)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _ = index.indices(len(self))
+        items = []
+        if start < self.articles:
+            page = start // self.per_page + 1
+            ids = [hit.page_id for hit in self._search(page).hits]
+            first = start - (page - 1) * self.per_page
+            items += self._ordered(ids[first : first + stop - start])
+        if stop > self.articles:
+            items += list(self.others[max(start - self.articles, 0) : stop - self.articles])
+        return items
+
+    def __iter__(self):
+        return iter(self[0 : len(self)])
+
+    def _ordered(self, ids):
+        if not ids:
+            return []
+        order = Case(*[When(pk=pk, then=position) for position, pk in enumerate(ids)], output_field=IntegerField())
+        return list(self.load(ids).order_by(order))
