@@ -213,7 +213,7 @@ class ArticleFilters(Paging):
     published_before: str | None = Field(None, **MOMENT)
 
 
-class SearchFilters(Options):
+class SearchFilters(Schema):
     q: str = Field(
         ...,
         min_length=1,

@@ -70,7 +70,8 @@ class SearchPageTests(TestCase):
         )
         without_section = self.follow(chips["Section: Business (remove this filter) ×"])
         self.assertEqual(
-            sorted(self.headlines(without_section)), ["Harbour cranes arrive at Gwadar", "Harbour sensors measure tides"]
+            sorted(self.headlines(without_section)),
+            ["Harbour cranes arrive at Gwadar", "Harbour sensors measure tides"],
         )
         clear = tree.xpath('//a[@class="clear-filters"]/@href')[0]
         self.assertEqual(parse_qs(urlsplit(clear).query), {"q": ["harbour"]})
