@@ -7,7 +7,8 @@ with one search, so page 40 of an editor's results costs what page 1 does.
 
 from django.db.models import Case, IntegerField, When
 
-from newsdesk.discovery.engine import search
+from newsdesk.discovery.engine import SearchQuery, search
+from newsdesk.discovery.links import SearchLinks
 from newsdesk.discovery.params import search_query
 
 
@@ -21,13 +22,20 @@ class EditorResults:
         self.load = load  # ids -> annotated admin pages (the listing's own queryset, in any order)
         self.others = others  # Wagtail's search results over the non-article pages
         self._results = {}
-        self.articles = self._search(1).total if per_page else 0
+        self.articles = self._search(1).total
 
     def _search(self, page: int):
         if page not in self._results:
-            query = search_query(self.params, per_page=self.per_page, editor=self.editor)
-            self._results[page] = search(query.__class__(**{**query.__dict__, "page": page}))
+            self._results[page] = search(SearchQuery(**{**self.query.__dict__, "page": page}))
         return self._results[page]
+
+    @property
+    def query(self) -> SearchQuery:
+        return search_query(self.params, per_page=self.per_page, editor=self.editor)
+
+    def facet_groups(self):
+        """The engine's facets as the reader page lists them, each a link that adds or removes it."""
+        return SearchLinks(self.query).facet_groups(self._search(1).facets)
 
     def __len__(self) -> int:
         return self.articles + len(self.others)

@@ -56,6 +56,8 @@ class PageSearchView(SearchView):
     view itself is replaced (newsdesk/urls.py routes the admin's search addresses here first).
     """
 
+    results_template_name = "editorial/page_search_results.html"
+
     def annotate_queryset(self, pages):
         self.all_pages = without_others_drafts(self.all_pages, self.request.user)
         return super().annotate_queryset(without_others_drafts(pages, self.request.user))
@@ -78,6 +80,12 @@ class PageSearchView(SearchView):
         )
         self.all_pages = results
         return results
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if isinstance(self.all_pages, EditorResults):
+            context["article_facets"] = self.all_pages.facet_groups()
+        return context
 
 
 def page_search(request, *args, results_only=False, **kwargs):

@@ -53,3 +53,15 @@ class AdminPageSearchTests(DeskPersonas, TestCase):
     def test_sections_are_still_found_by_wagtails_search(self):
         self.client.force_login(self.chief)
         self.assertTrue(any("Technology" in headline for headline in self.headlines({"q": "technology"})))
+
+    def test_the_engines_facets_are_listed_as_links_that_filter(self):
+        self.client.force_login(self.chief)
+        response = self.client.get(reverse("wagtailadmin_pages:search"), {"q": "ledger reconciliation"})
+        links = parse_html(response).xpath('//nav[@aria-label="Filter articles"]//a')
+        by_label = {text_of(link): link.get("href") for link in links}
+        self.assertIn("Technology (1)", by_label)
+        self.assertIn("Business (1)", by_label)
+        response = self.client.get(by_label["Technology (1)"])
+        found = " ".join(text_of(a) for a in parse_html(response).xpath("//table//td[contains(@class, 'title')]//a[1]"))
+        self.assertIn("Server room notes", found)
+        self.assertNotIn("Quarterly figures", found)
