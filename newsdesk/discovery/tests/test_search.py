@@ -92,8 +92,8 @@ class SearchPageTests(TestCase):
         response = self.client.get("/search/", {"q": "clerk"})
         self.assertNotIn(b"<script>alert", response.content)
         snippet = parse_html(response).xpath('//p[@class="snippet"]')[0]
-        self.assertIn("<script>alert(1)</script>", text_of(snippet))
-        self.assertEqual(snippet.xpath("./*")[0].tag, "mark")
+        # SQLite shows the typed text escaped; PostgreSQL's ts_headline leaves tag-like words out. Never an element.
+        self.assertIn("alert(1)", text_of(snippet))
         self.assertEqual([child.tag for child in snippet.iterchildren()], ["mark"])
 
     def test_hidden_articles_are_never_in_results_or_facet_counts(self):

@@ -42,8 +42,10 @@ class SearchApiTests(TestCase):
 
     def test_snippets_are_escaped_html(self):
         snippet = self.get({"q": "clerk"})["items"][0]["snippet"]
-        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", snippet)
-        self.assertNotIn("<script>", snippet)
+        # SQLite keeps the typed text, escaped; PostgreSQL's ts_headline leaves tag-like words out.
+        self.assertIn("alert(1)", snippet)
+        self.assertNotIn("<script", snippet)
+        self.assertEqual(snippet.replace("<mark>", "").replace("</mark>", "").count("<"), 0)
 
     def test_hidden_articles_are_never_served_or_counted(self):
         body = self.get({"q": '"trade corridor"'})
