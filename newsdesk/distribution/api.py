@@ -23,10 +23,10 @@ from wagtail.api.v3.errors import (
 )
 
 from newsdesk.articles.models import ArticleKind, ArticlePage
-from newsdesk.discovery.engine import SearchQuery, search
+from newsdesk.discovery.engine import search
 from newsdesk.discovery.engine.query import MAX_QUERY_LENGTH
 from newsdesk.discovery.engine.search import SORTS
-from newsdesk.discovery.params import MAX_PAGE, search_query
+from newsdesk.discovery.params import search_query
 from newsdesk.distribution import serializers
 from newsdesk.distribution.published import published_sections
 from newsdesk.distribution.serializers import BadParameter
@@ -365,13 +365,9 @@ def get_image(request: HttpRequest, options: Query[Options], image_id: int = Id(
 )
 def search_articles(request: HttpRequest, filters: Query[SearchFilters]):
     _refuse_unknown(request, SearchFilters)
-    notices = []
-    limit = filters.limit
-    if limit > MAX_LIMIT:
-        notices.append(f"limit {limit} is above the maximum of {MAX_LIMIT}; {MAX_LIMIT} items per page are returned.")
-        limit = MAX_LIMIT
-    query = search_query(request.GET, per_page=limit)
-    results = search(SearchQuery(**{**query.__dict__, "page": min(filters.page, MAX_PAGE)}))
+    limit, notices = _clamped(filters.limit)
+    results = search(search_query(request.GET, per_page=limit))
+    query = results.query
     return {
         "query": query.text,
         "count": results.total,
@@ -426,12 +422,17 @@ def _moment(name: str, raw: str | None, *, end_of_day: bool):
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
 
-def _page(request, queryset, paging: Paging, serialize) -> dict:
-    notices = []
-    limit = paging.limit
+def _clamped(limit: int) -> tuple[int, list[str]]:
+    """The page size served, and the notice that says so when it is below the one asked for."""
     if limit > MAX_LIMIT:
-        notices.append(f"limit {limit} is above the maximum of {MAX_LIMIT}; {MAX_LIMIT} items per page are returned.")
-        limit = MAX_LIMIT
+        return MAX_LIMIT, [
+            f"limit {limit} is above the maximum of {MAX_LIMIT}; {MAX_LIMIT} items per page are returned."
+        ]
+    return limit, []
+
+
+def _page(request, queryset, paging: Paging, serialize) -> dict:
+    limit, notices = _clamped(paging.limit)
     count = queryset.count()
     rows = list(queryset[paging.offset : paging.offset + limit]) if paging.offset < count else []
     return {
