@@ -44,15 +44,31 @@ def run(url: str, output_stem: Path) -> dict:
         attempt += 1
 
 
-def scores(report: dict) -> dict[str, float | None]:
-    return {name: category["score"] for name, category in report["categories"].items()}
+def scores(report: dict, exempt=frozenset()) -> dict[str, float | None]:
+    """Category scores; a category holding an `exempt` audit is scored again, as Lighthouse does
+    (the weighted mean of its audits), without that audit."""
+    return {name: _score(report, category, exempt) for name, category in report["categories"].items()}
 
 
-def shortfalls(report: dict, category: str) -> list[str]:
+def _score(report: dict, category: dict, exempt) -> float | None:
+    if not any(ref["id"] in exempt for ref in category["auditRefs"]):
+        return category["score"]
+    weighted = [
+        (ref["weight"], report["audits"][ref["id"]]["score"])
+        for ref in category["auditRefs"]
+        if ref["id"] not in exempt and ref["weight"] and report["audits"][ref["id"]]["score"] is not None
+    ]
+    total = sum(weight for weight, _ in weighted)
+    return round(sum(weight * score for weight, score in weighted) / total, 2) if total else None
+
+
+def shortfalls(report: dict, category: str, exempt=frozenset()) -> list[str]:
     """The audits that cost a category points, with what Lighthouse says about each."""
     audits = report["audits"]
     lines = []
     for ref in report["categories"][category]["auditRefs"]:
+        if ref["id"] in exempt:
+            continue
         audit = audits[ref["id"]]
         if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
             value = audit.get("displayValue", "")

@@ -22,6 +22,7 @@ def _reader_pages(facts) -> list[tuple[str, str]]:
     pages += [
         ("search", f"/search/?q={word}"),
         ("search-empty", "/search/?q=zzzqqqnothing"),
+        ("search-facets", f"/search/?q={word}&section={facts['sections'][0]['url'].strip('/')}&sort=newest"),
         ("not-found", "/no-such-page/"),
     ]
     return pages

@@ -5,7 +5,7 @@ Only tests, browser tests and benchmarks import this module; product code never 
 
 import io
 import itertools
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -391,3 +391,80 @@ def call_wsgi(application, path: str, *, method: str = "GET", headers: dict | No
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
     return WsgiResponse(captured["status"], captured["headers"], body)
+
+
+class SearchDesk:
+    """Articles about a harbour across two sections, kinds, authors, tags and years, for the search page,
+    the admin's search and the API; and hidden ones (draft, scheduled, private, unpublished) that share
+    the words and the facets, so a leak shows in results and in counts. Build it in setUpTestData."""
+
+    word = "harbour"
+    hidden_titles = ["Harbour draft plans", "Harbour embargoed report", "Harbour members report", "Harbour withdrawn"]
+
+    def __init__(self):
+        self.business = make_section("Business", slug="business")
+        self.technology = make_section("Technology", slug="technology")
+        self.amina = make_author("Amina Rahman")
+        self.omar = make_author("Omar Khan")
+        self.cranes = make_article(
+            self.business,
+            "Harbour cranes arrive at Gwadar",
+            kind="news",
+            authors=[self.amina],
+            tags=["Trade"],
+            body=paragraphs("The trade corridor opens as the harbour cranes arrive."),
+            published_at=datetime(2024, 3, 5, 9, tzinfo=UTC),
+        )
+        self.tolls = make_article(
+            self.business,
+            "Harbour tolls rise",
+            kind="analysis",
+            authors=[self.omar],
+            tags=["Trade"],
+            body=paragraphs("Shipping lines pay more at the harbour as the corridor of trade slows."),
+            published_at=minutes_ago(60 * 24),
+        )
+        self.sensors = make_article(
+            self.technology,
+            "Harbour sensors measure tides",
+            kind="news",
+            authors=[self.omar],
+            tags=["Science"],
+            body=paragraphs("Engineers fit sensors along the harbour wall."),
+            published_at=minutes_ago(120),
+        )
+        self.scripts = make_article(
+            self.technology,
+            "Scripts in the harbour office",
+            kind="explainer",
+            authors=[self.amina],
+            body=paragraphs("A clerk typed &lt;script&gt;alert(1)&lt;/script&gt; into the harbour ledger."),
+            published_at=minutes_ago(60),
+        )
+        self.visible = [self.cranes, self.tolls, self.sensors, self.scripts]
+        self._hidden()
+
+    def _hidden(self):
+        shared = {"kind": "news", "authors": [self.amina], "tags": ["Trade"]}
+        body = paragraphs("The trade corridor opens as the harbour cranes arrive.")
+        self.draft = make_article(self.business, self.hidden_titles[0], publish=False, body=body, **shared)
+        self.scheduled = make_article(
+            self.business,
+            self.hidden_titles[1],
+            publish=False,
+            body=body,
+            go_live_at=timezone.now() + timedelta(days=1),
+            **shared,
+        )
+        self.scheduled.save_revision().publish()
+        self.private = make_article(self.business, self.hidden_titles[2], body=body, **shared)
+        PageViewRestriction.objects.create(
+            page=self.private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+        self.withdrawn = make_article(self.business, self.hidden_titles[3], body=body, **shared)
+        self.withdrawn.unpublish()
+
+
+def paragraphs(*texts):
+    """A body of paragraphs (each text is HTML)."""
+    return [("paragraph", RichText(f"<p>{text}</p>")) for text in texts]

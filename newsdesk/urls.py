@@ -5,12 +5,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.core import views as core_views
+from newsdesk.discovery.admin_search import ArticleSearchView
 from newsdesk.editorial import views as editorial_views
 
 urlpatterns = [
-    # Ahead of Wagtail's own: the admin's page search, less other people's drafts (editorial/views.py).
-    path("admin/pages/search/", editorial_views.page_search),
-    path("admin/pages/search/results/", editorial_views.page_search_results),
+    # Ahead of Wagtail's own: the admin's page search, less other people's drafts (editorial/views.py),
+    # with articles found by the site's search engine (discovery/admin_search.py).
+    path("admin/pages/search/", editorial_views.page_search, {"view_class": ArticleSearchView}),
+    path("admin/pages/search/results/", editorial_views.page_search_results, {"view_class": ArticleSearchView}),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("newsdesk.editorial.urls")),

@@ -1,49 +1,45 @@
-from django.core.paginator import Paginator
-from django.http import Http404
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import render
 
+from newsdesk.articles.models import ArticleByline, recent_articles
 from newsdesk.core.pagination import PER_PAGE
-from newsdesk.discovery.engine import SearchQuery, search
-from newsdesk.discovery.engine.query import MAX_QUERY_LENGTH
-from newsdesk.images.renditions import prefetch_renditions
+from newsdesk.discovery.engine import search
+from newsdesk.discovery.links import SearchLinks
+from newsdesk.discovery.params import search_query
 
-
-class ResultsPaginator(Paginator):
-    """Django's paginator over a results page the engine already cut: count and pages come from the engine."""
-
-    def __init__(self, results):
-        super().__init__([], results.query.per_page)
-        self.results = results
-
-    @property
-    def count(self):
-        return self.results.total
-
-
-def clean_query(raw: str) -> str:
-    """The reader's text, trimmed; overly long input is cut rather than refused (the engine parses it safely)."""
-    return " ".join((raw or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
-
-
-def requested_page(request) -> int:
-    raw = request.GET.get("page", "1")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
+NEWEST_WHEN_NOTHING_MATCHED = 5
 
 
 def search_view(request):
-    """GET /search/?q=…: no session or CSRF token, so results pages stay cacheable."""
-    query = clean_query(request.GET.get("q", ""))
-    results = search(SearchQuery(text=query, page=requested_page(request), per_page=PER_PAGE)) if query else None
-    page = None
-    if results is not None:
-        if results.query.page > max(results.num_pages, 1):
-            raise Http404("No such page of results.")
-        paginator = ResultsPaginator(results)
-        page = paginator.page(1) if not results.num_pages else paginator.page(results.query.page)
-        page.object_list = results.pages
-        prefetch_renditions([article.hero_image for article in results.pages])
-    return render(
-        request,
-        "discovery/search.html",
-        {"search_query": query, "articles": results.pages if results else [], "page_obj": page, "results": results},
+    """GET /search/?q=…: no session or CSRF token, so nothing about the reader is stored or sent back.
+
+    Junk page numbers read as page 1; a page past the last is a 404 that still shows the form and a
+    link to the first page, as core/pagination answers for other listings.
+    """
+    query = search_query(request.GET, per_page=PER_PAGE)
+    links = SearchLinks(query)
+    context = {"search_query": query.text, "query": query, "links": links, "results": None}
+    if not query.text:
+        return render(request, "discovery/search.html", context)
+    results = search(query)
+    past_the_end = query.page > max(results.num_pages, 1)
+    _with_bylines(results.pages)
+    context.update(
+        results=results,
+        past_the_end=past_the_end,
+        hits=list(zip(results.hits, results.pages, strict=True)),
+        first_number=(query.page - 1) * results.query.per_page + 1,
+        facet_groups=links.facet_groups(results.facets),
+        chips=links.chips(results.facets),
+        page_links=links.pages(results.num_pages),
+        previous_url=links.url(page=query.page - 1),
+        next_url=links.url(page=query.page + 1),
+        suggestion_url=links.url(text=results.suggestion) if results.suggestion else "",
+        newest=recent_articles(count=NEWEST_WHEN_NOTHING_MATCHED) if not results.total else [],
     )
+    return render(request, "discovery/search.html", context, status=404 if past_the_end else 200)
+
+
+def _with_bylines(pages) -> None:
+    bylines = ArticleByline.objects.select_related("author").order_by("sort_order")
+    prefetch_related_objects(pages, Prefetch("bylines", queryset=bylines))

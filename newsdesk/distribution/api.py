@@ -23,6 +23,10 @@ from wagtail.api.v3.errors import (
 )
 
 from newsdesk.articles.models import ArticleKind, ArticlePage
+from newsdesk.discovery.engine import search
+from newsdesk.discovery.engine.query import MAX_QUERY_LENGTH
+from newsdesk.discovery.engine.search import SORTS
+from newsdesk.discovery.params import search_query
 from newsdesk.distribution import serializers
 from newsdesk.distribution.published import published_sections
 from newsdesk.distribution.serializers import BadParameter
@@ -51,7 +55,8 @@ class ReadApi(NinjaAPI):
 api = ReadApi(
     title="Newsdesk read API",
     version="1",
-    description="Published articles, sections, authors and images. Read-only; no authentication.",
+    description="Published articles, sections, authors and images, and search over the articles. "
+    "Read-only; no authentication.",
     urls_namespace="distribution:api",
     openapi_url="/openapi.json",
     docs_url="/docs/",
@@ -67,7 +72,14 @@ def bad_parameter(request, exc: BadParameter):
 @api.exception_handler(NinjaValidationError)
 def bad_query(request, exc: NinjaValidationError):
     # A malformed query string is the client's mistake (400), named parameter by parameter.
-    errors = [{"parameter": str(error.get("loc", ["", "?"])[-1]), "msg": error.get("msg", "")} for error in exc.errors]
+    # A list item's location ends with its index (("query", "year", 0)): name the parameter, not the index.
+    errors = [
+        {
+            "parameter": next((p for p in reversed(error.get("loc", [])) if isinstance(p, str)), "?"),
+            "msg": error.get("msg", ""),
+        }
+        for error in exc.errors
+    ]
     names = ", ".join(error["parameter"] for error in errors)
     return problem_response(status=400, detail=f"Invalid value for: {names}", errors=errors)
 
@@ -201,6 +213,58 @@ class ArticleFilters(Paging):
     published_before: str | None = Field(None, **MOMENT)
 
 
+class SearchFilters(Schema):
+    q: str = Field(
+        ...,
+        min_length=1,
+        max_length=MAX_QUERY_LENGTH,
+        description='The words to find, all of them; "exact phrase" in quotes; -word to leave a word out.',
+    )
+    section: list[str] = Field([], description="Section slugs; repeat the parameter to match any of them.")
+    kind: list[Literal[tuple(ArticleKind.values)]] = Field([], description="Kinds; repeat to match any of them.")
+    author: list[str] = Field([], description="Author or desk slugs; repeat to match any of them.")
+    tag: list[str] = Field([], description="Tag slugs; repeat to match any of them.")
+    year: list[int] = Field([], description="Years of first publication; repeat to match any of them.")
+    sort: Literal[SORTS] = Field(SORTS[0], description="relevance (headline and recency count) or newest first.")
+    page: int = Field(1, ge=1, le=LARGEST_NUMBER, description="Page of results; a page past the last is empty.")
+    limit: int = Field(
+        DEFAULT_LIMIT,
+        ge=1,
+        le=LARGEST_NUMBER,
+        json_schema_extra={"maximum": MAX_LIMIT},
+        description=f"Results per page; a larger value is answered with {MAX_LIMIT} and a notice.",
+    )
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int = Field(..., description="Matching articles with this value, the other facets' choices applied.")
+    selected: bool
+
+
+class SearchHitOut(ArticleSummaryOut):
+    snippet: str = Field(
+        ...,
+        description="An extract of the body as HTML: text escaped, the matched words in <mark> elements.",
+    )
+
+
+class SearchResultsOut(Schema):
+    query: str
+    count: int = Field(..., description="Matching articles; a lower bound when count_is_lower_bound is true.")
+    count_is_lower_bound: bool
+    page: int
+    num_pages: int
+    limit: int
+    notices: list[str]
+    next: str | None
+    previous: str | None
+    suggestion: str | None = Field(..., description="A respelling of the words that finds more, if any.")
+    facets: dict[str, list[FacetValueOut]] = Field(..., description="section, kind, author, tag and year.")
+    items: list[SearchHitOut]
+
+
 def Id(description: str):
     return Path(..., ge=1, le=LARGEST_NUMBER, description=description)
 
@@ -293,6 +357,33 @@ def get_image(request: HttpRequest, options: Query[Options], image_id: int = Id(
     return serializers.ArticleSerializer(request).images([image])[0]
 
 
+@api.get(
+    "/search/",
+    response={200: SearchResultsOut, **PROBLEMS},
+    summary="Search published articles, with facets and highlighted snippets",
+    tags=["search"],
+)
+def search_articles(request: HttpRequest, filters: Query[SearchFilters]):
+    _refuse_unknown(request, SearchFilters)
+    limit, notices = _clamped(filters.limit)
+    results = search(search_query(request.GET, per_page=limit))
+    query = results.query
+    return {
+        "query": query.text,
+        "count": results.total,
+        "count_is_lower_bound": results.total_is_capped,
+        "page": filters.page,
+        "num_pages": results.num_pages,
+        "limit": limit,
+        "notices": notices,
+        "next": _search_neighbour(request, filters.page + 1) if results.has_next else None,
+        "previous": _search_neighbour(request, filters.page - 1) if results.has_previous else None,
+        "suggestion": results.suggestion,
+        "facets": {kind: [vars(value) for value in values] for kind, values in results.facets.items()},
+        "items": _search_hits(request, results),
+    }
+
+
 # -- helpers -----------------------------------------------------------------------------------
 
 
@@ -331,12 +422,17 @@ def _moment(name: str, raw: str | None, *, end_of_day: bool):
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
 
-def _page(request, queryset, paging: Paging, serialize) -> dict:
-    notices = []
-    limit = paging.limit
+def _clamped(limit: int) -> tuple[int, list[str]]:
+    """The page size served, and the notice that says so when it is below the one asked for."""
     if limit > MAX_LIMIT:
-        notices.append(f"limit {limit} is above the maximum of {MAX_LIMIT}; {MAX_LIMIT} items per page are returned.")
-        limit = MAX_LIMIT
+        return MAX_LIMIT, [
+            f"limit {limit} is above the maximum of {MAX_LIMIT}; {MAX_LIMIT} items per page are returned."
+        ]
+    return limit, []
+
+
+def _page(request, queryset, paging: Paging, serialize) -> dict:
+    limit, notices = _clamped(paging.limit)
     count = queryset.count()
     rows = list(queryset[paging.offset : paging.offset + limit]) if paging.offset < count else []
     return {
@@ -348,6 +444,22 @@ def _page(request, queryset, paging: Paging, serialize) -> dict:
         "previous": _neighbour(request, limit, max(paging.offset - limit, 0)) if paging.offset > 0 else None,
         "items": serialize(rows),
     }
+
+
+def _search_hits(request, results) -> list[dict]:
+    """The hits as the list endpoint's summaries, in rank order, each with its snippet."""
+    snippets = {hit.page_id: str(hit.snippet) for hit in results.hits}
+    articles = ArticlePage.objects.published().filter(pk__in=list(snippets)).for_listing()
+    by_id = {article.pk: article for article in serializers.with_crops(articles, "hero_image__")}
+    ordered = [by_id[page_id] for page_id in snippets if page_id in by_id]
+    summaries = serializers.ArticleSerializer(request).summaries(ordered)
+    return [{**summary, "snippet": snippets[summary["id"]]} for summary in summaries]
+
+
+def _search_neighbour(request, page: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(page)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
 def _neighbour(request, limit: int, offset: int) -> str:

@@ -59,11 +59,11 @@ class PageSearchView(SearchView):
         return super().annotate_queryset(without_others_drafts(pages, self.request.user))
 
 
-def page_search(request, *args, results_only=False, **kwargs):
+def page_search(request, *args, results_only=False, view_class=PageSearchView, **kwargs):
     # Built by the base page viewset, as Wagtail builds its own search view, so the page keeps its header,
-    # filters and templates.
+    # filters and templates. `view_class`: a subclass from another room (discovery's, searching articles).
     viewset = page_viewset_registry.get_by_type(Page)
-    return viewset.construct_view(PageSearchView, results_only=results_only)(request, *args, **kwargs)
+    return viewset.construct_view(view_class, results_only=results_only)(request, *args, **kwargs)
 
 
 def page_search_results(request, *args, **kwargs):

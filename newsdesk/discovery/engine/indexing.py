@@ -166,7 +166,8 @@ BATCH_SIZE = 500
 
 
 def article_ids_below(page) -> list[int]:
-    return list(ArticlePage.objects.descendant_of(page).values_list("pk", flat=True))
+    # Inclusive: a view restriction set on an article itself must take it out of the index too.
+    return list(ArticlePage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
 def replace_vocabulary(counts: Counter) -> None:

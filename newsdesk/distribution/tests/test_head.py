@@ -47,6 +47,8 @@ class HeadTests(TestCase):
             "author (desk)": self.get("/authors/news-desk/"),
             "tag": self.get("/tags/cpec/"),
             "404": self.get("/no-such-page/", status=404),
+            "search with facets": self.get("/search/?q=corridor&section=global-affairs&kind=news&sort=newest"),
+            "search, nothing found": self.get("/search/?q=corridr"),
         }
         for kind, article in self.room.by_kind.items():
             pages[f"article ({kind})"] = self.get(article.url)

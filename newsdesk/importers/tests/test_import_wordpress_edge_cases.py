@@ -263,5 +263,5 @@ class EdgeCaseImportTests(TestCase):
     def test_imported_articles_are_found_by_the_reader_search_at_once(self):
         self.assertIn("imported pages to the search index", self.output)
         response = self.client.get("/search/", {"q": "berths"})
-        titles = lxml_html.fromstring(response.content).xpath('//article[@class="teaser"]//h3/a')
+        titles = lxml_html.fromstring(response.content).xpath('//li[@class="search-result"]/h3/a')
         self.assertEqual([a.text_content().strip() for a in titles], [self.article(101).title])
