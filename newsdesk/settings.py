@@ -20,6 +20,7 @@ NEWSDESK_APPS = [
     "newsdesk.sections",
     "newsdesk.articles",
     "newsdesk.discovery",
+    "newsdesk.entities",
     "newsdesk.distribution",
     "newsdesk.editorial",
     "newsdesk.importers",
@@ -152,6 +153,10 @@ TASKS = {
         "QUEUES": ["default", "reader-caches"],
     }
 }
+
+# Entities: readers see the entities editors confirmed; with a confidence here (0 to 1), also the extractor's
+# suggestions scored above it. Unset: confirmed only.
+ENTITIES_SHOW_SUGGESTIONS_ABOVE = env.env_fraction("NEWSDESK_ENTITIES_SHOW_SUGGESTIONS_ABOVE")
 
 # Wagtail
 WAGTAIL_SITE_NAME = env.env_str("NEWSDESK_SITE_NAME", "Newsdesk")
