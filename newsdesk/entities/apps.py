@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class EntitiesConfig(AppConfig):
@@ -7,3 +8,9 @@ class EntitiesConfig(AppConfig):
     name = "newsdesk.entities"
     label = "entities"
     verbose_name = "Entities"
+
+    def ready(self):
+        # The handlers import models, which Django allows only once every app is loaded.
+        from newsdesk.entities import signal_handlers as handlers  # noqa: PLC0415
+
+        post_save.connect(handlers.extract_saved_article, sender="wagtailcore.Revision")

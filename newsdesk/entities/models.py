@@ -42,6 +42,9 @@ class EntityQuerySet(models.QuerySet):
         """The entity whose slug is, or once was, `slug` (merged and renamed entities keep their old addresses)."""
         return self.filter(Q(slug=slug) | Q(former_slugs__slug=slug)).distinct()
 
+    def curated(self):
+        return self.filter(is_curated=True)
+
     def with_published_articles(self):
         """Entities that readers can see on at least one published article, with `published_article_count`."""
         visible = (
@@ -73,13 +76,21 @@ class Entity(index.Indexed, ClusterableModel):
         blank=True,
         help_text="Pages that identify this entity elsewhere (Wikidata, Wikipedia, an official site): one URL a line.",
     )
+    is_curated = models.BooleanField(
+        default=True,
+        verbose_name="curated",
+        help_text="Made or checked by an editor. Curated entities are looked for by name in every article; "
+        "the extractor's own finds are not, until an editor confirms one.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EntityQuerySet.as_manager()
 
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("kind"), FieldPanel("slug")], "Identity"),
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("kind"), FieldPanel("slug"), FieldPanel("is_curated")], "Identity"
+        ),
         FieldPanel("description"),
         FieldPanel("image"),
         FieldPanel("same_as", heading="Same as"),
