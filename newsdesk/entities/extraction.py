@@ -30,6 +30,8 @@ NER_KINDS = {
     "FAC": "place",
     "EVENT": "event",
 }
+# Labels the model sometimes gives a small town ("Gwadar" as a PRODUCT): kept only if they name one.
+PLACE_CHECK_LABELS = {"PRODUCT", "WORK_OF_ART"}
 # Words before a name that are a title, not part of it ("President Xi", "Prime Minister Sharif").
 TITLES = {
     "president",
@@ -146,7 +148,7 @@ def _mentions(doc, gazetteer: Gazetteer) -> list[_Mention]:
     """Gazetteer spans of desk entities first, then the model's spans, then geography; never overlapping."""
     taken = set()
     mentions = []
-    model = [span for span in doc.ents if span.label_ in NER_KINDS]
+    model = [span for span in doc.ents if span.label_ in NER_KINDS or span.label_ in PLACE_CHECK_LABELS]
     for spans, source in (
         (gazetteer.desk.spans(doc), "gazetteer"),
         (model, "model"),
@@ -159,7 +161,7 @@ def _mentions(doc, gazetteer: Gazetteer) -> list[_Mention]:
                     taken.update(range(span.start, span.end))
                     mentions.append(mention)
     _find_small_places(mentions, gazetteer)
-    return sorted(mentions, key=lambda mention: mention.start)
+    return sorted((m for m in mentions if m.kind), key=lambda mention: mention.start)
 
 
 def _from_gazetteer(span, gazetteer) -> _Mention:
@@ -168,7 +170,7 @@ def _from_gazetteer(span, gazetteer) -> _Mention:
 
 
 def _from_model(span, gazetteer) -> _Mention | None:
-    kind = NER_KINDS[span.label_]
+    kind = NER_KINDS.get(span.label_)
     words = [token for token in span if not token.is_punct or token.text in ".-&"]
     if kind == "person":
         while len(words) > 1 and words[0].lower_ in TITLES:
@@ -192,7 +194,7 @@ def _find_small_places(mentions, gazetteer) -> None:
         m.entry.key[4:] for m in mentions if m.entry and m.entry.key.startswith("geo:") and len(m.entry.key) == 6
     }
     for mention in mentions:
-        if mention.entry is None and mention.label in ("GPE", "LOC", "FAC", "ORG"):
+        if mention.entry is None and mention.label in ("GPE", "LOC", "FAC", "ORG", *PLACE_CHECK_LABELS):
             entry = gazetteer.small_place(mention.name, countries)
             if entry is not None:
                 mention.name, mention.kind, mention.entry = entry.name, entry.kind, entry
