@@ -30,6 +30,9 @@ NER_KINDS = {
     "FAC": "place",
     "EVENT": "event",
 }
+# Words the model takes for names in news copy: labels of the piece ("Explainer: …") and common abbreviations.
+NOT_NAMES = {"Explainer", "Analysis", "Opinion", "Interview", "Comment", "Editorial", "Exclusive", "Live", "Update"}
+NOT_NAMES |= {"AI", "IT", "GDP", "CEO", "ID", "TV", "PM", "Phase", "Phase II"}
 # Labels the model sometimes gives a small town ("Gwadar" as a PRODUCT): kept only if they name one.
 PLACE_CHECK_LABELS = {"PRODUCT", "WORK_OF_ART"}
 # Words before a name that are a title, not part of it ("President Xi", "Prime Minister Sharif").
@@ -175,9 +178,9 @@ def _from_model(span, gazetteer) -> _Mention | None:
     if kind == "person":
         while len(words) > 1 and words[0].lower_ in TITLES:
             words = words[1:]
-    if words and words[0].lower_ == "the":
+    while words and (words[0].is_stop or words[0].lower_ == "the"):
         words = words[1:]
-    if not words:
+    if not words or "\n" in span.text or _is_a_lone_common_word(words, span):
         return None
     start_char = words[0].idx
     name = _POSSESSIVE.sub("", span.doc.text[start_char : words[-1].idx + len(words[-1].text)]).strip()
@@ -201,7 +204,17 @@ def _find_small_places(mentions, gazetteer) -> None:
 
 
 def _looks_like_a_name(name: str) -> bool:
-    return len(name) > 1 and any(char.isupper() for char in name) and not name.replace(" ", "").isdigit()
+    if name in NOT_NAMES or name.replace(" ", "").isdigit():
+        return False
+    return len(name) > 1 and any(char.isupper() for char in name)
+
+
+def _is_a_lone_common_word(words, span) -> bool:
+    """A capitalised word opening a sentence ("Software", "Maintenance") that the article never names again."""
+    if len(words) > 1 or not words[0].is_sent_start and span.doc[words[0].i - 1].text not in (".", ":", "\n\n"):
+        return False
+    text = words[0].text
+    return sum(1 for token in span.doc if token.text == text) == 1
 
 
 # -- short forms within one article ----------------------------------------------------------------

@@ -110,7 +110,8 @@ class NameMatcher:
                 if normalise(name) == key:
                     text = _LEADING_THE.sub("", name.strip())
                     matcher = self.case_sensitive if " " not in text else self.case_blind
-                    by_matcher[matcher].setdefault(entry.key, set()).add(text)
+                    # Copy writes "China–Pakistan" with an en dash as often as with a hyphen.
+                    by_matcher[matcher].setdefault(entry.key, set()).update({text, text.replace("-", "\u2013")})
         for matcher, names in by_matcher.items():
             for key, key_names in names.items():
                 matcher.add(key, list(self.nlp.tokenizer.pipe(sorted(key_names))))
