@@ -152,7 +152,7 @@ def backfill(articles, catalogue, count):
     from django.core.management import call_command
     from wagtail.rich_text import RichText
 
-    from newsdesk.entities.models import ArticleEntity, Entity, EntityAlias
+    from newsdesk.entities.models import ArticleEntity, Entity
 
     # render.build writes `count` real article pages in bulk; each body is one of the evaluation texts.
     def body_for(n, image, also_see_id):
@@ -165,7 +165,7 @@ def backfill(articles, catalogue, count):
     render.build(count)
     for entry in catalogue:
         entity = Entity.objects.create(name=entry["name"], kind=entry["kind"], same_as=entry["same_as"])
-        EntityAlias.objects.bulk_create(EntityAlias(entity=entity, name=alias) for alias in entry["aliases"])
+        entity.add_aliases(entry["aliases"])
     print(f"\nBack-fill: built {count} articles in {time.perf_counter() - started:.1f} s")
     timings = []
     for _run in range(2):

@@ -23,7 +23,7 @@ from newsdesk.articles.models import ArticleByline, ArticleCorrection, ArticlePa
 from newsdesk.demo import artwork, content
 from newsdesk.demo.models import DemoArticle
 from newsdesk.entities.linking import extract_and_link
-from newsdesk.entities.models import ArticleEntity, Entity, EntityAlias, LinkStatus
+from newsdesk.entities.models import ArticleEntity, Entity, LinkStatus
 from newsdesk.images.models import NewsImage
 from newsdesk.people.models import Author, AuthorLink
 from newsdesk.sections.models import HomePage, PublicationSettings, SectionPage, StandardPage
@@ -212,9 +212,7 @@ def ensure_entity(spec: dict, report: DemoReport) -> Entity:
         entity = Entity.objects.create(
             name=spec["name"], kind=spec["kind"], description=spec["description"], same_as=spec["same_as"]
         )
-        for alias in spec["aliases"]:
-            if not Entity.objects.named(alias).exists():
-                EntityAlias.objects.create(entity=entity, name=alias)
+        entity.add_aliases(spec["aliases"])
     return entity
 
 

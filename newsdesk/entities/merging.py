@@ -3,8 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from newsdesk.entities.models import ArticleEntity, EntityAlias, FormerSlug, LinkRole, LinkSource, LinkStatus
-from newsdesk.entities.names import normalise
+from newsdesk.entities.models import ArticleEntity, FormerSlug, LinkRole, LinkSource, LinkStatus
 
 # When both entities were linked to one article, the stronger decision wins: an editor's confirmation,
 # then an editor's rejection (the article should not point at this thing), then a suggestion.
@@ -28,12 +27,7 @@ def merge(duplicate, into) -> None:
 def _move_names(duplicate, into) -> None:
     names = [duplicate.name, *duplicate.aliases.values_list("name", flat=True)]
     duplicate.aliases.all().delete()
-    own = {into.normalised_name, *into.aliases.values_list("normalised", flat=True)}
-    for name in names:
-        key = normalise(name)
-        if key and key not in own:
-            EntityAlias.objects.create(entity=into, name=name)
-            own.add(key)
+    into.add_aliases(names)
 
 
 def _move_links(duplicate, into) -> None:

@@ -130,6 +130,20 @@ class Entity(index.Indexed, ClusterableModel):
 
         return unused_slug(base[:180], taken)
 
+    def add_aliases(self, names) -> None:
+        """Make aliases of `names`, skipping its own name and any name it already has or another entity holds."""
+        taken = {
+            self.normalised_name,
+            *EntityAlias.objects.values_list("normalised", flat=True).filter(
+                normalised__in=[normalise(name) for name in names]
+            ),
+        }
+        for name in names:
+            key = normalise(name)
+            if key and key not in taken:
+                EntityAlias.objects.create(entity=self, name=name)
+                taken.add(key)
+
     @property
     def names(self) -> list[str]:
         """Its name, then its aliases: every way an article may call it."""
