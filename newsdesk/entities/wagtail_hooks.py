@@ -1,10 +1,12 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsdesk.entities import urls
+from newsdesk.entities.forms import EntityForm
 from newsdesk.entities.models import Entity
 
 
@@ -17,6 +19,7 @@ class EntityViewSet(SnippetViewSet):
     list_display = ["name", "kind", "slug", "is_curated", "updated_at"]
     list_filter = ["kind", "is_curated"]
     search_fields = ["name", "aliases__name"]
+    edit_handler = ObjectList(Entity.panels, base_form_class=EntityForm)
 
 
 register_snippet(EntityViewSet)

@@ -1,8 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.test import TestCase, override_settings
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from newsdesk.entities.models import ArticleEntity, Entity, EntityAlias, LinkStatus
-from newsdesk.testing import make_article, make_section
+from newsdesk.testing import make_article, make_editor, make_section
 
 
 class EntityTests(TestCase):
@@ -56,3 +57,30 @@ class VisibilityTests(TestCase):
             self.assertIn(link, ArticleEntity.objects.visible_to_readers())
         with override_settings(ENTITIES_SHOW_SUGGESTIONS_ABOVE=0.97):
             self.assertNotIn(link, ArticleEntity.objects.visible_to_readers())
+
+
+class EntityFormTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.editor = make_editor()
+
+    def test_an_editor_adds_an_entity_with_aliases_and_same_as_links_one_a_line(self):
+        self.client.force_login(self.editor)
+        data = nested_form_data(
+            {
+                "name": "Main Line 1",
+                "kind": "project",
+                "slug": "",
+                "is_curated": "on",
+                "description": "The Karachi-Peshawar railway upgrade.",
+                "same_as": "https://www.wikidata.org/wiki/Q6735920\nhttps://example.org/ml1",
+                "aliases": inline_formset([{"name": "ML-1"}]),
+            }
+        )
+        response = self.client.post("/admin/snippets/entities/entity/add/", data)
+        self.assertEqual(response.status_code, 302)
+        entity = Entity.objects.get(name="Main Line 1")
+        self.assertEqual(entity.same_as, ["https://www.wikidata.org/wiki/Q6735920", "https://example.org/ml1"])
+        self.assertEqual(list(Entity.objects.named("ml-1")), [entity])
+        edit = self.client.get(f"/admin/snippets/entities/entity/edit/{entity.pk}/")
+        self.assertContains(edit, "https://www.wikidata.org/wiki/Q6735920\nhttps://example.org/ml1</textarea>")
