@@ -1,6 +1,6 @@
 """Entity linking scored on the evaluation set, extraction speed and memory, and a back-fill of 2,000 articles.
 
-    .venv/bin/python bench/understanding.py [--backfill 2000] [--no-backfill]
+    .venv/bin/python bench/understanding.py [--backfill 2000] [--processes 2] [--no-backfill]
 
 1. Linking: the 36 articles of bench/data/understanding/ run through the extractor (in memory, the same
    code the background task and the back-fill use) with the desk's catalogue as its curated entities.
@@ -172,7 +172,7 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def backfill(articles, catalogue, count):
+def backfill(articles, catalogue, count, processes):
     import io
 
     from django.core.management import call_command
@@ -196,13 +196,13 @@ def backfill(articles, catalogue, count):
     timings = []
     for _run in range(2):
         started, cpu = time.perf_counter(), time.process_time()
-        call_command("extract-entities", verbosity=0, stdout=io.StringIO())
+        call_command("extract-entities", verbosity=0, processes=processes, stdout=io.StringIO())
         timings.append(time.perf_counter() - started)
         cpu = time.process_time() - cpu
         links = ArticleEntity.objects.count()
         # CPU time beside wall time: on a shared machine the wall clock also counts other people's work.
         print(
-            f"  extract-entities over {count} articles: {timings[-1]:.1f} s wall, {cpu:.1f} s CPU "
+            f"  extract-entities --processes {processes} over {count} articles: {timings[-1]:.1f} s wall, {cpu:.1f} s CPU "
             f"({count / timings[-1]:.1f} articles/s); {links} links, {Entity.objects.count()} entities"
         )
     print(f"  second run (idempotent, nothing new) took {timings[1] / timings[0]:.2f}x the first")
@@ -213,6 +213,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backfill", type=int, default=2000, help="Articles in the back-fill run (default 2000).")
     parser.add_argument("--no-backfill", action="store_true", help="Score linking only.")
+    parser.add_argument("--processes", type=int, default=2, help="Model processes in the back-fill (default 2).")
     args = parser.parse_args()
     articles, catalogue = load_set()
     print(f"Evaluation set: {len(articles)} articles, {sum(len(a['entities']) for a in articles)} gold links")
@@ -220,7 +221,7 @@ def main():
     print(f"\nEntity F1 {f1:.3f} (target 0.90)")
     print("Related articles: measured by the related-articles code through related_precision() (not in this run)")
     if not args.no_backfill:
-        backfill(articles, catalogue, args.backfill)
+        backfill(articles, catalogue, args.backfill, args.processes)
 
 
 if __name__ == "__main__":

@@ -133,8 +133,9 @@ class Extractor:
     def __init__(self, nlp):
         self.nlp = nlp
 
-    def run(self, texts: list[ArticleText], gazetteer: Gazetteer, batch_size: int = 32) -> list[list[Found]]:
-        docs = self.nlp.pipe((text.text for text in texts), batch_size=batch_size)
+    def run(self, texts: list[ArticleText], gazetteer: Gazetteer, batch_size: int = 32, processes: int = 1):
+        """Per text, its entities. `processes` > 1 runs the model in that many worker processes (the back-fill)."""
+        docs = self.nlp.pipe((text.text for text in texts), batch_size=batch_size, n_process=processes)
         return [entities_in(doc, text, gazetteer) for doc, text in zip(docs, texts, strict=True)]
 
 

@@ -136,13 +136,16 @@ def _refresh(link: ArticleEntity, item: Found, mention_count: int) -> None:
     link.save()
 
 
-def extract_and_link(articles, *, resolver: EntityResolver | None = None) -> LinkCounts:
+def extract_and_link(articles, *, resolver: EntityResolver | None = None, processes: int = 1) -> LinkCounts:
     """Run the extractor over `articles` (their latest text, draft included) and save every article's links.
 
     A back-fill passes one `resolver` for all its batches, so each name is looked up once.
     """
     articles = list(articles)
-    results = Extractor(load_pipeline()).run(latest_texts(articles), current_gazetteer(), batch_size=len(articles))
+    texts, gazetteer = latest_texts(articles), current_gazetteer()
+    results = Extractor(load_pipeline()).run(
+        texts, gazetteer, batch_size=max(1, len(articles) // processes), processes=processes
+    )
     resolver, counts = resolver or EntityResolver(), LinkCounts()
     for article, found in zip(articles, results, strict=True):
         counts += save_links(article, found, resolver)

@@ -66,7 +66,7 @@ class LinkingTests(TestCase):
         out = io.StringIO()
         call_command("extract-entities", verbosity=0, stdout=out)
         first = list(ArticleEntity.objects.order_by("pk").values_list("pk", "entity_id", "mention_count", "status"))
-        call_command("extract-entities", verbosity=0, stdout=out)
+        call_command("extract-entities", verbosity=0, processes=2, stdout=out)  # the model in worker processes
         again = list(ArticleEntity.objects.order_by("pk").values_list("pk", "entity_id", "mention_count", "status"))
         self.assertEqual(first, again)
         self.assertIn("Extracted entities from 1 articles", out.getvalue())
