@@ -15,7 +15,8 @@ class EntitiesPanel(Panel):
 
             context = super().get_context_data(parent_context)
             article = self.instance
-            context["reviewable"] = bool(article.pk) and can_review(self.request.user, article)
+            user = getattr(self.request, "user", None)
+            context["reviewable"] = bool(article.pk) and user is not None and can_review(user, article)
             if context["reviewable"]:
-                context.update(panel_context(article, self.request.user))
+                context.update(panel_context(article, user))
             return context
