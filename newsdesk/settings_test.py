@@ -29,3 +29,6 @@ MEDIA_ROOT = Path(os.environ["NEWSDESK_DATA_DIR"]) / "media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # WhiteNoise warns at start-up when STATIC_ROOT is missing; tests serve static files through the finders instead.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Extraction on save runs in the entities tests that ask for it; elsewhere it would load the language model
+# into every test worker and extract from every article a test builds.
+ENTITIES_EXTRACT_ON_SAVE = False

@@ -17,6 +17,7 @@ from newsdesk.articles.forms import ArticlePageForm
 from newsdesk.articles.querysets import ArticlePageQuerySet
 from newsdesk.core.pagecache.policy import ARTICLE_TAG, CACHE_TAGS_HEADER
 from newsdesk.core.slugs import unused_slug
+from newsdesk.entities.panels import EntitiesPanel
 from newsdesk.images.renditions import prefetch_renditions
 
 
@@ -83,6 +84,7 @@ class ArticlePage(Page):
         FieldPanel("tags"),
         InlinePanel("corrections", label="Corrections", heading="Corrections"),
         FieldPanel("substantive_change"),  # a form-only field: see editorial.page_forms
+        EntitiesPanel(heading="Entities"),  # suggestions to review: see entities/panels.py
     ]
     promote_panels = Page.promote_panels + [FieldPanel("teaser"), FieldPanel("is_featured")]
     search_fields = Page.search_fields + [

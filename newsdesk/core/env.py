@@ -46,6 +46,20 @@ def env_int(name: str, default: int, minimum: int | None = None) -> int:
     return value
 
 
+def env_fraction(name: str, default: float | None = None) -> float | None:
+    """A number from 0 to 1 (a confidence, a share), or `default` when unset or empty."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a number: use a fraction such as 0.9.") from None
+    if not 0 <= value <= 1:
+        raise ImproperlyConfigured(f"{name}={raw!r} is out of range: use a number from 0 to 1.")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

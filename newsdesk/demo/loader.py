@@ -22,6 +22,8 @@ from wagtail.models import Site
 from newsdesk.articles.models import ArticleByline, ArticleCorrection, ArticlePage
 from newsdesk.demo import artwork, content
 from newsdesk.demo.models import DemoArticle
+from newsdesk.entities.linking import extract_and_link
+from newsdesk.entities.models import ArticleEntity, Entity, LinkStatus
 from newsdesk.images.models import NewsImage
 from newsdesk.people.models import Author, AuthorLink
 from newsdesk.sections.models import HomePage, PublicationSettings, SectionPage, StandardPage
@@ -61,6 +63,7 @@ def load_demo(base_url: str, now: datetime | None = None) -> DemoReport:
         sections = ensure_sections(home, report)
         authors = ensure_authors(images, report)
         ensure_articles(sections, authors, images, now, report)
+        confirm_entities(ensure_entities(report))
         report.redated = keep_demo_dates_recent(now)
         ensure_about_page(home, report)
         ensure_home_intro(home)
@@ -192,6 +195,41 @@ def create_article(spec: dict, section: SectionPage, authors, images, now: datet
     _backdate(article, published_at)
     DemoArticle.objects.create(article=article, revision_id=article.latest_revision_id)
     return article
+
+
+# -- entities -------------------------------------------------------------------------------------
+
+
+def ensure_entities(report: DemoReport) -> list[Entity]:
+    """The curated demo entities, each made with its aliases if no entity goes by its name yet."""
+    return [ensure_entity(spec, report) for spec in content.ENTITIES]
+
+
+def ensure_entity(spec: dict, report: DemoReport) -> Entity:
+    entity = Entity.objects.named(spec["name"]).first()
+    report.note("entity", entity is None)
+    if entity is None:
+        entity = Entity.objects.create(
+            name=spec["name"], kind=spec["kind"], description=spec["description"], same_as=spec["same_as"]
+        )
+        entity.add_aliases(spec["aliases"])
+    return entity
+
+
+def confirm_entities(curated: list[Entity]) -> None:
+    """Extract the entities of demo articles that have none yet, and confirm the links to curated ones.
+
+    Articles already reviewed (any link) are left as they are, so an editor's rejections stand.
+    """
+    demo = ArticlePage.objects.filter(pk__in=DemoArticle.objects.values("article_id")).exclude(
+        pk__in=ArticleEntity.objects.values("article_id")
+    )
+    articles = list(demo)
+    if articles:
+        extract_and_link(articles)
+        ArticleEntity.objects.filter(article__in=articles, entity__in=curated, status=LinkStatus.SUGGESTED).update(
+            status=LinkStatus.CONFIRMED
+        )
 
 
 def _publish_child_with_tags(section, article, tags):

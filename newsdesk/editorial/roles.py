@@ -38,13 +38,21 @@ _CREATE_ALL_PAGES = _CREATE_ARTICLES + [("sections", "add_sectionpage"), ("secti
 _AUTHORS_VIEW = [("people", "view_author")]
 _AUTHORS_MANAGE = _AUTHORS_VIEW + [("people", "add_author"), ("people", "change_author"), ("people", "delete_author")]
 
+# Entities (people, places, organisations… named in articles): everyone sees the registry; section editors
+# add and correct entries; merging duplicates and deleting are for chief editors. Confirming or rejecting an
+# article's entities goes with the right to edit that article (see entities/permissions.py).
+_ENTITIES_VIEW = [("entities", "view_entity")]
+_ENTITIES_EDIT = _ENTITIES_VIEW + [("entities", "add_entity"), ("entities", "change_entity")]
+_ENTITIES_ALL = _ENTITIES_EDIT + [("entities", "delete_entity"), ("entities", "merge_entity")]
+
 MODEL_PERMISSIONS = {
-    CONTRIBUTOR: _ADMIN_ACCESS + _IMAGES_CONTRIBUTE + _AUTHORS_VIEW + _CREATE_ARTICLES,
-    SECTION_EDITOR: _ADMIN_ACCESS + _IMAGES_EDIT + _AUTHORS_VIEW + _CREATE_ARTICLES,
+    CONTRIBUTOR: _ADMIN_ACCESS + _IMAGES_CONTRIBUTE + _AUTHORS_VIEW + _CREATE_ARTICLES + _ENTITIES_VIEW,
+    SECTION_EDITOR: _ADMIN_ACCESS + _IMAGES_EDIT + _AUTHORS_VIEW + _CREATE_ARTICLES + _ENTITIES_EDIT,
     CHIEF_EDITOR: _ADMIN_ACCESS
     + _CREATE_ALL_PAGES
     + _IMAGES_ALL
     + _AUTHORS_MANAGE
+    + _ENTITIES_ALL
     + [
         ("sections", "change_publicationsettings"),
         ("wagtailredirects", "add_redirect"),
