@@ -38,7 +38,7 @@ ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 RECENT_COUNT = 5
 TOC_MIN_HEADINGS = 3
 # Ids the page layout itself uses; a heading called "Main" must not steal the skip link's target.
-RESERVED_IDS = {"main", "site-search", "toc", "recent"}
+RESERVED_IDS = {"main", "site-search", "toc", "recent", "related"}
 
 
 def unique_anchor(anchor: str, taken: set) -> str:

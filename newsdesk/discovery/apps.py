@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.signals import page_published
 
 
 class DiscoveryConfig(AppConfig):
@@ -7,3 +8,9 @@ class DiscoveryConfig(AppConfig):
     name = "newsdesk.discovery"
     label = "discovery"
     verbose_name = "Discovery"
+
+    def ready(self):
+        # The handlers import models, which Django allows only once every app is loaded.
+        from newsdesk.discovery import signal_handlers as handlers  # noqa: PLC0415
+
+        page_published.connect(handlers.refresh_related, dispatch_uid="discovery-related")

@@ -28,3 +28,10 @@ class DistributionConfig(AppConfig):
         pre_save.connect(handlers.remember_reader_paths, sender="articles.ArticlePage")
         for signal in (page_published, page_unpublished, pre_page_move, post_page_move):
             signal.connect(handlers.purge_changed_page)
+        # Entities: an edit or merge shows on hubs and articles; a link shows once confirmed (see entities/models.py).
+        for model in ("entities.Entity", "entities.EntityAlias", "entities.FormerSlug"):
+            for signal in (post_save, post_delete):
+                signal.connect(handlers.purge_entity_changed, sender=model)
+        pre_save.connect(handlers.remember_link_shown, sender="entities.ArticleEntity")
+        post_save.connect(handlers.purge_link_saved, sender="entities.ArticleEntity")
+        post_delete.connect(handlers.purge_link_deleted, sender="entities.ArticleEntity")

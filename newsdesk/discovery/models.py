@@ -1,0 +1,55 @@
+"""Related articles: computed on publish (see related.py), read by article pages, pinned or excluded by editors."""
+
+from django.db import models
+
+from newsdesk.articles.models import ArticlePage
+
+# Shown under an article; more are kept, so a related piece taken offline leaves a replacement behind.
+RELATED_SHOWN = 5
+RELATED_KEPT = 10
+
+
+class RelatedArticleQuerySet(models.QuerySet):
+    def editors_choices(self):
+        return self.filter(models.Q(pinned=True) | models.Q(excluded=True))
+
+    def computed(self):
+        return self.filter(pinned=False, excluded=False)
+
+    def for_readers(self, article):
+        """Rows readers may see under `article`: never excluded, never an unpublished piece; pinned first."""
+        return (
+            self.filter(article_id=article.pk, excluded=False, related__in=ArticlePage.objects.published())
+            .exclude(related_id=article.pk)
+            .order_by("-pinned", "-score", "related_id")
+        )
+
+
+class RelatedArticle(models.Model):
+    """That `related` is worth reading after `article`, how much (score) and why, in words an editor can check."""
+
+    article = models.ForeignKey(ArticlePage, related_name="related_links", on_delete=models.CASCADE)
+    related = models.ForeignKey(ArticlePage, related_name="+", on_delete=models.CASCADE)
+    score = models.FloatField(default=0.0)
+    reason = models.CharField(max_length=300, blank=True)
+    pinned = models.BooleanField(default=False, help_text="Shown first, whatever its score.")
+    excluded = models.BooleanField(default=False, help_text="Never shown, whatever its score.")
+    computed_at = models.DateTimeField(auto_now=True)
+
+    objects = RelatedArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "related article"
+        constraints = [models.UniqueConstraint(fields=["article", "related"], name="one_row_per_related_pair")]
+
+    def __str__(self):
+        return f"{self.article_id} → {self.related_id} ({self.score:.2f}: {self.reason})"
+
+
+def related_for_readers(article, count: int = RELATED_SHOWN) -> list:
+    """Up to `count` published articles to show under `article`, ready for teaser cards, best first."""
+    if article.pk is None:
+        return []
+    ids = list(RelatedArticle.objects.for_readers(article).values_list("related_id", flat=True)[:count])
+    pages = ArticlePage.objects.published().for_teasers().in_bulk(ids)
+    return [pages[pk] for pk in ids if pk in pages]
