@@ -62,5 +62,7 @@ def change_related(request, article_id):
         row.delete()
     else:
         row.save()
-    messages.success(request, f"“{related.title}”: {dict(pin='pinned', exclude='excluded', reset='left to the score')[action]}.")
+    messages.success(
+        request, f"“{related.title}”: {dict(pin='pinned', exclude='excluded', reset='left to the score')[action]}."
+    )
     return redirect("discovery_related", article_id=article.pk)

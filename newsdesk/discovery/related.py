@@ -109,8 +109,9 @@ class Corpus:
 
     def matches(self, doc_id: int, limit: int = RELATED_KEPT) -> list[Match]:
         """The `limit` best documents to read after `doc_id`, best first, each with its reason."""
-        entity_scores, word_scores = self._overlaps(doc_id, self.entities, self.by_entity), self._overlaps(
-            doc_id, self.words, self.by_term
+        entity_scores, word_scores = (
+            self._overlaps(doc_id, self.entities, self.by_entity),
+            self._overlaps(doc_id, self.words, self.by_term),
         )
         scores = {
             other: ENTITY_SHARE * entity_scores.get(other, 0.0) + (1 - ENTITY_SHARE) * word_scores.get(other, 0.0)

@@ -18,6 +18,4 @@ def register_related_urls():
 def related_button(page, user, view_name, next_url=None):
     # On the article's edit screen, beside History: where the editor reads the reasons and pins or excludes.
     if isinstance(page.specific_deferred, ArticlePage) and page.permissions_for_user(user).can_edit():
-        yield Button(
-            "Related articles", reverse("discovery_related", args=[page.pk]), icon_name="link", priority=66
-        )
+        yield Button("Related articles", reverse("discovery_related", args=[page.pk]), icon_name="link", priority=66)

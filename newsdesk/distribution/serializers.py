@@ -57,7 +57,9 @@ def filter_articles(
         found = Entity.objects.filter(slug=entity).first()
         if found is None:
             raise BadParameter("entity", f"No entity with slug {entity!r}.")
-        articles = articles.filter(pk__in=ArticleEntity.objects.visible_to_readers().filter(entity=found).values("article_id"))
+        articles = articles.filter(
+            pk__in=ArticleEntity.objects.visible_to_readers().filter(entity=found).values("article_id")
+        )
     if kind:
         if kind not in ArticleKind.values:
             raise BadParameter("kind", f"Unknown kind {kind!r}. Known kinds: {', '.join(ArticleKind.values)}.")

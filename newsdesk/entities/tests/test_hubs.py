@@ -129,7 +129,6 @@ class HubPageTests(TestCase):
         tree = parse_html(self.client.get(self.room.lead.url))
         self.assertEqual(tree.xpath("//nav[@aria-labelledby='in-this-story-title']//a/@href"), ["/topics/cpec/"])
 
-
     # -- merges ----------------------------------------------------------------------------------------
 
     def test_the_old_address_of_a_merged_entity_redirects_to_the_survivor(self):
