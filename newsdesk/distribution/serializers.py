@@ -11,9 +11,9 @@ from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.feeds import FEEDS
 from newsdesk.distribution.links import CROPS, absolute, crop_renditions, original_url, page_url, tag_url
 from newsdesk.distribution.published import feed_path, published_sections
-from newsdesk.images.models import NewsImage, NewsRendition
 from newsdesk.entities.hubs import hub_path
 from newsdesk.entities.models import ArticleEntity, Entity
+from newsdesk.images.models import NewsImage, NewsRendition
 from newsdesk.people.models import Author
 
 

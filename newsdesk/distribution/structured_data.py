@@ -4,8 +4,6 @@ from django.urls import reverse
 
 from newsdesk.core.dates import iso_datetime
 from newsdesk.core.html import safe_link
-from newsdesk.entities import hubs
-from newsdesk.entities.models import LinkRole
 from newsdesk.distribution.links import (
     CROPS,
     LOGO,
@@ -16,6 +14,8 @@ from newsdesk.distribution.links import (
     publication,
     rendition_or_none,
 )
+from newsdesk.entities import hubs
+from newsdesk.entities.models import LinkRole
 
 # schema.org's NewsArticle subtypes (https://schema.org/NewsArticle). An interview is reported news
 # rather than first-hand observation, so it stays a NewsArticle and says so in `genre`.
