@@ -7,10 +7,12 @@ from io import StringIO
 from pathlib import Path
 
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from lxml import html as lxml_html
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.discovery.models import RelatedArticle
+from newsdesk.entities.models import ArticleEntity
 from newsdesk.images.models import NewsImage
 from newsdesk.importers.models import ImportRecord
 from newsdesk.importers.tests.material import own, write_jpeg
@@ -265,3 +267,15 @@ class EdgeCaseImportTests(TestCase):
         response = self.client.get("/search/", {"q": "berths"})
         titles = lxml_html.fromstring(response.content).xpath('//article[@class="teaser"]//h3/a')
         self.assertEqual([a.text_content().strip() for a in titles], [self.article(101).title])
+
+
+@override_settings(ENTITIES_EXTRACT_ON_SAVE=True)
+class ImportUnderstandingTests(TestCase):
+    def test_imported_articles_get_their_entities_found_and_related_lists_computed(self):
+        output, _ = run_import()
+        self.assertIn("Queued entity extraction", output)
+        imported = ImportRecord.objects.filter(kind="article").values_list("object_id", flat=True)
+        self.assertTrue(ArticleEntity.objects.filter(article_id__in=list(imported)).exists())
+        self.assertTrue(ArticleEntity.objects.exclude(status="confirmed").exists())  # suggestions, for editors
+        published = ArticlePage.objects.published().filter(pk__in=list(imported))
+        self.assertTrue(RelatedArticle.objects.filter(article__in=published).exists())
