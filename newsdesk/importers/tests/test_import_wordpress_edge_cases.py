@@ -11,7 +11,6 @@ from django.test import TestCase, override_settings
 from lxml import html as lxml_html
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.discovery.models import RelatedArticle
 from newsdesk.entities.models import ArticleEntity
 from newsdesk.images.models import NewsImage
 from newsdesk.importers.models import ImportRecord
@@ -271,11 +270,9 @@ class EdgeCaseImportTests(TestCase):
 
 @override_settings(ENTITIES_EXTRACT_ON_SAVE=True)
 class ImportUnderstandingTests(TestCase):
-    def test_imported_articles_get_their_entities_found_and_related_lists_computed(self):
+    def test_imported_articles_get_their_entities_found(self):
         output, _ = run_import()
         self.assertIn("Queued entity extraction", output)
         imported = ImportRecord.objects.filter(kind="article").values_list("object_id", flat=True)
         self.assertTrue(ArticleEntity.objects.filter(article_id__in=list(imported)).exists())
         self.assertTrue(ArticleEntity.objects.exclude(status="confirmed").exists())  # suggestions, for editors
-        published = ArticlePage.objects.published().filter(pk__in=list(imported))
-        self.assertTrue(RelatedArticle.objects.filter(article__in=published).exists())
