@@ -15,7 +15,8 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core.pagecache import ARTICLE_TAG
-from newsdesk.entities.models import ArticleEntity, Entity, FormerSlug, LinkStatus
+from newsdesk.entities.merging import merge
+from newsdesk.entities.models import ArticleEntity, LinkStatus
 from newsdesk.sections.models import PublicationSettings
 from newsdesk.testing import (
     call_wsgi,
@@ -345,13 +346,10 @@ class PurgeOnEveryChangeTests(TestCase):
         link_entity(self.elsewhere, duplicate, "about")
         old_hub = f"/topics/{duplicate.slug}/"
 
-        def merge():
-            ArticleEntity.objects.filter(entity=duplicate).update(entity=self.cpec)
-            FormerSlug.objects.create(entity=self.cpec, slug=duplicate.slug)
-            Entity.objects.filter(pk=duplicate.pk).delete()
-
         before = self.crawl([old_hub])
-        after = self.assert_fresh_everywhere_after(merge, shows=["/topics/cpec/", "/topics/cpec/feed/rss/"])
+        after = self.assert_fresh_everywhere_after(
+            lambda: merge(duplicate, into=self.cpec), shows=["/topics/cpec/", "/topics/cpec/feed/rss/"]
+        )
         self.assertEqual(before[old_hub].status_code, 200)
         self.assertIn(b"Markets steady", after["/topics/cpec/"].content)
         self.assertEqual(call_wsgi(application, old_hub).status_code, 301)
