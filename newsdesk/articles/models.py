@@ -245,6 +245,7 @@ class ArticlePage(Page):
             + [item.hero_image for item in recent]
         )
         context.update(
+            published_articles=published,  # for the Related list (discovery's template tag)
             recent_articles=recent,
             also_see_ids=self.also_see_ids(published),
             breadcrumbs=self.get_ancestors().filter(depth__gt=1),

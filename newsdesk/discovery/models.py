@@ -16,10 +16,14 @@ class RelatedArticleQuerySet(models.QuerySet):
     def computed(self):
         return self.filter(pinned=False, excluded=False)
 
-    def for_readers(self, article):
-        """Rows readers may see under `article`: never excluded, never an unpublished piece; pinned first."""
+    def for_readers(self, article, published=None):
+        """Rows readers may see under `article`: never excluded, never an unpublished piece; pinned first.
+
+        `published` is `ArticlePage.objects.published()` when the caller has one already (building it reads the
+        view restrictions)."""
+        published = ArticlePage.objects.published() if published is None else published
         return (
-            self.filter(article_id=article.pk, excluded=False, related__in=ArticlePage.objects.published())
+            self.filter(article_id=article.pk, excluded=False, related__in=published)
             .exclude(related_id=article.pk)
             .order_by("-pinned", "-score", "related_id")
         )
@@ -46,10 +50,13 @@ class RelatedArticle(models.Model):
         return f"{self.article_id} → {self.related_id} ({self.score:.2f}: {self.reason})"
 
 
-def related_for_readers(article, count: int = RELATED_SHOWN) -> list:
-    """Up to `count` published articles to show under `article`, ready for teaser cards, best first."""
+def related_for_readers(article, count: int = RELATED_SHOWN, published=None) -> list:
+    """Up to `count` published articles to show under `article`, ready for teaser cards, best first (one query)."""
     if article.pk is None:
         return []
-    ids = list(RelatedArticle.objects.for_readers(article).values_list("related_id", flat=True)[:count])
-    pages = ArticlePage.objects.published().for_teasers().in_bulk(ids)
-    return [pages[pk] for pk in ids if pk in pages]
+    rows = (
+        RelatedArticle.objects.for_readers(article, published)
+        .select_related("related__hero_image")
+        .defer("related__body")  # teasers never show the body (see ArticlePageQuerySet.for_teasers)
+    )
+    return [row.related for row in rows[:count]]

@@ -66,12 +66,16 @@ def co_occurring(entity, limit: int = CO_OCCURRENCE_SHOWN) -> list:
 
 
 def reader_links(article) -> list:
-    """The links readers see on `article` (about first, then by mentions), read once per instance."""
+    """The links shown on `article`'s own outputs (about first, then by mentions), read once per instance.
+
+    Shown links, without asking again whether the article is published: its page, JSON-LD and ninjs exist
+    only for those who may see the article, and it saves the view-restriction query on every page view.
+    """
     if "_reader_links" not in article.__dict__:
         links = []
         if article.pk is not None:
             links = (
-                ArticleEntity.objects.visible_to_readers()
+                ArticleEntity.objects.shown()
                 .filter(article_id=article.pk)
                 .select_related("entity")
                 .order_by("role", "-mention_count", "entity__name")

@@ -5,7 +5,8 @@ from django.test.utils import CaptureQueriesContext
 from newsdesk.testing import make_article, make_author, make_image, make_section, minutes_ago, rich_body
 
 # The number README.md states. Raise it only with a reason: every reader page view pays it.
-ARTICLE_PAGE_QUERIES = 24
+# 26: In this story (the article's entity links) and Related (its related rows with their teasers) cost one each.
+ARTICLE_PAGE_QUERIES = 26
 
 
 class ArticlePageQueryCountTests(TestCase):
