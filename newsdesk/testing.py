@@ -25,6 +25,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from newsdesk.articles.models import ArticleByline, ArticleCorrection, ArticlePage
 from newsdesk.discovery.engine.indexing import index_pages
 from newsdesk.editorial import roles
+from newsdesk.entities.models import ArticleEntity, Entity, LinkSource, LinkStatus
 from newsdesk.images.models import NewsImage
 from newsdesk.people.models import Author
 from newsdesk.sections.models import HomePage, PublicationSettings, SectionPage
@@ -92,6 +93,23 @@ def make_article(section, title=None, *, authors=(), tags=(), body=None, publish
             index_pages([article.pk])
         article.refresh_from_db()
     return article
+
+
+def make_entity(name, kind="topic", **fields):
+    return Entity.objects.create(name=name, kind=kind, **fields)
+
+
+def link_entity(article, entity, role="about", *, status=LinkStatus.CONFIRMED, mentions=1):
+    """That `article` names `entity`, as an editor confirmed it (what readers see), without running the extractor."""
+    return ArticleEntity.objects.create(
+        article=article,
+        entity=entity,
+        role=role,
+        status=status,
+        source=LinkSource.EDITOR,
+        mention_count=mentions,
+        confidence=1.0,
+    )
 
 
 def rich_body(*, images=(), also_see=(), headings=("The visit", "The corridor", "What was signed"), image_caption=""):
@@ -341,6 +359,46 @@ class Newsroom:
             go_live_at=timezone.now() + timedelta(days=1),
         )
         self.scheduled.save_revision().publish()
+
+
+class EntityNewsroom(Newsroom):
+    """The Newsroom with entities linked as an editor confirmed them: CPEC (a project, with a picture and sameAs),
+    Gwadar, Xi Jinping and Pakistan on published articles; an entity named only in the hidden articles; and one
+    whose only article was unpublished. Hubs must show the first kind and never the other two."""
+
+    def __init__(self):
+        super().__init__()
+        self.cpec = make_entity(
+            "CPEC",
+            "project",
+            description="The China–Pakistan Economic Corridor.",
+            image=self.hero,
+            same_as=["https://www.wikidata.org/wiki/Q1137566"],
+        )
+        self.gwadar = make_entity("Gwadar", "place", same_as=["https://www.wikidata.org/wiki/Q383432"])
+        self.xi = make_entity("Xi Jinping", "person")
+        self.pakistan = make_entity("Pakistan", "place")
+        self.secret = make_entity("Project Nightingale", "project")
+        self.lonely = make_entity("Main Line 1", "project")
+        analysis = self.by_kind["analysis"]
+        for article, about, mentions in [
+            (self.lead, [self.cpec, self.gwadar], [self.xi]),
+            (self.background, [self.cpec], [self.pakistan]),
+            (analysis, [self.gwadar], [self.cpec]),
+            (self.draft, [self.cpec, self.secret], []),
+            (self.private, [self.cpec, self.secret], []),
+            (self.scheduled, [self.cpec, self.secret], []),
+        ]:
+            for entity in about:
+                link_entity(article, entity, "about")
+            for entity in mentions:
+                link_entity(article, entity, "mentions")
+        self.withdrawn = make_article(self.business, "Withdrawn railway story", published_at=minutes_ago(50))
+        link_entity(self.withdrawn, self.lonely, "about")
+        link_entity(self.withdrawn, self.cpec, "about")
+        self.withdrawn.unpublish()
+        # Newest first, as the CPEC hub lists them.
+        self.cpec_articles = [self.lead, analysis, self.background]
 
 
 ERRORS = (

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("newsdesk.editorial.urls")),
     path("", include("newsdesk.distribution.urls")),
     path("", include("newsdesk.discovery.urls")),
+    path("", include("newsdesk.entities.hub_urls")),
     path("", include("newsdesk.importers.urls")),
     path("", include("newsdesk.people.urls")),
     path("", include("newsdesk.sections.urls")),

@@ -38,7 +38,7 @@ ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 RECENT_COUNT = 5
 TOC_MIN_HEADINGS = 3
 # Ids the page layout itself uses; a heading called "Main" must not steal the skip link's target.
-RESERVED_IDS = {"main", "site-search", "toc", "recent"}
+RESERVED_IDS = {"main", "site-search", "toc", "recent", "related"}
 
 
 def unique_anchor(anchor: str, taken: set) -> str:
@@ -241,7 +241,7 @@ class ArticlePage(Page):
         # restrictions once.
         published = SimpleLazyObject(ArticlePage.objects.published)
         context.update(
-            published_articles=published,
+            published_articles=published,  # also for the Related list (discovery's template tag)
             also_see_ids=SimpleLazyObject(lambda: self.also_see_ids(published)),
             breadcrumbs=self.get_ancestors().filter(depth__gt=1),
         )

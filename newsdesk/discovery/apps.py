@@ -25,3 +25,4 @@ class DiscoveryConfig(AppConfig):
                 sender="wagtailcore.PageViewRestriction",
                 dispatch_uid=f"discovery-index-{uid}",
             )
+        page_published.connect(handlers.refresh_related, dispatch_uid="discovery-related")

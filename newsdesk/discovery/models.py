@@ -1,4 +1,8 @@
+"""Search documents and their vocabulary (engine/), and related articles (computed on publish, see related.py)."""
+
 from django.db import models
+
+from newsdesk.articles.models import ArticlePage
 
 
 class SearchDocument(models.Model):
@@ -47,3 +51,61 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+# Shown under an article; more are kept, so a related piece taken offline leaves a replacement behind.
+RELATED_SHOWN = 5
+RELATED_KEPT = 10
+
+
+class RelatedArticleQuerySet(models.QuerySet):
+    def editors_choices(self):
+        return self.filter(models.Q(pinned=True) | models.Q(excluded=True))
+
+    def computed(self):
+        return self.filter(pinned=False, excluded=False)
+
+    def for_readers(self, article, published=None):
+        """Rows readers may see under `article`: never excluded, never an unpublished piece; pinned first.
+
+        `published` is `ArticlePage.objects.published()` when the caller has one already (building it reads the
+        view restrictions)."""
+        published = ArticlePage.objects.published() if published is None else published
+        return (
+            self.filter(article_id=article.pk, excluded=False, related__in=published)
+            .exclude(related_id=article.pk)
+            .order_by("-pinned", "-score", "related_id")
+        )
+
+
+class RelatedArticle(models.Model):
+    """That `related` is worth reading after `article`, how much (score) and why, in words an editor can check."""
+
+    article = models.ForeignKey(ArticlePage, related_name="related_links", on_delete=models.CASCADE)
+    related = models.ForeignKey(ArticlePage, related_name="+", on_delete=models.CASCADE)
+    score = models.FloatField(default=0.0)
+    reason = models.CharField(max_length=300, blank=True)
+    pinned = models.BooleanField(default=False, help_text="Shown first, whatever its score.")
+    excluded = models.BooleanField(default=False, help_text="Never shown, whatever its score.")
+    computed_at = models.DateTimeField(auto_now=True)
+
+    objects = RelatedArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "related article"
+        constraints = [models.UniqueConstraint(fields=["article", "related"], name="one_row_per_related_pair")]
+
+    def __str__(self):
+        return f"{self.article_id} → {self.related_id} ({self.score:.2f}: {self.reason})"
+
+
+def related_for_readers(article, count: int = RELATED_SHOWN, published=None) -> list:
+    """Up to `count` published articles to show under `article`, ready for teaser cards, best first (one query)."""
+    if article.pk is None:
+        return []
+    rows = (
+        RelatedArticle.objects.for_readers(article, published)
+        .select_related("related__hero_image")
+        .defer("related__body")  # teasers never show the body (see ArticlePageQuerySet.for_teasers)
+    )
+    return [row.related for row in rows[:count]]

@@ -4,6 +4,10 @@ Through django-tasks the work runs inline (immediate backend) or in the worker, 
 transaction as the change. Readers are safe meanwhile: the query layer applies the published() rule.
 """
 
+from functools import partial
+
+from django.db import transaction
+
 from newsdesk.articles.models import ArticlePage
 from newsdesk.discovery import tasks
 
@@ -28,3 +32,9 @@ def index_moved_page(sender, instance, **kwargs):
 
 def index_restricted_pages(sender, instance, **kwargs):
     tasks.update_search_documents_below.enqueue(instance.page_id)
+
+
+def refresh_related(sender, instance, **kwargs):
+    # After the commit, so the task reads the article as published (and its links as confirmed).
+    if isinstance(instance, ArticlePage):
+        transaction.on_commit(partial(tasks.refresh_related_articles.enqueue, instance.pk))

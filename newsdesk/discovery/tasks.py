@@ -1,5 +1,6 @@
 from django_tasks import task
 
+from newsdesk.discovery import related
 from newsdesk.discovery.engine import indexing
 
 
@@ -13,3 +14,9 @@ def update_search_documents(page_ids: list[int]):
 def update_search_documents_below(page_id: int):
     """Rewrite the documents of every article under a page whose slug, place or view restriction changed."""
     indexing.index_pages_below(page_id)
+
+
+@task()
+def refresh_related_articles(article_id: int):
+    """One published article's related list, and its place in the lists of the articles it matched."""
+    related.refresh_related(article_id)

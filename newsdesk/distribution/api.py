@@ -30,6 +30,7 @@ from newsdesk.discovery.params import search_query
 from newsdesk.distribution import serializers
 from newsdesk.distribution.published import published_sections
 from newsdesk.distribution.serializers import BadParameter
+from newsdesk.entities.models import Entity
 from newsdesk.people.models import Author
 
 DEFAULT_LIMIT = 20
@@ -55,7 +56,8 @@ class ReadApi(NinjaAPI):
 api = ReadApi(
     title="Newsdesk read API",
     version="1",
-    description="Published articles, sections, authors and images, and search over the articles. "
+    description="Published articles, sections, authors, images and the entities articles name, "
+    "and search over the articles. "
     "Read-only; no authentication.",
     urls_namespace="distribution:api",
     openapi_url="/openapi.json",
@@ -153,6 +155,21 @@ class ArticleOut(ArticleSummaryOut):
     corrections: list[dict[str, str]]
 
 
+class EntityOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    description: str
+    same_as: list[str]
+    url: str
+    article_count: int
+    feeds: dict[str, str]
+
+
+class EntityDetailOut(EntityOut):
+    aliases: list[str]
+
+
 class Page(Schema):
     count: int
     limit: int
@@ -176,6 +193,10 @@ class AuthorList(Page):
 
 class ImageList(Page):
     items: list[ImageOut]
+
+
+class EntityList(Page):
+    items: list[EntityOut]
 
 
 class Options(Schema):
@@ -208,6 +229,7 @@ class ArticleFilters(Paging):
     section: str | None = Field(None, description="A section's slug.")
     author: str | None = Field(None, description="An author's or desk's slug.")
     tag: str | None = Field(None, description="A tag's slug.")
+    entity: str | None = Field(None, description="An entity's slug (see /api/v1/entities/).")
     kind: Literal[tuple(ArticleKind.values)] | None = None
     published_after: str | None = Field(None, **MOMENT)
     published_before: str | None = Field(None, **MOMENT)
@@ -384,6 +406,32 @@ def search_articles(request: HttpRequest, filters: Query[SearchFilters]):
     }
 
 
+@api.get(
+    "/entities/",
+    response={200: EntityList, **PROBLEMS},
+    summary="People, places, organisations and other entities named in published articles, by name",
+    tags=["entities"],
+)
+def list_entities(request: HttpRequest, paging: Query[Paging]):
+    _refuse_unknown(request, Paging)
+    entities = Entity.objects.with_published_articles().order_by("name", "pk")
+    return _page(request, entities, paging, serializers.ArticleSerializer(request).entities)
+
+
+@api.get(
+    "/entities/{slug}/",
+    response={200: EntityDetailOut, **PROBLEMS},
+    summary="One entity with its other names",
+    tags=["entities"],
+)
+def get_entity(request: HttpRequest, slug: str, options: Query[Options]):
+    _refuse_unknown(request, Options)
+    entity = Entity.objects.with_published_articles().filter(slug=slug).prefetch_related("aliases").first()
+    if entity is None:
+        raise Http404("No entity with this slug is named in a published article.")
+    return serializers.ArticleSerializer(request).entity_detail(entity)
+
+
 # -- helpers -----------------------------------------------------------------------------------
 
 
@@ -400,6 +448,7 @@ def _article_filters(filters: ArticleFilters) -> dict:
         "section": filters.section,
         "author": filters.author,
         "tag": filters.tag,
+        "entity": filters.entity,
         "kind": filters.kind,
         "published_after": _moment("published_after", filters.published_after, end_of_day=False),
         "published_before": _moment("published_before", filters.published_before, end_of_day=True),

@@ -30,3 +30,10 @@ class DistributionConfig(AppConfig):
             signal.connect(handlers.purge_changed_page)
         # Readers' pages only read renditions: the worker makes them when an article goes out.
         page_published.connect(handlers.make_article_renditions, dispatch_uid="distribution-renditions")
+        # Entities: an edit or merge shows on hubs and articles; a link shows once confirmed (see entities/models.py).
+        for model in ("entities.Entity", "entities.EntityAlias", "entities.FormerSlug"):
+            for signal in (post_save, post_delete):
+                signal.connect(handlers.purge_entity_changed, sender=model)
+        pre_save.connect(handlers.remember_link_shown, sender="entities.ArticleEntity")
+        post_save.connect(handlers.purge_link_saved, sender="entities.ArticleEntity")
+        post_delete.connect(handlers.purge_link_deleted, sender="entities.ArticleEntity")

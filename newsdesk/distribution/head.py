@@ -29,6 +29,8 @@ from newsdesk.distribution.links import (
     rendition_or_none,
 )
 from newsdesk.distribution.published import feed_path
+from newsdesk.entities import hubs
+from newsdesk.entities.models import Entity
 from newsdesk.people.models import Author
 from newsdesk.sections.models import HomePage, SectionPage
 
@@ -51,7 +53,7 @@ def head_for(context) -> Head:
     site = publication(request)
     head = Head(feeds=feed_links(site.name, "", None))
     # "page" may also be a paginator's page; the first subject with a builder is the one the page is about.
-    for subject in (context.get("page"), context.get("author"), context.get("tag")):
+    for subject in (context.get("page"), context.get("author"), context.get("tag"), context.get("entity")):
         builder = _builder_for(subject)
         if builder is not None:
             builder(head, request, site, subject)
@@ -130,6 +132,17 @@ def _tag_head(head, request, site, tag):
     _graph(head, request, structured_data.tag_graph(request, tag))
 
 
+def _entity_head(head, request, site, entity):
+    _listing(head, request, absolute(request, hubs.hub_path(entity)), entity.name, entity.description, "")
+    head.description = ""  # the hub template states the description itself
+    if entity.image_id:
+        head.og += _og_picture(request, entity.image, PORTRAIT, entity.name)
+    else:
+        head.og += _og_logo(request, site)
+    head.feeds += feed_links(entity.name, "entity", entity.slug)
+    _graph(head, request, structured_data.hub_graph(request, entity))
+
+
 # The most specific model wins: an ArticlePage is also a Page.
 BUILDERS = {
     ArticlePage: _article_head,
@@ -138,6 +151,7 @@ BUILDERS = {
     Page: _standard_head,
     Author: _author_head,
     Tag: _tag_head,
+    Entity: _entity_head,
 }
 
 

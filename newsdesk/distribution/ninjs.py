@@ -23,6 +23,7 @@ from newsdesk.distribution.links import (
     publication,
     tag_url,
 )
+from newsdesk.entities.hubs import hub_path, reader_links
 from newsdesk.images.models import credit_line
 
 STANDARDS = {
@@ -104,7 +105,8 @@ def ninjs_item(request, article) -> dict:
             {"name": tag.name, "rel": "about", "literal": tag.slug, "uri": tag_url(request, tag)}
             for tag in article.tag_list
             if tag.slug
-        ],
+        ]
+        + entity_subjects(request, article),
         "genres": [{"name": GENRES.get(article.kind, "Current"), "literal": article.kind}],
         "altids": [{"role": "url", "value": page_url(request, article)}, {"role": "page-id", "value": str(article.pk)}],
         "associations": [
@@ -115,6 +117,19 @@ def ninjs_item(request, article) -> dict:
     if article.dateline:
         item["located"] = article.dateline
     return item
+
+
+def entity_subjects(request, article) -> list[dict]:
+    """The entities readers see on the article, each identified by its hub's address."""
+    return [
+        {
+            "name": link.entity.name,
+            "rel": str(link.role),  # "about" or "mentions"
+            "literal": f"{link.entity.kind}:{link.entity.slug}",
+            "uri": absolute(request, hub_path(link.entity)),
+        }
+        for link in reader_links(article)
+    ]
 
 
 def _roles(images, article):

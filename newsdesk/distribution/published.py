@@ -7,6 +7,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.entities import hubs
 from newsdesk.people.models import Author
 from newsdesk.sections.models import SectionPage
 
@@ -26,7 +27,7 @@ def feed_path(kind: str, slug: str, fmt: str) -> str:
 class Scope:
     """A slice of the published articles with a listing page of its own."""
 
-    kind: str  # "site", "section", "author" or "tag"
+    kind: str  # "site", "section", "author", "tag" or "entity"
     title: str
     description: str
     listing_path: str
@@ -90,4 +91,20 @@ def tag_scope(slug: str) -> Scope:
         slug=slug,
         articles=ArticlePage.objects.published().recent().tagged(slug),
         subject=tag,
+    )
+
+
+def entity_scope(slug: str) -> Scope:
+    """An entity's hub; `slug` may be a former one (the view redirects to the scope's own slug)."""
+    entity = hubs.hub_for_slug(slug)
+    if entity is None:
+        raise Http404("No such topic.")
+    return Scope(
+        kind="entity",
+        title=entity.name,
+        description=entity.description or f"Articles about {entity.name}.",
+        listing_path=hubs.hub_path(entity),
+        slug=entity.slug,
+        articles=hubs.hub_articles(entity),
+        subject=entity,
     )

@@ -12,6 +12,7 @@ from wagtail.models import Page, ReferenceIndex
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import pagecache
 from newsdesk.distribution import sitemaps
+from newsdesk.entities.models import ArticleEntity, Entity
 
 FEED_FORMATS = ("rss", "atom", "json")
 
@@ -26,6 +27,7 @@ def article_paths(article) -> set[str]:
         reverse("distribution:api:list_sections"),
         reverse("distribution:api:list_authors"),
         reverse("distribution:api:list_images"),
+        reverse("distribution:api:list_entities"),
     }
     paths |= _feeds("distribution:feed") | _sitemap_pages() | _own_paths(article)
     for referrer in _articles_pointing_at(article):
@@ -61,7 +63,18 @@ def _own_paths(article) -> set[str]:
         paths |= _feeds("distribution:tag_feed", slug=tag.slug)
     if article.hero_image_id:
         paths.add(reverse("distribution:api:get_image", kwargs={"image_id": article.hero_image_id}))
+    # Every hub showing the article lists it, and counts its other entities among those "often named with".
+    for entity in Entity.objects.filter(pk__in=ArticleEntity.objects.shown().filter(article=article).values("entity")):
+        paths |= entity_paths(entity)
     return paths
+
+
+def entity_paths(entity) -> set[str]:
+    """An entity's hub, its feeds and its API entry."""
+    return {
+        reverse("entity_hub", kwargs={"slug": entity.slug}),
+        reverse("distribution:api:get_entity", kwargs={"slug": entity.slug}),
+    } | _feeds("distribution:entity_feed", slug=entity.slug)
 
 
 def _articles_pointing_at(article) -> list:
@@ -90,6 +103,15 @@ def _sitemap_pages() -> set[str]:
     article_count = ArticlePage.objects.published().count()
     pages = max(1, -(-article_count // sitemaps.ArticleSitemap.limit))
     return {sitemaps.ArticleSitemap(None).path(n) for n in range(1, pages + 1)} | {sitemaps.PageSitemap(None).path(1)}
+
+
+def purge_entity_link(link) -> None:
+    """A link readers see (or saw) on a published article: that article's addresses, the entity's and its company's."""
+    article = ArticlePage.objects.published().filter(pk=link.article_id).first()
+    if article is None:
+        return
+    paths = article_paths(article) | entity_paths(link.entity) if pagecache.frontend_caches_configured() else ()
+    pagecache.purge(paths)
 
 
 def purge_article(article, paths_before=()) -> None:

@@ -11,6 +11,8 @@ from newsdesk.distribution.content import ArticleBatch
 from newsdesk.distribution.feeds import FEEDS
 from newsdesk.distribution.links import CROPS, absolute, crop_renditions, original_url, page_url, tag_url
 from newsdesk.distribution.published import feed_path, published_sections
+from newsdesk.entities.hubs import hub_path
+from newsdesk.entities.models import ArticleEntity, Entity
 from newsdesk.images.models import NewsImage, NewsRendition
 from newsdesk.people.models import Author
 
@@ -25,9 +27,17 @@ class BadParameter(Exception):
 
 
 def filter_articles(
-    articles, *, section=None, author=None, tag=None, kind=None, published_after=None, published_before=None
+    articles,
+    *,
+    section=None,
+    author=None,
+    tag=None,
+    entity=None,
+    kind=None,
+    published_after=None,
+    published_before=None,
 ):
-    """Narrow `articles`; an unknown section, author, tag or kind raises BadParameter naming it."""
+    """Narrow `articles`; an unknown section, author, tag, entity or kind raises BadParameter naming it."""
 
     if section:
         found = published_sections().filter(slug=section).first()
@@ -43,6 +53,13 @@ def filter_articles(
         if not Tag.objects.filter(slug=tag).exists():
             raise BadParameter("tag", f"No tag with slug {tag!r}.")
         articles = articles.tagged(tag)
+    if entity:
+        found = Entity.objects.filter(slug=entity).first()
+        if found is None:
+            raise BadParameter("entity", f"No entity with slug {entity!r}.")
+        articles = articles.filter(
+            pk__in=ArticleEntity.objects.visible_to_readers().filter(entity=found).values("article_id")
+        )
     if kind:
         if kind not in ArticleKind.values:
             raise BadParameter("kind", f"Unknown kind {kind!r}. Known kinds: {', '.join(ArticleKind.values)}.")
@@ -142,6 +159,25 @@ class ArticleSerializer:
             }
             for author in authors
         ]
+
+    def entities(self, entities) -> list[dict]:
+        """Entities annotated by `with_published_articles()` (their `published_article_count`)."""
+        return [
+            {
+                "slug": entity.slug,
+                "name": entity.name,
+                "kind": entity.kind,
+                "description": entity.description,
+                "same_as": [url for url in entity.same_as or [] if safe_link(url)],
+                "url": absolute(self.request, hub_path(entity)),
+                "article_count": entity.published_article_count,
+                "feeds": self.feeds("entity", entity.slug),
+            }
+            for entity in entities
+        ]
+
+    def entity_detail(self, entity) -> dict:
+        return {**self.entities([entity])[0], "aliases": [alias.name for alias in entity.aliases.all()]}
 
     def images(self, images) -> list[dict]:
         return [self.image(image, image.default_caption) for image in images]

@@ -12,6 +12,7 @@ from newsdesk.core import pagecache
 from newsdesk.distribution import purging
 from newsdesk.distribution.links import CROPS, PORTRAIT
 from newsdesk.distribution.models import note_withdrawal
+from newsdesk.entities.models import ArticleEntity, Entity, LinkStatus, suggestions_threshold
 from newsdesk.images.pictures import make_renditions
 
 
@@ -52,3 +53,34 @@ def make_article_renditions(sender, instance, **kwargs):
     if image_ids:
         # The social-card crops for structured data and the portrait for author cards, beside the pages' pictures.
         make_renditions.enqueue(sorted(image_ids), [*CROPS.values(), PORTRAIT])
+
+
+def purge_entity_changed(sender, instance, created=False, raw=False, **kwargs):
+    # An entity's name shows on its hub, on every hub it keeps company with and on every article about it (like
+    # an author's byline); a merge moves links and retires a slug. The extractor's new finds show nowhere yet.
+    if not raw and not (created and isinstance(instance, Entity)):
+        pagecache.purge(everything=True)
+
+
+def remember_link_shown(sender, instance, raw=False, **kwargs):
+    before = ArticleEntity.objects.filter(pk=instance.pk).first() if instance.pk and not raw else None
+    instance._shown_before = _shown(before) if before is not None else None
+
+
+def purge_link_saved(sender, instance, raw=False, **kwargs):
+    # The extractor refreshes counts and snippets on every save: only a change readers see purges.
+    if not raw and _shown(instance) != getattr(instance, "_shown_before", None):
+        purging.purge_entity_link(instance)
+
+
+def purge_link_deleted(sender, instance, **kwargs):
+    if _shown(instance):
+        purging.purge_entity_link(instance)
+
+
+def _shown(link):
+    """What readers see of a link: nothing (None), or the entity and the role it is shown in."""
+    threshold = suggestions_threshold()
+    confirmed = link.status == LinkStatus.CONFIRMED
+    confident = link.status == LinkStatus.SUGGESTED and threshold is not None and link.confidence > threshold
+    return (link.entity_id, link.role) if confirmed or confident else None

@@ -23,6 +23,7 @@ from newsdesk.core.dates import iso_datetime
 from newsdesk.distribution.links import PageUrls, absolute, original_url, publication
 from newsdesk.distribution.models import last_withdrawal
 from newsdesk.distribution.text import XMLSafeGenerator, xml_safe
+from newsdesk.entities import hubs
 from newsdesk.images.models import NewsImage, credit_line
 from newsdesk.people.models import Author
 
@@ -147,13 +148,13 @@ def _body_images(body_text) -> list[dict]:
 
 
 class PageSitemap(SitemapSection):
-    """Home, sections and standard pages, plus the author and tag pages that list published work."""
+    """Home, sections and standard pages, plus the author, tag and topic hub pages that list published work."""
 
     name = "pages"
 
     @cached_property
     def rows(self) -> list[tuple]:
-        return _site_pages(self.request) + _author_pages() + _tag_pages()
+        return _site_pages(self.request) + _author_pages() + _tag_pages() + hubs.hub_rows()
 
     def items(self):
         return self.rows

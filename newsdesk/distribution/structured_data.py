@@ -14,6 +14,8 @@ from newsdesk.distribution.links import (
     publication,
     rendition_or_none,
 )
+from newsdesk.entities import hubs
+from newsdesk.entities.models import LinkRole
 
 # schema.org's NewsArticle subtypes (https://schema.org/NewsArticle). An interview is reported news
 # rather than first-hand observation, so it stays a NewsArticle and says so in `genre`.
@@ -145,6 +147,10 @@ def article(request, page, section) -> dict:
         document["keywords"] = keywords
     if page.dateline:
         document["locationCreated"] = {"@type": "Place", "name": page.dateline}
+    for role in (LinkRole.ABOUT, LinkRole.MENTIONS):
+        things = [thing(request, link.entity) for link in hubs.reader_links(page) if link.role == role]
+        if things:
+            document[str(role)] = things
     corrections = page.newest_corrections
     if corrections:
         document["correction"] = [
@@ -210,6 +216,42 @@ def tag_graph(request, tag) -> list[dict]:
             "about": {"@type": "Thing", "name": tag.name},
         },
         breadcrumbs(request, [("Home", home_id(request)), (tag.name, url)]),
+    ]
+
+
+def thing(request, entity) -> dict:
+    """An entity as schema.org knows it: its type, name, hub page and the pages that identify it elsewhere."""
+    document = {
+        "@type": hubs.SCHEMA_TYPES.get(entity.kind, "Thing"),
+        "@id": absolute(request, hubs.hub_path(entity)) + "#thing",
+        "name": entity.name,
+        "url": absolute(request, hubs.hub_path(entity)),
+    }
+    if entity.description:
+        document["description"] = entity.description
+    same_as = [url for url in entity.same_as or [] if safe_link(url)]
+    if same_as:
+        document["sameAs"] = same_as
+    return document
+
+
+def hub_graph(request, entity) -> list[dict]:
+    url = absolute(request, hubs.hub_path(entity))
+    about = thing(request, entity)
+    rendition = rendition_or_none(entity.image, PORTRAIT) if entity.image_id else None
+    if rendition:
+        about["image"] = absolute(request, rendition.url)
+    return [
+        {
+            "@type": "CollectionPage",
+            "@id": url,
+            "url": url,
+            "name": entity.name,
+            "description": entity.description or entity.name,
+            "about": about,
+            "isPartOf": {"@id": home_id(request) + "#website"},
+        },
+        breadcrumbs(request, [("Home", home_id(request)), (entity.name, url)]),
     ]
 
 

@@ -44,6 +44,7 @@ urlpatterns = [
     path("feed/<feedformat:fmt>/", views.feed, name="feed"),
     path("authors/<str:slug>/feed/<feedformat:fmt>/", views.feed, {"scope_kind": "author"}, name="author_feed"),
     path("tags/<str:slug>/feed/<feedformat:fmt>/", views.feed, {"scope_kind": "tag"}, name="tag_feed"),
+    path("topics/<str:slug>/feed/<feedformat:fmt>/", views.feed, {"scope_kind": "entity"}, name="entity_feed"),
     path("<str:slug>/feed/<feedformat:fmt>/", views.feed, {"scope_kind": "section"}, name="section_feed"),
     path("ninjs/articles/<id:pk>.json", ninjs.article_ninjs, name="ninjs"),
     path("ninjs/3/articles/<id:pk>.json", ninjs.article_ninjs, {"version": "3.1"}, name="ninjs_3"),

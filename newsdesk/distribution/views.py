@@ -4,6 +4,7 @@ import io
 
 from django.core.paginator import EmptyPage
 from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 
 from newsdesk.distribution import published, sitemaps
@@ -11,7 +12,12 @@ from newsdesk.distribution.conditional import listing_fingerprint, respond
 from newsdesk.distribution.feeds import FEED_SIZE, FEEDS
 from newsdesk.distribution.links import absolute, publication
 
-SCOPES = {"section": published.section_scope, "author": published.author_scope, "tag": published.tag_scope}
+SCOPES = {
+    "section": published.section_scope,
+    "author": published.author_scope,
+    "tag": published.tag_scope,
+    "entity": published.entity_scope,
+}
 
 
 def feed(request, fmt, scope_kind="site", slug=None):
@@ -20,6 +26,8 @@ def feed(request, fmt, scope_kind="site", slug=None):
         scope = published.site_scope(site.name, site.about or site.tagline)
     else:
         scope = SCOPES[scope_kind](slug)
+        if scope.slug != slug:  # an entity's former slug, after a rename or a merge
+            return redirect(scope.feed_path(fmt), permanent=True)
     listed = list(scope.articles.values_list("pk", "url_path", "last_published_at", "updated_at")[:FEED_SIZE])
     if scope.kind == "tag" and not listed:
         raise Http404("No published article carries this tag.")  # its name alone would reveal hidden work

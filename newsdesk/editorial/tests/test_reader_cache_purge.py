@@ -15,12 +15,16 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core.pagecache import ARTICLE_TAG
+from newsdesk.entities.merging import merge
+from newsdesk.entities.models import ArticleEntity, LinkStatus
 from newsdesk.sections.models import PublicationSettings
 from newsdesk.testing import (
     call_wsgi,
     default_site,
+    link_entity,
     make_article,
     make_author,
+    make_entity,
     make_image,
     make_section,
     minutes_ago,
@@ -74,6 +78,12 @@ class PurgeOnEveryChangeTests(TestCase):
             body=[("also_see", {"article": cls.target, "label": "Also see"})],
             published_at=minutes_ago(200),
         )
+        # Hubs: CPEC on both corridor stories, Gwadar named in the newer one only.
+        cls.cpec = make_entity("CPEC", "project", description="The corridor.")
+        cls.gwadar = make_entity("Gwadar", "place")
+        link_entity(cls.target, cls.cpec, "about")
+        link_entity(cls.older, cls.cpec, "about")
+        link_entity(cls.target, cls.gwadar, "mentions")
 
     def setUp(self):
         application.store.clear()
@@ -96,7 +106,13 @@ class PurgeOnEveryChangeTests(TestCase):
             "/api/v1/articles/?section=global-affairs",
             "/tags/cpec/",
             "/search/?q=corridor",
+            "/api/v1/entities/",
+            "/api/v1/articles/?entity=cpec",
         ]
+        for slug in ("cpec", "gwadar"):
+            paths += [f"/topics/{slug}/", f"/api/v1/entities/{slug}/"] + [
+                f"/topics/{slug}/feed/{fmt}/" for fmt in FORMATS
+            ]
         paths += [f"/feed/{fmt}/" for fmt in FORMATS]
         for section in (self.world, self.business):
             paths += [f"/{section.slug}/", f"/api/v1/sections/{section.slug}/"] + [
@@ -185,8 +201,13 @@ class PurgeOnEveryChangeTests(TestCase):
                 self.elsewhere.url,
                 f"/ninjs/articles/{self.target.pk}.json",
                 "/api/v1/articles/",
+                "/topics/cpec/",
+                "/topics/cpec/feed/rss/",
+                "/topics/gwadar/",
+                "/api/v1/entities/",
             ],
         )
+        self.assertEqual(after["/topics/gwadar/"].status_code, 404)  # its only article left
         self.assertEqual(after[self.target.url].status_code, 404)
         self.assertNotIn(b"Corridor talks open in Beijing", after["/tags/cpec/feed/rss/"].content)
 
@@ -287,6 +308,57 @@ class PurgeOnEveryChangeTests(TestCase):
 
         after = self.assert_fresh_everywhere_after(rename, shows=["/", self.target.url, "/feed/rss/"])
         self.assertIn(b"The Evening Meridian", after["/"].content)
+
+    # -- entities and their hubs --------------------------------------------------------------------
+
+    def test_publishing_an_article_about_an_entity(self):
+        def publish():
+            new = make_article(self.business, "Gwadar port opens", authors=[self.person], publish=False)
+            link_entity(new, self.gwadar, "about")
+            new.save_revision().publish()
+
+        after = self.assert_fresh_everywhere_after(
+            publish, shows=["/topics/gwadar/", "/topics/gwadar/feed/json/", "/api/v1/entities/gwadar/"]
+        )
+        self.assertIn(b"Gwadar port opens", after["/topics/gwadar/"].content)
+
+    def test_editing_an_entity(self):
+        def rename():
+            self.cpec.name = "China-Pakistan Economic Corridor"
+            self.cpec.save()
+
+        after = self.assert_fresh_everywhere_after(
+            rename,
+            shows=["/topics/cpec/", "/topics/gwadar/", self.target.url, f"/ninjs/articles/{self.target.pk}.json"],
+        )
+        self.assertIn(b"China-Pakistan Economic Corridor", after[self.target.url].content)
+
+    def test_confirming_a_link(self):
+        suggestion = ArticleEntity.objects.create(
+            article=self.older, entity=self.gwadar, role="about", status=LinkStatus.SUGGESTED, confidence=0.5
+        )
+
+        def confirm():
+            suggestion.status = LinkStatus.CONFIRMED
+            suggestion.save()
+
+        after = self.assert_fresh_everywhere_after(
+            confirm, shows=["/topics/gwadar/", "/topics/cpec/", self.older.url, "/topics/gwadar/feed/atom/"]
+        )
+        self.assertIn(b"Background to the corridor", after["/topics/gwadar/"].content)
+
+    def test_merging_entities(self):
+        duplicate = make_entity("China-Pakistan Economic Corridor", "project")
+        link_entity(self.elsewhere, duplicate, "about")
+        old_hub = f"/topics/{duplicate.slug}/"
+
+        before = self.crawl([old_hub])
+        after = self.assert_fresh_everywhere_after(
+            lambda: merge(duplicate, into=self.cpec), shows=["/topics/cpec/", "/topics/cpec/feed/rss/"]
+        )
+        self.assertEqual(before[old_hub].status_code, 200)
+        self.assertIn(b"Markets steady", after["/topics/cpec/"].content)
+        self.assertEqual(call_wsgi(application, old_hub).status_code, 301)
 
     # -- and what readers cannot see yet keeps the cache ----------------------------------------------
 

@@ -7,10 +7,11 @@ from io import StringIO
 from pathlib import Path
 
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from lxml import html as lxml_html
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.entities.models import ArticleEntity
 from newsdesk.images.models import NewsImage
 from newsdesk.importers.models import ImportRecord
 from newsdesk.importers.tests.material import own, write_jpeg
@@ -265,3 +266,13 @@ class EdgeCaseImportTests(TestCase):
         response = self.client.get("/search/", {"q": "berths"})
         titles = lxml_html.fromstring(response.content).xpath('//li[@class="search-result"]/h3/a')
         self.assertEqual([a.text_content().strip() for a in titles], [self.article(101).title])
+
+
+@override_settings(ENTITIES_EXTRACT_ON_SAVE=True)
+class ImportUnderstandingTests(TestCase):
+    def test_imported_articles_get_their_entities_found(self):
+        output, _ = run_import()
+        self.assertIn("Queued entity extraction", output)
+        imported = ImportRecord.objects.filter(kind="article").values_list("object_id", flat=True)
+        self.assertTrue(ArticleEntity.objects.filter(article_id__in=list(imported)).exists())
+        self.assertTrue(ArticleEntity.objects.exclude(status="confirmed").exists())  # suggestions, for editors

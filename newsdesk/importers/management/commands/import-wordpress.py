@@ -1,12 +1,14 @@
 import sys
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from newsdesk.importers.load.search import index_imported_pages
 from newsdesk.importers.read.wxr import WXRError
 from newsdesk.importers.report import Report
+from newsdesk.importers.tasks import understand_imported_articles
 from newsdesk.importers.wordpress import BATCH_SIZE, WordPressImport, read_section_map
 
 
@@ -85,6 +87,10 @@ class Command(BaseCommand):
             self.stdout.write("Not yet in search: run `newsdesk update_index` when convenient.")
         else:
             self.stdout.write(f"Added {index_imported_pages(importer.source)} imported pages to the search index.")
+        if settings.ENTITIES_EXTRACT_ON_SAVE:
+            # Imported articles are written in bulk, past the save that queues extraction: queued here instead.
+            understand_imported_articles.enqueue(importer.source)
+            self.stdout.write("Queued entity extraction and related articles for the imported articles.")
         # Wagtail's usage counts ("used in 3 pages") are rebuilt for the whole site, which takes
         # several times longer than the import: left to the desk to run when it suits.
         self.stdout.write("To count where images and pages are used, run `newsdesk rebuild_references_index`.")
