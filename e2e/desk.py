@@ -100,7 +100,9 @@ def _stress_pieces() -> dict:
         published_at=OLD_DATE,
         body=[_paragraph("<p>The first version, before either editor changed it.</p>")],
     )
-    # The file disappears before any rendition is made, as after a media folder that was not restored.
+    # The media folder was not restored: the original and the renditions made on publish are all gone.
+    for rendition in lost.renditions.all():
+        rendition.file.storage.delete(rendition.file.name)
     storage, name = lost.file.storage, lost.file.name
     storage.delete(name)
     return {

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core import pagecache
 from newsdesk.discovery.models import RELATED_SHOWN, RelatedArticle
 
 SEARCH_RESULTS = 10
@@ -62,6 +63,8 @@ def change_related(request, article_id):
         row.delete()
     else:
         row.save()
+    if article.live:
+        pagecache.purge(tags={pagecache.ARTICLE_TAG})  # readers see the list on the article page
     messages.success(
         request, f"“{related.title}”: {dict(pin='pinned', exclude='excluded', reset='left to the score')[action]}."
     )

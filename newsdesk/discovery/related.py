@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core import pagecache
 from newsdesk.discovery.models import RELATED_KEPT, RelatedArticle
 from newsdesk.entities.article_text import article_text
 from newsdesk.entities.models import ArticleEntity, LinkRole
@@ -176,6 +177,8 @@ def refresh_related(article_id: int) -> int:
     store(article_id, matches)
     for match in matches:
         offer(match.other, Match(article_id, match.score, corpus.reason(match.other, article_id)))
+    # The lists change after the publish that asked for them was purged: article pages show them, so again.
+    pagecache.purge(tags={pagecache.ARTICLE_TAG})
     return len(matches)
 
 
@@ -184,6 +187,7 @@ def refresh_all() -> int:
     corpus = Corpus(published_documents())
     for doc_id in corpus.entities:
         store(doc_id, corpus.matches(doc_id))
+    pagecache.purge(tags={pagecache.ARTICLE_TAG})
     return len(corpus.entities)
 
 
