@@ -6,6 +6,9 @@ tsquery from quoted words only (`'word'`, `'pre':*`, `'a' <-> 'b'`, `!'x'`), nor
 ts_rank_cd runs on those rows only (in an outer query), so a common word does not rank the archive.
 """
 
+import time
+from dataclasses import replace
+
 from django.db import connection, transaction
 
 from newsdesk.discovery.engine.backends.base import (
@@ -59,24 +62,36 @@ class PostgresBackend(SearchBackend):
 
     def candidates(self, parsed, filters, limit):
         found = {}
-        for query, count in ((tsquery_text(parsed, "A"), HEADLINE_CANDIDATES), (tsquery_text(parsed), limit)):
-            for candidate in self._matches(query, filters, count):
+        walk = match_share(parsed) >= WALK_SHARE
+        headline = (tsquery_text(replace(parsed, excluded=())), tsquery_text(parsed), tsquery_text(parsed, "A"))
+        for queries, count in ((headline, HEADLINE_CANDIDATES), ((None, tsquery_text(parsed), None), limit)):
+            for candidate in self._matches(*queries, filters, count, walk=walk):
                 found.setdefault(candidate.page_id, candidate)
         return list(found.values())
 
-    def _matches(self, query, filters, limit):
+    def _matches(self, in_headline, query, rank_query, filters, limit, *, walk):
+        """The newest `limit` matches of `query` (and of `in_headline` in the headline alone, when given).
+
+        Two plans, chosen by how many articles the words are in (`match_share`): a common word walks the
+        newest-first index, checks each row and stops at `limit`; a rarer one reads its matches from the
+        GIN index and sorts those. The planner's own choice read every match of a common word and sorted.
+        """
         where, params = filter_sql(filters)
+        headline, matched = "", [query]
+        if in_headline is not None:
+            headline, matched = f"d.headline_vector @@ to_tsquery('{CONFIG}', %s) AND ", [in_headline, query]
         sql = (
             f"SELECT {OUTER_COLUMNS}, ts_rank_cd(%s::float4[], m.vector, to_tsquery('{CONFIG}', %s), {NORMALISATION}) FROM ("
             f"SELECT {CANDIDATE_COLUMNS}, d.vector FROM discovery_searchdocument d "
-            f"WHERE d.vector @@ to_tsquery('{CONFIG}', %s) AND {where} "
+            f"WHERE {headline}d.vector @@ to_tsquery('{CONFIG}', %s) AND {where} "
             "ORDER BY d.published_at DESC NULLS LAST LIMIT %s) m"
         )
         with transaction.atomic(), connection.cursor() as cursor:
-            # The planner prices a sequential scan without the cost of unpacking each row's vector, and
-            # picked one for rare words (1.4 s instead of 5 ms on 20,000 articles): the GIN index, please.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(sql, [WEIGHTS, query, query, *params, limit])
+            # A sequential scan is priced without the cost of unpacking each row's vector (1.4 s instead of
+            # 5 ms for a rare word on 20,000 articles): never that.
+            off = "enable_bitmapscan" if walk and in_headline is None else "enable_indexscan"
+            cursor.execute(f"SET LOCAL enable_seqscan = off; SET LOCAL {off} = off")
+            cursor.execute(sql, [WEIGHTS, rank_query or query, *matched, *params, limit])
             rows = cursor.fetchall()
         return [candidate_from_row(row, row[8]) for row in rows]
 
@@ -93,6 +108,60 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return dict(cursor.fetchall())
+
+
+# Walk the newest-first index when at least this share of articles match: the walk reads about
+# limit / share rows, the GIN plan every match (share x archive) plus a sort.
+WALK_SHARE = 0.2
+STATISTICS_SECONDS = 300
+_statistics = {"read_at": -STATISTICS_SECONDS, "frequencies": {}}
+
+
+def lexeme_frequencies() -> dict[str, float]:
+    """Share of documents holding each common lexeme, from ANALYZE's statistics on the vector column
+    (refreshed by the rebuild, and by autovacuum as the archive grows); read at most every few minutes."""
+    if time.monotonic() - _statistics["read_at"] >= STATISTICS_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                "WHERE schemaname = current_schema() AND tablename = 'discovery_searchdocument' AND attname = 'vector'"
+            )
+            row = cursor.fetchone()
+        _statistics["frequencies"] = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+        _statistics["read_at"] = time.monotonic()
+    return _statistics["frequencies"]
+
+
+def match_share(parsed) -> float:
+    """Estimated share of documents matching every positive word (independence assumed); 0 for a rare word."""
+    frequencies = lexeme_frequencies()
+    if not frequencies:
+        return 0.0
+    key = (parsed, _statistics["read_at"])
+    if key not in _shares:
+        if len(_shares) >= MAX_SHARES:
+            _shares.clear()
+        _shares[key] = estimated_share(parsed, frequencies)
+    return _shares[key]
+
+
+_shares = {}
+MAX_SHARES = 512
+
+
+def estimated_share(parsed, frequencies) -> float:
+    words = [word for phrase in parsed.phrases for word in phrase] + list(parsed.terms)
+    lexemes = []
+    if words:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT array(SELECT lexeme FROM unnest(to_tsvector('{CONFIG}', %s)))", [" ".join(words)])
+            lexemes = cursor.fetchone()[0]
+    share = 1.0
+    for lexeme_ in lexemes:
+        share *= frequencies.get(lexeme_, 0.0)
+    if parsed.prefix:
+        share *= min(1.0, sum(f for word, f in frequencies.items() if word.startswith(parsed.prefix)))
+    return share
 
 
 def anchor(parsed) -> str:
