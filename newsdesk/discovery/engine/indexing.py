@@ -9,7 +9,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from newsdesk.articles.models import ArticleByline, ArticlePage, ArticleTag
@@ -122,10 +123,32 @@ def index_pages(page_ids, *, vocabulary: bool = True) -> list:
         stale = SearchDocument.objects.filter(page_id__in=page_ids)
         known = set(stale.values_list("page_id", flat=True)) if vocabulary else set()
         stale.delete()
-        SearchDocument.objects.bulk_create(documents)
+        insert_documents(documents)
         if vocabulary:
             add_vocabulary(documents, already_counted=known)
     return documents
+
+
+def insert_documents(documents) -> None:
+    """Insert new SearchDocument rows in one executemany: bulk_create's per-value SQL compiling cost a
+    quarter of a rebuild, and these rows need none of it (no signals, no defaults besides the time)."""
+    if not documents:
+        return
+    fields = SearchDocument._meta.concrete_fields
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    now = timezone.now()
+    dated = {field.attname for field in fields if isinstance(field, models.DateTimeField)}
+    adapt = connection.ops.adapt_datetimefield_value
+    rows = []
+    for document in documents:
+        document.indexed_at = now
+        rows.append([adapt(getattr(document, name)) if name in dated else getattr(document, name) for name in ATTNAMES])
+    table = connection.ops.quote_name(SearchDocument._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})", rows)
+
+
+ATTNAMES = [field.attname for field in SearchDocument._meta.concrete_fields]
 
 
 def vocabulary_of(documents) -> Counter:
