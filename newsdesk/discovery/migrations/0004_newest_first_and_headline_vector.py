@@ -33,7 +33,7 @@ def run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("discovery", "0002_full_text_indexes")]
+    dependencies = [("discovery", "0003_related_articles")]
 
     operations = [
         migrations.RunPython(run(POSTGRES_FORWARD), run(POSTGRES_BACKWARD)),
