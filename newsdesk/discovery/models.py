@@ -1,7 +1,6 @@
 """Search documents and their vocabulary (engine/), and related articles (computed on publish, see related.py)."""
 
 from django.db import models
-from django.db.models import F
 
 from newsdesk.articles.models import ArticlePage
 
@@ -38,9 +37,7 @@ class SearchDocument(models.Model):
     body = models.TextField(blank=True)
 
     class Meta:
-        # Newest first with undated rows last, as the backends read candidates: PostgreSQL walks this index
-        # for a common word and stops after the candidate limit (backends/postgres.py).
-        indexes = [models.Index(F("published_at").desc(nulls_last=True), name="discovery_doc_newest")]
+        indexes = [models.Index(fields=["published_at"], name="discovery_doc_published")]
 
     def __str__(self):
         return self.headline
