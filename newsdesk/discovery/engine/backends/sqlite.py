@@ -109,16 +109,23 @@ class FTS5Backend(SearchBackend):
     def snippets(self, parsed, page_ids):
         if not page_ids:
             return {}
-        # One `rowid = ?` per hit: FTS5 seeks each id in the match list. With `rowid IN (...)` it read the
-        # whole list of a common word (2 s on 100,000 articles).
-        one = (
-            f"SELECT rowid, snippet(discovery_searchfts, 3, %s, %s, '…', {SNIPPET_TOKENS}) FROM discovery_searchfts "
-            "WHERE discovery_searchfts MATCH %s AND rowid = %s"
-        )
+        # Whole words: one `rowid = ?` per hit, as FTS5 seeks each id in the words' lists (`rowid IN (...)`
+        # read the whole list of a common word, 2 s on 100,000 articles). A word being typed is matched as
+        # a prefix, whose list FTS5 first merges from every word it starts, once per statement (80 ms for
+        # "government"* on 100,000 articles): then one statement for all hits.
         expression = match_expression(parsed)
-        params = [value for page_id in page_ids for value in (MARK_START, MARK_END, expression, page_id)]
+        columns = f"rowid, snippet(discovery_searchfts, 3, %s, %s, '…', {SNIPPET_TOKENS}) FROM discovery_searchfts"
         with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join([one] * len(page_ids)), params)
+            if parsed.prefix:
+                cursor.execute(
+                    f"SELECT {columns} WHERE discovery_searchfts MATCH %s "
+                    f"AND rowid IN ({', '.join(['%s'] * len(page_ids))})",
+                    [MARK_START, MARK_END, expression, *page_ids],
+                )
+            else:
+                one = f"SELECT {columns} WHERE discovery_searchfts MATCH %s AND rowid = %s"
+                params = [value for page_id in page_ids for value in (MARK_START, MARK_END, expression, page_id)]
+                cursor.execute(" UNION ALL ".join([one] * len(page_ids)), params)
             return dict(cursor.fetchall())
 
 
