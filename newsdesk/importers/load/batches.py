@@ -175,8 +175,10 @@ def insert_rows(model, objs, fields, *, returning_pk=False) -> None:
         query.insert_values(fields, chunk)
         # The generic compiler, not the backend's: on PostgreSQL that one is the UNNEST one.
         rows = SQLInsertCompiler(query, connection, alias).execute_sql([model._meta.pk] if returning_pk else None)
+        # By the attribute of `model`'s own key: `obj.pk = …` on an ArticlePage written as a Page row
+        # would set its page_ptr_id and leave `id` empty.
         for obj, row in zip(chunk, rows if returning_pk else [], strict=False):
-            obj.pk = row[0]
+            setattr(obj, model._meta.pk.attname, row[0])
         for obj in chunk:
             obj._state.adding, obj._state.db = False, alias
 

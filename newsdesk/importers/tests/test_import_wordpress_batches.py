@@ -16,6 +16,7 @@ from newsdesk.importers.load.batches import NewArticles
 from newsdesk.importers.load.pages import PageWriter
 from newsdesk.importers.load.sections import SectionWriter, import_root
 from newsdesk.importers.models import ImportRecord
+from newsdesk.importers.read import ahead
 from newsdesk.importers.report import Report
 from newsdesk.importers.tests.material import write_synthetic_export
 from newsdesk.importers.tests.test_import_wordpress_edge_cases import WithUploads, run_import
@@ -85,8 +86,19 @@ class BatchedImportTests(WithUploads, TestCase):
         self.assertEqual(one_by_one[1]["tree_problems"], ([], [], [], [], []))
         self.assertEqual(len(one_by_one[1]["revisions"]), 10)
         for batch_size in (3, 200):
-            with self.subTest(batch_size=batch_size):
+            # Written as batches, not rolled back and imported again one by one (which gives the same rows).
+            with self.subTest(batch_size=batch_size), self.assertNoLogs("newsdesk.importers", "WARNING"):
                 self.assertEqual(self.imported(batch_size=batch_size), one_by_one)
+
+    def test_bodies_converted_ahead_by_a_child_process_import_the_same(self):
+        here = self.imported(batch_size=200)
+        # A large export is read by a child process; this one is small, so the size threshold is lowered.
+        with (
+            mock.patch.object(ahead, "CHILD_FROM_BYTES", 0),
+            mock.patch.object(ahead.subprocess, "Popen", wraps=ahead.subprocess.Popen) as popen,
+        ):
+            self.assertEqual(self.imported(batch_size=200), here)
+        self.assertEqual(popen.call_count, 1)
 
     def test_a_batch_that_cannot_be_written_is_imported_again_one_item_at_a_time(self):
         clean = self.imported(batch_size=1)
@@ -179,8 +191,8 @@ class BatchedImportCostTests(TransactionTestCase):
     def queries_for(self, posts: int, first: int) -> int:
         folder = Path(tempfile.mkdtemp(prefix="wxr-synthetic-"))
         try:
-            write_synthetic_export(folder / "export.xml", folder / "uploads", posts, first=first)
-            with CaptureQueriesContext(connection) as queries:
+            write_synthetic_export(folder / "export.xml", folder / "uploads", posts, first=first, realistic=True)
+            with CaptureQueriesContext(connection) as queries, self.assertNoLogs("newsdesk.importers", "WARNING"):
                 output, _ = run_import(
                     folder / "export.xml", media_dir=str(folder / "uploads"), batch_size=50, skip_search_index=True
                 )  # the search backend writes one row per page
