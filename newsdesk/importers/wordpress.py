@@ -31,6 +31,7 @@ from newsdesk.importers.load.sections import SectionWriter, import_root
 from newsdesk.importers.load.tree import TreeWriter
 from newsdesk.importers.models import ImportKind
 from newsdesk.importers.read import markup
+from newsdesk.importers.read.ahead import ConvertedRecords
 from newsdesk.importers.read.credits import split_credit
 from newsdesk.importers.read.files import resolves_inside
 from newsdesk.importers.read.records import AuthorRecord, ItemRecord, TermRecord
@@ -121,16 +122,17 @@ class WordPressImport:
         for record in reader.records():
             self._first_pass(record)
             self.progress(reader.position, reader.size, "authors and images")
-        reader, batch = WXRReader(self.path), []
-        for record in reader.records():
-            if isinstance(record, ItemRecord):
-                batch.append(record)
-                if len(batch) >= self.batch_size:
-                    self._import_batch(batch)
-                    batch = []
-                    self.progress(reader.position, reader.size, "posts and pages")
-        self._import_batch(batch)
-        self.progress(reader.position, reader.size, "posts and pages")
+        with ConvertedRecords(self.path) as reader:
+            batch = []
+            for record in reader.records():
+                if isinstance(record, ItemRecord):
+                    batch.append(record)
+                    if len(batch) >= self.batch_size:
+                        self._import_batch(batch)
+                        batch = []
+                        self.progress(reader.position, reader.size, "posts and pages")
+            self._import_batch(batch)
+            self.progress(reader.position, reader.size, "posts and pages")
         self.pages.settle_parents(self.pending_parents)
 
     def _import_batch(self, items):
@@ -145,6 +147,7 @@ class WordPressImport:
         if self.batch_size > 1 and len(ids) == len(set(ids)):  # a repeated id must see its first write
             wanted = self._article_slugs_by_category(items)
             sections = self.sections.existing(wanted)
+            self.pages.read_tags_ahead(name for item in items if item.post_type == "post" for name in self._tags(item))
             try:
                 with self.report.held(), transaction.atomic():
                     self.pages.mode = BatchWriter(
@@ -307,7 +310,7 @@ class WordPressImport:
         disposition = self._disposition(item)
         if disposition is None:
             return None
-        conversion = markup.convert(item.content)
+        conversion = item.converted or markup.convert(item.content)
         self._report_conversion(item, conversion)
         return disposition, self._common_fields(item), conversion.blocks
 

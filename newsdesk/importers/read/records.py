@@ -84,6 +84,7 @@ class ItemRecord:
     attachment_url: str = ""
     comment_count: int = 0
     problems: list[Problem] = field(default_factory=list)
+    converted: object = None  # the body as blocks (a markup.Conversion), when it was converted ahead
 
     def warn(self, reason: str):
         self.problems.append(Problem("warning", reason))

@@ -1,0 +1,57 @@
+"""Records read and converted by a child process are the records read here, and the child never
+outlives the reader."""
+
+import tempfile
+from pathlib import Path
+
+from django.test import SimpleTestCase
+
+from newsdesk.importers.read.ahead import ConvertedRecords
+from newsdesk.importers.read.records import ItemRecord
+from newsdesk.importers.tests.material import write_synthetic_export
+
+
+class ConvertedRecordsTests(SimpleTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.folder = tempfile.TemporaryDirectory(prefix="wxr-ahead-")
+        cls.export = Path(cls.folder.name) / "export.xml"
+        write_synthetic_export(cls.export, Path(cls.folder.name) / "uploads", 120, realistic=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.folder.cleanup()
+        super().tearDownClass()
+
+    def test_a_child_process_reads_and_converts_exactly_what_this_process_would(self):
+        with ConvertedRecords(self.export, in_child=False) as here:
+            expected = list(here.records())
+        with ConvertedRecords(self.export, in_child=True) as child:
+            got = list(child.records())
+            self.assertEqual(child.position, child.size)
+        self.assertEqual(got, expected)
+        posts = [r for r in got if isinstance(r, ItemRecord) and r.post_type == "post"]
+        self.assertEqual(len(posts), 120)
+        # Every post arrives with its body already turned into blocks, headings and images among them.
+        self.assertTrue(all(post.converted and post.converted.blocks for post in posts))
+        kinds = {block["type"] for post in posts for block in post.converted.blocks}
+        self.assertTrue({"paragraph", "heading", "image"} <= kinds, kinds)
+
+    def test_a_reader_stopped_early_stops_its_child(self):
+        reader = ConvertedRecords(self.export, in_child=True)
+        records = reader.records()
+        next(records)
+        child = reader._process
+        self.assertIsNone(child.poll())  # still reading ahead
+        records.close()  # what a loop broken by an error does to the generator
+        self.assertIsNotNone(child.poll())
+        self.assertIsNone(reader._process)
+
+    def test_an_unreadable_export_is_an_error_naming_the_file_not_a_hang(self):
+        missing = Path(self.folder.name) / "gone.xml"
+        missing.write_bytes(b"")
+        reader = ConvertedRecords(missing, in_child=True)
+        missing.unlink()
+        with self.assertRaisesRegex(RuntimeError, "gone.xml"):
+            list(reader.records())
