@@ -78,6 +78,8 @@ def _wagtail_tag(match) -> str:
     closing, name, attribute_text = match.groups()
     if closing:
         return f"</{name}>"
+    if not attribute_text and name not in VOID_ELEMENTS:  # most tags (<p>, <li>, <em>): nothing to rewrite
+        return f"<{name}>"
     attributes = {key: html.unescape(value) for key, value in ATTRIBUTE.findall(attribute_text)}
     if name == "embed":
         # An <embed> only means something to Wagtail with an embedtype; any other is a browser plug-in.

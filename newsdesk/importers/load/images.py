@@ -6,7 +6,7 @@ from wagtail.models import get_root_collection_id
 from wagtail.utils.file import hash_filelike
 
 from newsdesk.images.models import NewsImage
-from newsdesk.importers.load.import_records import fingerprint, remember
+from newsdesk.importers.load.import_records import cache_after_commit, fingerprint, remember
 from newsdesk.importers.models import ImportKind, ImportRecord
 
 
@@ -22,16 +22,19 @@ class ImageWriter:
         self._by_id: dict[str, int] | None = None  # attachment id → image pk, read on the first find()
         self._by_url: dict[str, int] = {}
         self._filled: set[tuple[int, str]] = set()
+        self._present: set[tuple[int, str]] = set()  # (image pk, field) known not to be blank
         self._collection_id: int | None = None
+        self._records: dict[str, tuple[int, str]] | None = None  # attachment id → (image pk, checksum)
 
     def write(self, source_id, path, fields: dict, source_url: str) -> int:
         # The file's content, not its size and mtime: a file copied again with a new timestamp is unchanged.
         with open(path, "rb") as handle:
             content_hash = hash_filelike(handle)
         checksum = fingerprint({**fields, "content": content_hash})
-        record = ImportRecord.objects.of(self.source, ImportKind.IMAGE).filter(source_id=source_id).first()
-        image = NewsImage.objects.filter(pk=record.object_id).first() if record else None
-        if image is not None and record.checksum == checksum:
+        record = self._record(source_id)
+        image = NewsImage.objects.filter(pk=record[0]).first() if record else None
+        if image is not None and record[1] == checksum:
+            self._note_present(image)
             self.report.add("image", source_id, "unchanged", title=image.title)
             return image.pk
         created = image is None
@@ -39,6 +42,7 @@ class ImageWriter:
         new_file = created or image.get_file_hash() != content_hash
         changed = [name for name, value in fields.items() if getattr(image, name) != value]
         if not new_file and not changed:  # same picture, same fields: only the record's checksum is stale
+            self._note_present(image)
             remember(self.source, ImportKind.IMAGE, source_id, image.pk, checksum=checksum, source_url=source_url)
             self.report.add("image", source_id, "unchanged", title=image.title)
             return image.pk
@@ -55,10 +59,24 @@ class ImageWriter:
         remember(
             self.source, ImportKind.IMAGE, source_id, image.pk, checksum=checksum, source_url=source_url, new=new_record
         )
+        cache_after_commit(self._records, str(source_id)[:255], (image.pk, checksum))
+        self._note_present(image)
         self.report.add(
             "image", source_id, "created" if created else "updated", title=image.title, target=image.file.name
         )
         return image.pk
+
+    def _record(self, source_id) -> tuple[int, str] | None:
+        """(image pk, checksum) an earlier run recorded for an attachment; all read in one query at first
+        use, as small tuples (a few MB for 100,000 images), instead of one query per attachment."""
+        if self._records is None:
+            self._records = {
+                source_id: (object_id, checksum)
+                for source_id, object_id, checksum in ImportRecord.objects.of(self.source, ImportKind.IMAGE)
+                .order_by("pk")
+                .values_list("source_id", "object_id", "checksum")
+            }
+        return self._records.get(str(source_id)[:255])
 
     def _root_collection_id(self) -> int:
         # Wagtail's default for a new image, which asks the database each time.
@@ -100,15 +118,22 @@ class ImageWriter:
             found = self._by_url.get(url)
         return found
 
+    def _note_present(self, image) -> None:
+        """The alt text and credit an image written or seen this run has, so that `fill_blanks` does not
+        write to it for nothing; known once committed (a rolled-back image's id may be given again)."""
+        present = {(image.pk, name) for name in ("alt_text", "credit") if getattr(image, name)}
+        if present:
+            transaction.on_commit(lambda: self._present.update(present))
+
     def fill_blanks(self, pk: int, *, alt_text: str = "", credit: str = "") -> None:
         """Alt text and credit a body image carries, for an image that has none of its own.
 
         Once asked, an image has one (its own or this), so each image is written to at most once a run.
         """
-        if alt_text and (pk, "alt_text") not in self._filled:
+        if alt_text and (pk, "alt_text") not in self._filled and (pk, "alt_text") not in self._present:
             self._filled.add((pk, "alt_text"))
             NewsImage.objects.filter(pk=pk, alt_text="").update(alt_text=alt_text)
-        if credit and (pk, "credit") not in self._filled:
+        if credit and (pk, "credit") not in self._filled and (pk, "credit") not in self._present:
             self._filled.add((pk, "credit"))
             NewsImage.objects.filter(pk=pk, credit="").update(credit=credit[:120])
 

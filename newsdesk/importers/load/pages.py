@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
-from newsdesk.articles.models import ArticleByline
+from newsdesk.articles.models import ArticleByline, ArticleTag
 from newsdesk.importers.load.batches import SingleWriter
 from newsdesk.importers.load.import_records import fingerprint, remember
 from newsdesk.importers.load.redirects import RedirectWriter, old_paths
-from newsdesk.importers.load.tags import ensure_tags
+from newsdesk.importers.load.tags import ensure_tags, read_tags_ahead
 from newsdesk.importers.load.tree import TreeWriter
 from newsdesk.importers.models import ImportKind, ImportRecord
 
@@ -122,11 +122,20 @@ class PageWriter:
             setattr(page, name, value)
         return page
 
+    def read_tags_ahead(self, names) -> None:
+        """The tags a batch of items names, read in one query before its items are written."""
+        read_tags_ahead(names, self.known_tags)
+
     def _set_children(self, page, bylines, tags):
         if bylines is not None:
             page.bylines = [ArticleByline(author_id=pk, sort_order=i) for i, pk in enumerate(bylines)]
-        if tags is not None:
-            page.tags.set(ensure_tags(tags, self.known_tags))
+        if tags is None:
+            return
+        found = {tag.pk: tag for tag in ensure_tags(tags, self.known_tags)}  # two names may be one tag
+        if page.pk is None:  # nothing to compare with: the rows taggit's set() would make, made directly
+            page.tagged_items = [ArticleTag(tag=tag) for tag in found.values()]
+        else:
+            page.tags.set(list(found.values()))
 
     def _save_page(self, model, kind, page, item, fields, parent, disposition):
         fields, published_at, modified_at, bylines, tags, slug = _split_fields(fields)
