@@ -9,7 +9,7 @@ import nh3
 from anyascii import anyascii
 from django.db import models
 from django.utils.text import slugify
-from wagtail.blocks import ChooserBlock, StreamBlock, StreamValue, StructBlock, StructValue
+from wagtail.blocks import ChooserBlock, FieldBlock, RichTextBlock, StreamBlock, StreamValue, StructBlock, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import RichText
@@ -147,6 +147,10 @@ def clean_stream_data(block, data, *, in_struct: bool = False):
             else child.get_prep_value(child.get_default())
             for name, child in block.child_blocks.items()
         }
+    if isinstance(block, RichTextBlock) and isinstance(data, str):  # its stored form is its source: no round trip
+        return clean_html(data)
+    if isinstance(block, FieldBlock) and not isinstance(block, RichTextBlock) and isinstance(data, str):
+        return strip_control_characters(data) if in_struct else data
     value = block.to_python(data)
     if isinstance(value, str):
         value = strip_control_characters(value) if in_struct else value  # as clean_block_value does
