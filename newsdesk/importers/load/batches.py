@@ -202,6 +202,10 @@ class SingleWriter:
     def record(self, kind, source_id) -> ImportRecord | None:
         return ImportRecord.objects.of(self.source, kind).filter(source_id=source_id).first()
 
+    def title_of(self, model, pk) -> str | None:
+        """The title of the `model` page `pk`; None when there is no such page."""
+        return model.objects.filter(pk=pk).values_list("title", flat=True).first()
+
     def hold(self, page, parent, **entry):
         raise TypeError("one item at a time: pages are saved as they come, not held")
 
@@ -225,11 +229,20 @@ class BatchWriter:
                 source=source, kind__in=[ImportKind.ARTICLE, ImportKind.PAGE], source_id__in=source_ids
             )
         }
+        # The pages those records point at, by type, so an unchanged item costs no query of its own.
+        self.titles = defaultdict(dict)
+        pages = Page.objects.filter(pk__in=[r.object_id for r in self.records.values()])
+        for pk, title, content_type in pages.values_list("pk", "title", "content_type"):
+            self.titles[content_type][pk] = title
         self.new_articles = NewArticles(ArticlePage, tree=tree, redirects=redirects)
         self.slugs = SlugAllocator.read_ahead(slugs_wanted, sections, pending=self.new_articles.pending_slugs)
 
     def record(self, kind, source_id) -> ImportRecord | None:
         return self.records.get((kind, str(source_id)))
+
+    def title_of(self, model, pk) -> str | None:
+        content_type = ContentType.objects.get_for_model(model)  # cached by Django after the first call
+        return self.titles[content_type.pk].get(pk)
 
     def hold(self, page, parent, **entry):
         self.new_articles.add(page, parent, **entry)

@@ -32,10 +32,12 @@ class PageWriter:
         where = item.parent_id if kind == ImportKind.PAGE else parent.slug
         checksum = fingerprint({"fields": fields, "parent": where, "disposition": disposition})
         record = self.mode.record(kind, item.source_id)
+        if record is not None and record.checksum == checksum:
+            title = self.mode.title_of(model, record.object_id)
+            if title is not None:  # None: the desk deleted the page since, and it is made again
+                self.report.add(kind, item.source_id, "unchanged", title=title)
+                return
         page = model.objects.filter(pk=record.object_id).first() if record else None
-        if page is not None and record.checksum == checksum:
-            self.report.add(kind, item.source_id, "unchanged", title=page.title)
-            return
         extra = [f"p={item.source_id}"] if kind == ImportKind.ARTICLE else [f"page_id={item.source_id}"]
         # A draft or scheduled item has no public page yet: an old address sent there would end in a
         # 404 and reveal the new slug. Its redirects are made by the run that finds it published.

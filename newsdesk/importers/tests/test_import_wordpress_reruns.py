@@ -74,6 +74,22 @@ class RerunTests(WithUploads, TestCase):
         self.assertIn("articles 0 created, 0 updated, 10 unchanged", output)
         self.assertFalse([line for line in lines if line["action"] == "created"])
 
+    def test_an_article_the_desk_deleted_since_is_made_again_and_the_rest_left_alone(self):
+        for batch_size in (1, 200):
+            with self.subTest(batch_size=batch_size), transaction.atomic():
+                run_import(media_dir=str(self.uploads), batch_size=batch_size)
+                gone = ArticlePage.objects.get(pk=ImportRecord.objects.get(kind="article", source_id="101").object_id)
+                title = gone.title
+                gone.delete()
+                output, lines = run_import(media_dir=str(self.uploads), batch_size=batch_size)
+                self.assertIn("articles 1 created, 0 updated, 9 unchanged", output)
+                remade = ArticlePage.objects.get(pk=ImportRecord.objects.get(kind="article", source_id="101").object_id)
+                self.assertEqual(remade.title, title)
+                self.assertEqual(ArticlePage.objects.count(), 10)
+                unchanged = [line for line in lines if line["action"] == "unchanged" and line["kind"] == "article"]
+                self.assertTrue(all(line["title"] for line in unchanged))
+                transaction.set_rollback(True)
+
     def test_a_second_run_updates_what_changed_in_the_source(self):
         run_import(media_dir=str(self.uploads))
         article = ArticlePage.objects.get(pk=ImportRecord.objects.get(kind="article", source_id="101").object_id)
