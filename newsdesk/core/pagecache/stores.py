@@ -233,3 +233,26 @@ def page_store():
     if default_cache["BACKEND"].endswith("RedisCache"):
         return RedisStore(default_cache["LOCATION"], prefix=settings.NEWSDESK_PAGE_CACHE_PREFIX)
     return MemoryStore(settings.DATA_DIR / GENERATION_FILE, settings.NEWSDESK_PAGE_CACHE_MB * 1024 * 1024)
+
+
+_readers: dict = {}
+
+
+def current_generation() -> int:
+    """The store's generation, through one store per process (opening one costs a file and a map, or a connection).
+
+    Kept per process id: a store opened before a fork shares its file descriptor, and so its lock, with
+    the children. Purges keep opening their own (see purge.py), so bumps lock as they always have.
+    """
+    default_cache = settings.CACHES["default"]
+    key = (
+        os.getpid(),
+        default_cache["BACKEND"],
+        str(default_cache.get("LOCATION")),
+        settings.NEWSDESK_PAGE_CACHE_PREFIX,
+        str(settings.DATA_DIR),
+    )
+    store = _readers.get(key)
+    if store is None:
+        store = _readers[key] = page_store()
+    return store.generation()
