@@ -124,6 +124,8 @@ NEWSDESK_PAGE_CACHE_404_SECONDS = env.env_int("NEWSDESK_PAGE_CACHE_404_SECONDS",
 # Pieces of reader pages kept between renders, keyed by the page cache's generation (core/fragments.py).
 NEWSDESK_FRAGMENT_CACHE = env.env_bool("NEWSDESK_FRAGMENT_CACHE", True)
 NEWSDESK_FRAGMENT_CACHE_ALIAS = "fragments"
+# The site, publication settings, private pages and where addresses lead, kept per process by generation (core/memo.py).
+NEWSDESK_READER_MEMO = env.env_bool("NEWSDESK_READER_MEMO", True)
 CACHES["fragments"] = env.fragment_cache(env.env_str("CACHE_URL"), NEWSDESK_PAGE_CACHE_PREFIX)
 WAGTAILFRONTENDCACHE = env.frontend_caches()
 

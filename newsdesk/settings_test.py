@@ -19,6 +19,7 @@ CACHES = {
 }
 # Test cases roll back without running on-commit purges and reuse ids: fragments are on only in their own tests.
 NEWSDESK_FRAGMENT_CACHE = False
+NEWSDESK_READER_MEMO = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

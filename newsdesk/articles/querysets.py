@@ -1,11 +1,11 @@
 from django.db.models import Prefetch, Q
 from django.utils import timezone
-from wagtail.query import PageQuerySet
 
+from newsdesk.core.restrictions import ReaderPageQuerySet
 from newsdesk.images.renditions import prefetch_renditions
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(ReaderPageQuerySet):
     """Listings over many articles: `ArticlePage.objects.published().in_section(s).recent()`."""
 
     def published(self):

@@ -19,8 +19,9 @@ import logging
 from django.conf import settings
 from django.core.cache import caches
 
+from newsdesk.core import memo
 from newsdesk.core.pagecache import policy
-from newsdesk.core.pagecache.stores import page_store
+from newsdesk.core.pagecache.stores import current_generation
 
 logger = logging.getLogger(__name__)
 
@@ -28,16 +29,19 @@ REQUEST_ATTRIBUTE = "fragment_generation"
 
 
 def begin(request) -> None:
-    """Note the generation this request's fragments belong to (None: this request uses none)."""
+    """Note the generation this request's fragments and memo values belong to (None: it uses none)."""
     generation = None
-    if settings.NEWSDESK_FRAGMENT_CACHE and policy.request_is_cacheable(request.META):
+    if (settings.NEWSDESK_FRAGMENT_CACHE or settings.NEWSDESK_READER_MEMO) and policy.request_is_cacheable(
+        request.META
+    ):
         try:
-            generation = page_store().generation()
+            generation = current_generation()
         except Exception:
             logger.exception("Fragments: the page cache's generation could not be read; rendering in full.")
         if generation is not None and generation < 0:  # the shared store is unreachable: no safe key
             generation = None
-    setattr(request, REQUEST_ATTRIBUTE, generation)
+    setattr(request, REQUEST_ATTRIBUTE, generation if settings.NEWSDESK_FRAGMENT_CACHE else None)
+    setattr(request, memo.REQUEST_ATTRIBUTE, generation if settings.NEWSDESK_READER_MEMO else None)
 
 
 def key_for(request, name: str, vary) -> str | None:

@@ -3,7 +3,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control
 
-from newsdesk.core import fragments
+from newsdesk.core import fragments, routing
 from newsdesk.core.pagecache import policy
 
 ADMIN_PREFIX = "/admin/"
@@ -127,6 +127,7 @@ class ReaderCacheControlMiddleware:
 
     def __call__(self, request):
         fragments.begin(request)  # before any view reads the database: see core/fragments.py
+        routing.remember_site(request)
         response = self.get_response(request)
         if (
             policy.request_is_cacheable(request.META)

@@ -1,13 +1,17 @@
+import copy
+
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, Site
 from wagtail.search import index
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.querysets import teaser_cards
+from newsdesk.core import memo
 from newsdesk.core.pagination import paginate
+from newsdesk.core.restrictions import ReaderPageQuerySet
 
 LATEST_PER_SECTION = 4
 HOME_RECENT = 6
@@ -63,6 +67,8 @@ class SectionPage(Page):
     parent_page_types = ["sections.HomePage"]
     subpage_types = ["articles.ArticlePage"]
 
+    objects = PageManager.from_queryset(ReaderPageQuerySet)()  # the navigation on every page asks public()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         page = paginate(ArticlePage.objects.teasers().in_section(self), request)
@@ -116,6 +122,24 @@ class PublicationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "publication settings"
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, read once per purge generation in each process rather than once per request (core/memo.py)."""
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request, attribute) and memo.generation_of(request) is not None:
+            site = Site.find_for_request(request)
+            kept = memo.get(request, ("publication", site.pk if site else None), lambda: cls._with_logo(site))
+            instance = copy.copy(kept)  # Wagtail notes the request on it
+            instance._request = request
+            setattr(request, attribute, instance)
+        return super().for_request(request)
+
+    @classmethod
+    def _with_logo(cls, site):
+        instance = cls.for_site(site)
+        instance.logo  # noqa: B018 - read now, kept with the settings
+        return instance
 
     def social_links(self) -> list[tuple[str, str]]:
         links = [

@@ -13,6 +13,7 @@ from functools import partial
 
 from django.db import transaction
 
+from newsdesk.core import memo
 from newsdesk.core.pagecache.stores import page_store
 from newsdesk.core.pagecache.tasks import frontend_caches_configured, purge_frontend_caches
 
@@ -21,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 def purge(paths=(), *, tags=(), everything=False):
     """Once the current transaction commits: bump the page store's generation, then tell frontend caches."""
+    memo.clear()  # this process reads the change back at once; other processes follow the generation
     transaction.on_commit(partial(_purge_now, sorted(set(paths)), sorted(set(tags)), everything))
 
 
@@ -31,3 +33,9 @@ def _purge_now(paths, tags, everything):
         logger.exception("Page cache: the purge could not reach the store; cached pages stay until they expire.")
     if frontend_caches_configured():
         purge_frontend_caches.enqueue(paths, tags, everything)
+
+
+def purge_everything(sender, raw=False, **kwargs):
+    """A signal handler for changes that show on every page."""
+    if not raw:
+        purge(everything=True)
