@@ -243,7 +243,8 @@ class ArticlePage(Page):
         context.update(
             published_articles=published,  # also for the Related list (discovery's template tag)
             also_see_ids=SimpleLazyObject(lambda: self.also_see_ids(published)),
-            breadcrumbs=self.get_ancestors().filter(depth__gt=1),
+            # Shown inside the article's fragment: not even built when that comes from the cache.
+            breadcrumbs=SimpleLazyObject(lambda: list(self.get_ancestors().filter(depth__gt=1))),
         )
         return context
 

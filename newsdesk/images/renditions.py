@@ -22,12 +22,14 @@ def prefetch_renditions(images) -> None:
     for rendition in NewsRendition.objects.filter(image_id__in=by_id):
         renditions[rendition.image_id].append(rendition)
     for image_id, instances in by_id.items():
-        for image in instances:
+        for n, image in enumerate(instances):
             # Each rendition points back at this very instance: rendering reads rendition.image for alt text.
-            image.prefetched_renditions = [_bound_to(rendition, image) for rendition in renditions[image_id]]
+            # The rows read here serve the first instance; only an image shown twice pays for copies.
+            image.prefetched_renditions = [_bound_to(rendition, image, n > 0) for rendition in renditions[image_id]]
 
 
-def _bound_to(rendition, image):
-    rendition = copy.copy(rendition)
+def _bound_to(rendition, image, copied: bool):
+    if copied:
+        rendition = copy.copy(rendition)
     rendition.image = image
     return rendition
