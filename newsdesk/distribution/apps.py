@@ -30,6 +30,11 @@ class DistributionConfig(AppConfig):
             signal.connect(handlers.purge_changed_page)
         # Readers' pages only read renditions: the worker makes them when an article goes out.
         page_published.connect(handlers.make_article_renditions, dispatch_uid="distribution-renditions")
+        for model in ("people.Author", "entities.Entity"):
+            post_save.connect(handlers.make_photo_renditions, sender=model, dispatch_uid=f"distribution-photo-{model}")
+        post_save.connect(
+            handlers.make_logo_renditions, sender="sections.PublicationSettings", dispatch_uid="distribution-logo"
+        )
         # Entities: an edit or merge shows on hubs and articles; a link shows once confirmed (see entities/models.py).
         for model in ("entities.Entity", "entities.EntityAlias", "entities.FormerSlug"):
             for signal in (post_save, post_delete):

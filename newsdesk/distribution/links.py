@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
+from newsdesk.images.pictures import filters_for
 from newsdesk.sections.models import PublicationSettings
 
 # Renditions we publish for structured data and social cards (schema.org asks for 16:9, 4:3 and 1:1).
@@ -14,6 +15,8 @@ CROPS = {"16x9": "fill-1200x675", "4x3": "fill-1200x900", "1x1": "fill-1200x1200
 LOGO = "max-1200x600"
 # An author's photo on the profile page's card and JSON-LD.
 PORTRAIT = "fill-400x400"
+# The logo in every page's masthead (core/site_header.html).
+MASTHEAD_LOGO = "height-96"
 
 
 def absolute(request, path: str) -> str:
@@ -88,21 +91,24 @@ class PageUrls:
 
 
 def crop_renditions(image) -> dict:
-    """{filter spec: rendition} for our three crops, fetched once per image instance (head and JSON-LD share it).
+    """{filter spec: rendition} for our three crops, read once per image instance (head and JSON-LD share it).
 
-    Empty when the original file is missing: the outputs then leave the image out rather than fail.
+    Only read: publishing makes them (images.pictures.make_renditions), so no reader's request writes.
+    A crop not made yet, or a missing original, is left out, and the outputs leave the image out with it.
     """
     if not hasattr(image, "_distribution_crops"):
-        try:
-            image._distribution_crops = image.get_renditions(*CROPS.values())
-        except SourceImageIOError:
-            image._distribution_crops = {}
+        image._distribution_crops = _existing(image, " ".join(CROPS.values()))
     return image._distribution_crops
 
 
 def rendition_or_none(image, spec: str):
-    """One rendition, or None when the original file is missing."""
+    """One rendition if it has been made (on publish, or when the image's owner is saved), else None."""
+    return _existing(image, spec).get(spec)
+
+
+def _existing(image, specs: str) -> dict:
     try:
-        return image.get_rendition(spec)
+        found = image.find_existing_renditions(*filters_for(specs))
     except SourceImageIOError:
-        return None
+        return {}
+    return {f.spec: rendition for f, rendition in found.items()}

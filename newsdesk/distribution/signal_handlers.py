@@ -10,7 +10,7 @@ from wagtail.models import Page
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import pagecache
 from newsdesk.distribution import purging
-from newsdesk.distribution.links import CROPS, PORTRAIT
+from newsdesk.distribution.links import CROPS, LOGO, MASTHEAD_LOGO, PORTRAIT
 from newsdesk.distribution.models import note_withdrawal
 from newsdesk.entities.models import ArticleEntity, Entity, LinkStatus, suggestions_threshold
 from newsdesk.images.pictures import make_renditions
@@ -53,6 +53,19 @@ def make_article_renditions(sender, instance, **kwargs):
     if image_ids:
         # The social-card crops for structured data and the portrait for author cards, beside the pages' pictures.
         make_renditions.enqueue(sorted(image_ids), [*CROPS.values(), PORTRAIT])
+
+
+def make_photo_renditions(sender, instance, raw=False, **kwargs):
+    # An author's photo or an entity's picture: its pages (profile card, hub, JSON-LD) only read renditions.
+    image_id = getattr(instance, "photo_id", None) or getattr(instance, "image_id", None)
+    if image_id and not raw:
+        make_renditions.enqueue([image_id], [PORTRAIT])
+
+
+def make_logo_renditions(sender, instance, raw=False, **kwargs):
+    # The masthead on every page and the publisher in JSON-LD only read the logo's renditions.
+    if instance.logo_id and not raw:
+        make_renditions.enqueue([instance.logo_id], [MASTHEAD_LOGO, LOGO], pictures=False)
 
 
 def purge_entity_changed(sender, instance, created=False, raw=False, **kwargs):

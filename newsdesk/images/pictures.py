@@ -30,9 +30,11 @@ def filters_for(specs: str) -> tuple:
 
 
 @task()
-def make_renditions(image_ids: list, extra_specs: list):
-    """Every picture's renditions, and `extra_specs` (social-card crops…), for each image that still exists."""
-    filters = [f for name in PICTURES for f in filters_for(name)] + [Filter(spec=spec) for spec in extra_specs]
+def make_renditions(image_ids: list, extra_specs: list, pictures: bool = True):
+    """Every picture's renditions (unless `pictures` is false), and `extra_specs` (social-card crops, the
+    masthead logo…), for each image that still exists."""
+    named = [f for name in PICTURES for f in filters_for(name)] if pictures else []
+    filters = named + [Filter(spec=spec) for spec in extra_specs]
     for image in NewsImage.objects.filter(pk__in=image_ids):
         try:
             image.get_renditions(*filters)
