@@ -97,7 +97,7 @@ def crop_renditions(image) -> dict:
     A crop not made yet, or a missing original, is left out, and the outputs leave the image out with it.
     """
     if not hasattr(image, "_distribution_crops"):
-        image._distribution_crops = _existing(image, " ".join(CROPS.values()))
+        image._distribution_crops = _existing(image, *CROPS.values())
     return image._distribution_crops
 
 
@@ -106,9 +106,9 @@ def rendition_or_none(image, spec: str):
     return _existing(image, spec).get(spec)
 
 
-def _existing(image, specs: str) -> dict:
+def _existing(image, *specs: str) -> dict:
     try:
-        found = image.find_existing_renditions(*filters_for(specs))
+        found = image.find_existing_renditions(*(f for spec in specs for f in filters_for(spec)))
     except SourceImageIOError:
         return {}
     return {f.spec: rendition for f, rendition in found.items()}

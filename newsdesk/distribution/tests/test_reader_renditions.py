@@ -17,7 +17,9 @@ class ReaderRenditionTests(TestCase):
         publication.save()
         cls.photo = make_image("Portrait", width=800, height=800)
         cls.author = make_author("Amina Rahman", photo=cls.photo)
-        cls.article = make_article(make_section("Business"), "Markets steady", authors=[cls.author])
+        cls.article = make_article(
+            make_section("Business"), "Markets steady", authors=[cls.author], hero_image=make_image("Hero")
+        )
 
     def setUp(self):
         # Wagtail caches renditions by image id, which repeats after each test's rollback.
@@ -38,6 +40,12 @@ class ReaderRenditionTests(TestCase):
             with self.subTest(url):
                 self.assertEqual(self.client.get(url).status_code, 200)
         self.assertFalse(NewsRendition.objects.exists())
+
+    def test_the_social_card_made_on_publish_is_in_the_head(self):
+        crop = NewsRendition.objects.get(image=self.article.hero_image, filter_spec="fill-1200x675")
+        self.assertContains(
+            self.client.get(self.article.url), f'<meta property="og:image" content="http://testserver{crop.url}">'
+        )
 
     def test_the_masthead_logo_is_made_when_the_settings_are_saved(self):
         logo = NewsRendition.objects.filter(image=self.logo, filter_spec="height-96").first()
