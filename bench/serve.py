@@ -28,6 +28,12 @@ article: nginx serving a static file, Hugo, WordPress without and behind nginx's
 at 32 connections (and 256 for our cache hit), no compression (as the peers are measured). Prints
 req/s, p50, p99, errors, ratios to uncached WordPress and to static nginx, and our servers' memory
 before and after their runs.
+
+    .venv/bin/python bench/serve.py --ours-only [--duration 10]
+
+The same rows for our servers alone, without the peers (no WordPress, nginx or Hugo to set up).
+Environment: NEWSDESK_TREE=<folder> serves another checkout's code (e.g. `git archive main` unpacked)
+for a baseline measured with this script; SERVE_BENCH_PORT_BASE moves the ports (default 8173).
 """
 
 import argparse
@@ -47,7 +53,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "deploy"))
 from topology_test import CREATE_DESK, PUBLISH_CHANGE, VARNISH_PORT, Topology, get  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-EMBEDDED_PORT, UNCACHED_PORT, NGINX_PORT, BARE_PORT = 8173, 8174, 8176, 8175
+# The code our servers run: this tree, or another checkout (e.g. `git archive main`) measured with this script.
+CODE = Path(os.environ.get("NEWSDESK_TREE", ROOT)).resolve()
+PORT_BASE = int(os.environ.get("SERVE_BENCH_PORT_BASE", "8173"))
+EMBEDDED_PORT, UNCACHED_PORT, NGINX_PORT, BARE_PORT = PORT_BASE, PORT_BASE + 1, PORT_BASE + 3, PORT_BASE + 2
 PEERS_TARGETS = Path(os.environ.get("PEERS_STATE_DIR", "/srv/peers-bench")) / "targets"
 PEERS = ("static", "hugo", "wordpress", "wordpress-cached")
 LEAD_URL = """
@@ -65,7 +74,7 @@ class Embedded:
     def __init__(self, workdir: Path):
         self.env = dict(
             os.environ,
-            PYTHONPATH=str(ROOT),
+            PYTHONPATH=str(CODE),
             DJANGO_SETTINGS_MODULE="newsdesk.settings",
             NEWSDESK_DATA_DIR=str(workdir / "embedded"),
             ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -210,10 +219,10 @@ def peer_targets() -> dict:
     return targets
 
 
-def compare_with_peers(duration: int):
-    peers = peer_targets()
+def compare_with_peers(duration: int, with_peers: bool = True):
+    peers = peer_targets() if with_peers else {}
     missing = [name for name in PEERS if name not in peers]
-    if missing:
+    if missing and with_peers:
         raise SystemExit(f"peers not set up: {', '.join(missing)} (run shared/peers/setup-*.sh first)")
     workdir = Path(tempfile.mkdtemp(prefix="newsdesk-bench-peers-"))
     embedded, servers = Embedded(workdir), {}
@@ -245,7 +254,7 @@ def compare_with_peers(duration: int):
             ("newsdesk, uncached (fragments kept)", ours[UNCACHED_PORT], 32, "uncached"),
             ("newsdesk, nothing kept", ours[BARE_PORT], 32, "bare"),
             ("newsdesk, robots.txt uncached", f"http://127.0.0.1:{UNCACHED_PORT}/robots.txt", 32, "uncached"),
-            *[(name, peers[name], 32, None) for name in PEERS],
+            *[(name, peers[name], 32, None) for name in PEERS if name in peers],
         ]
         results = []
         for name, url, connections, server in targets:
@@ -265,8 +274,8 @@ def compare_with_peers(duration: int):
             rss = f"{before:.0f} → {after:.0f}" if before is not None else "-"
             print(
                 f"| {name} | {connections} | {size:,} | {result['rate']:,.1f} | {result['p50']} | {result['p99']} "
-                f"| {result['errors']} | {ratio(result['rate'], rates['wordpress'])} "
-                f"| {ratio(result['rate'], rates['static'])} | {rss} |"
+                f"| {result['errors']} | {ratio(result['rate'], rates.get('wordpress'))} "
+                f"| {ratio(result['rate'], rates.get('static'))} | {rss} |"
             )
     finally:
         for process in servers.values():
@@ -299,11 +308,13 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", default="16,64,256")
     parser.add_argument("--peers", action="store_true", help="side by side with shared/peers/ (see above)")
+    parser.add_argument("--ours-only", action="store_true", help="the --peers rows of our servers, without peers")
     args = parser.parse_args()
+    os.chdir(CODE)  # `python -m django` puts the working folder first on the import path
     if not shutil.which("wrk"):
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
-    if args.peers:
-        compare_with_peers(args.duration)
+    if args.peers or args.ours_only:
+        compare_with_peers(args.duration, with_peers=args.peers)
         return
     workdir = Path(tempfile.mkdtemp(prefix="newsdesk-bench-serve-"))
     topology, embedded, stop_nginx = Topology(), Embedded(workdir), None
