@@ -20,8 +20,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 from newsdesk.core import memo
-from newsdesk.core.pagecache import policy
-from newsdesk.core.pagecache.stores import current_generation
+from newsdesk.core.pagecache import policy, stores
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +34,7 @@ def begin(request) -> None:
         request.META
     ):
         try:
-            generation = current_generation()
+            generation = stores.current_generation()
         except Exception:
             logger.exception("Fragments: the page cache's generation could not be read; rendering in full.")
         if generation is not None and generation < 0:  # the shared store is unreachable: no safe key

@@ -18,7 +18,7 @@ from collections import OrderedDict
 
 from django.conf import settings
 
-from newsdesk.core.pagecache.stores import current_generation
+from newsdesk.core.pagecache import stores
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def current(key, compute):
     if not settings.NEWSDESK_READER_MEMO:
         return compute()
     try:
-        generation = current_generation()
+        generation = stores.current_generation()
     except Exception:
         logger.warning("Memo: the page cache's generation could not be read; reading afresh.", exc_info=True)
         return compute()

@@ -21,7 +21,7 @@ class ReaderRoutingTests(TestCase):
     def setUp(self):
         memo.clear()
         # One generation throughout, as between two purges; a purge's own clear is what each test decides.
-        generation = mock.patch("newsdesk.core.fragments.current_generation", return_value=1)
+        generation = mock.patch("newsdesk.core.pagecache.stores.current_generation", return_value=1)
         generation.start()
         self.addCleanup(generation.stop)
 
@@ -55,7 +55,7 @@ class ReaderRoutingTests(TestCase):
             PageViewRestriction.objects.create(
                 page=self.article, restriction_type=PageViewRestriction.PASSWORD, password="x"
             )
-        with mock.patch("newsdesk.core.fragments.current_generation", return_value=2):
+        with mock.patch("newsdesk.core.pagecache.stores.current_generation", return_value=2):
             response = self.get(self.article.url)[0]
         self.assertNotContains(response, "Markets steady after the budget", status_code=200)
         self.assertContains(response, 'name="password"')
