@@ -94,10 +94,15 @@ def crop_renditions(image) -> dict:
     """{filter spec: rendition} for our three crops, read once per image instance (head and JSON-LD share it).
 
     Only read: publishing makes them (images.pictures.make_renditions), so no reader's request writes.
-    A crop not made yet, or a missing original, is left out, and the outputs leave the image out with it.
+    A crop not made yet (or not writable: a full disk) is stood in for by the original, as pictures are.
     """
     if not hasattr(image, "_distribution_crops"):
-        image._distribution_crops = _existing(image, *CROPS.values())
+        found = _existing(image, *CROPS.values())
+        image._distribution_crops = {
+            spec: found.get(spec) or image.original_as_rendition(f)
+            for spec in CROPS.values()
+            for f in filters_for(spec)
+        }
     return image._distribution_crops
 
 

@@ -11,6 +11,9 @@ from newsdesk.testing import default_site, make_article, make_author, make_image
 class ReaderRenditionTests(TestCase):
     @classmethod
     def setUpTestData(cls):
+        # Making renditions consults Wagtail's rendition cache, keyed by image id: ids repeat after an earlier
+        # test class rolled back, and its entries would say these images' renditions exist already.
+        cache.clear()
         cls.logo = make_image("Logo", width=600, height=200)
         publication = PublicationSettings.for_site(default_site())
         publication.logo = cls.logo
