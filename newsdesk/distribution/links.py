@@ -94,15 +94,15 @@ def crop_renditions(image) -> dict:
     """{filter spec: rendition} for our three crops, read once per image instance (head and JSON-LD share it).
 
     Only read: publishing makes them (images.pictures.make_renditions), so no reader's request writes.
-    A crop not made yet (or not writable: a full disk) is stood in for by the original, as pictures are.
+    A crop not made yet (or not writable: a full disk) is stood in for by the original, as pictures are;
+    with the original file missing too, it is left out and the outputs leave the image out.
     """
     if not hasattr(image, "_distribution_crops"):
         found = _existing(image, *CROPS.values())
-        image._distribution_crops = {
-            spec: found.get(spec) or image.original_as_rendition(f)
-            for spec in CROPS.values()
-            for f in filters_for(spec)
-        }
+        if len(found) < len(CROPS) and image.file.storage.exists(image.file.name):  # checked only on a miss
+            for spec in CROPS.values():
+                found.setdefault(spec, image.original_as_rendition(filters_for(spec)[0]))
+        image._distribution_crops = found
     return image._distribution_crops
 
 
