@@ -2,10 +2,12 @@
 editors; never a draft, private, scheduled or unpublished article."""
 
 from django.test import SimpleTestCase, TestCase
+from django.urls import reverse
 
 from newsdesk.discovery import related
 from newsdesk.discovery.models import RelatedArticle
 from newsdesk.discovery.related import Corpus, Document
+from newsdesk.entities.models import LinkStatus
 from newsdesk.testing import EntityNewsroom, link_entity, make_article, make_editor, make_user, parse_html, text_of
 
 
@@ -61,6 +63,29 @@ class RelatedArticlesTests(TestCase):
     def test_an_article_taken_offline_leaves_every_related_list_at_once(self):
         self.room.background.unpublish()  # no recomputation: the read filters it
         self.assertNotIn(self.room.background.title, related_titles(self.client, self.room.lead))
+
+    def review_link(self, link, action):
+        self.client.force_login(self.editor)
+        url = reverse("entities_link", args=[link.article_id, link.pk])
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(url, {"entities-action": action}, headers={"X-Entities-Panel": "1"})
+        self.assertEqual(response.status_code, 200)
+
+    def test_confirming_or_rejecting_a_link_on_a_published_article_recomputes_its_list(self):
+        new = make_article(self.room.world, "Quarterly figures from the harbour authority")
+        link = link_entity(new, self.room.gwadar, "about", status=LinkStatus.SUGGESTED)
+        related.refresh_related(new.pk)
+        reasons = dict(RelatedArticle.objects.filter(article=new).values_list("related_id", "reason"))
+        self.assertNotEqual(reasons.get(self.analysis.pk), "shares Gwadar")  # a suggestion shows nowhere yet
+
+        self.review_link(link, "confirm")
+        reasons = dict(RelatedArticle.objects.filter(article=new).values_list("related_id", "reason"))
+        self.assertEqual(reasons[self.analysis.pk], "shares Gwadar")
+        self.assertIn(new.title, related_titles(self.client, self.analysis))  # offered to the neighbour's list
+
+        self.review_link(link, "reject")
+        reasons = dict(RelatedArticle.objects.filter(article=new).values_list("related_id", "reason"))
+        self.assertNotIn("shares Gwadar", reasons.values())
 
     # -- the editor's choices ---------------------------------------------------------------------------
 
