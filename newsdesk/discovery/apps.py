@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, post_page_move
 
 SITE_SEARCH_UID = "discovery-index-saved"
@@ -26,3 +26,9 @@ class DiscoveryConfig(AppConfig):
                 dispatch_uid=f"discovery-index-{uid}",
             )
         page_published.connect(handlers.refresh_related, dispatch_uid="discovery-related")
+        link = "entities.ArticleEntity"
+        pre_save.connect(handlers.remember_link_shown, sender=link, dispatch_uid="discovery-link-before")
+        post_save.connect(handlers.refresh_related_after_link_saved, sender=link, dispatch_uid="discovery-link-saved")
+        post_delete.connect(
+            handlers.refresh_related_after_link_deleted, sender=link, dispatch_uid="discovery-link-deleted"
+        )

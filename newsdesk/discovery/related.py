@@ -2,17 +2,18 @@
 
 Two signals, each a cosine between two articles' weighted vectors:
 - entities readers see on both (`ArticleEntity.objects.visible_to_readers()`), weighted by role (what a piece is
-  *about* counts more than what it only mentions) and by rarity (an IDF: sharing "CPEC" says more than sharing
-  "China");
+  *about* counts more than what it only mentions), by kind (a shared place counts for less than a shared company,
+  person or project) and by rarity (an IDF: sharing "CPEC" says more than sharing "China");
 - wording: TF-IDF over headline, standfirst and body, each article reduced to its most distinctive terms.
 
-A `Corpus` is built from plain `Document`s, so the evaluation (bench/related.py) scores exactly what the desk does.
+A `Corpus` is built from plain `Document`s, so the evaluation (bench/understanding.py) scores exactly what the desk does.
 """
 
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import transaction
 
@@ -20,9 +21,12 @@ from newsdesk.articles.models import ArticlePage
 from newsdesk.core import pagecache
 from newsdesk.discovery.models import RELATED_KEPT, RelatedArticle
 from newsdesk.entities.article_text import article_text
-from newsdesk.entities.models import ArticleEntity, LinkRole
+from newsdesk.entities.models import ArticleEntity, EntityKind, LinkRole
 
-ROLE_WEIGHTS = {str(LinkRole.ABOUT): 1.0, str(LinkRole.MENTIONS): 0.2}
+ROLE_WEIGHTS = {str(LinkRole.ABOUT): 1.0, str(LinkRole.MENTIONS): 0.5}
+# Places are mostly a story's setting: unrelated pieces share "China" or "Brussels" far more often than they share
+# a company, a person or a project, so a shared place counts for less (other kinds count in full).
+KIND_WEIGHTS = {str(EntityKind.PLACE): 0.5}
 # The share of the score that entities decide; wording decides the rest (weights measured in bench/understanding.py).
 ENTITY_SHARE = 0.3
 # Wording is compared over the newest published articles only, so a publish costs the same in year ten as in year one.
@@ -43,11 +47,18 @@ STOPWORDS = frozenset(
 )
 
 
+class Link(NamedTuple):
+    key: object
+    name: str
+    role: str
+    kind: str = ""
+
+
 @dataclass
 class Document:
     id: int
     text: str
-    entities: list = field(default_factory=list)  # (entity key, name, role)
+    entities: list = field(default_factory=list)  # (entity key, name, role[, kind]), as `Link`s take them
 
 
 @dataclass
@@ -76,7 +87,8 @@ class Corpus:
 
     def __init__(self, documents: list[Document]):
         self.size = len(documents)
-        self.names = {key: name for doc in documents for key, name, _ in doc.entities}
+        documents = [Document(doc.id, doc.text, [Link(*entity) for entity in doc.entities]) for doc in documents]
+        self.names = {link.key: link.name for doc in documents for link in doc.entities}
         self.entities = self._entity_vectors(documents)
         self.words = self._term_vectors(documents)
         self.by_entity, self.by_term = defaultdict(list), defaultdict(list)
@@ -88,13 +100,14 @@ class Corpus:
                 self.by_term[term].append(doc_id)
 
     def _entity_vectors(self, documents) -> dict:
-        frequency = Counter(key for doc in documents for key in {key for key, _, _ in doc.entities})
+        frequency = Counter(key for doc in documents for key in {link.key for link in doc.entities})
         vectors = {}
         for doc in documents:
             weights = {}
-            for key, _, role in doc.entities:
-                weight = ROLE_WEIGHTS.get(str(role), ROLE_WEIGHTS["mentions"]) * _idf(frequency[key], self.size)
-                weights[key] = max(weights.get(key, 0.0), weight)
+            for link in doc.entities:
+                weight = ROLE_WEIGHTS.get(str(link.role), ROLE_WEIGHTS["mentions"])
+                weight *= KIND_WEIGHTS.get(str(link.kind), 1.0) * _idf(frequency[link.key], self.size)
+                weights[link.key] = max(weights.get(link.key, 0.0), weight)
             vectors[doc.id] = _normalised(weights)
         return vectors
 
@@ -160,8 +173,8 @@ def published_documents(include=()) -> list[Document]:
     ids = set(window) | set(published.filter(pk__in=list(include)).values_list("pk", flat=True))
     links = defaultdict(list)
     rows = ArticleEntity.objects.visible_to_readers().filter(article_id__in=ids)
-    for article_id, entity_id, name, role in rows.values_list("article_id", "entity_id", "entity__name", "role"):
-        links[article_id].append((entity_id, name, role))
+    for article_id, *link in rows.values_list("article_id", "entity_id", "entity__name", "role", "entity__kind"):
+        links[article_id].append(Link(*link))
     return [
         Document(article.pk, article_text(article).text, links[article.pk])
         for article in ArticlePage.objects.filter(pk__in=ids).order_by("pk").iterator(chunk_size=200)

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.discovery import tasks
+from newsdesk.entities.models import ArticleEntity
 
 
 def index_saved_page(sender, instance, raw=False, **kwargs):
@@ -38,3 +39,25 @@ def refresh_related(sender, instance, **kwargs):
     # After the commit, so the task reads the article as published (and its links as confirmed).
     if isinstance(instance, ArticlePage):
         transaction.on_commit(partial(tasks.refresh_related_articles.enqueue, instance.pk))
+
+
+# An article's entities, as readers see them, are half of what relates it to others: confirming, rejecting or
+# recasting (about or mentions) a link on a published article recomputes its list, as publishing does.
+def remember_link_shown(sender, instance, raw=False, **kwargs):
+    before = ArticleEntity.objects.filter(pk=instance.pk).first() if instance.pk and not raw else None
+    instance._related_shown_before = before.shown_as() if before is not None else None
+
+
+def refresh_related_after_link_saved(sender, instance, raw=False, **kwargs):
+    if not raw and instance.shown_as() != getattr(instance, "_related_shown_before", None):
+        _refresh_if_published(instance.article_id)
+
+
+def refresh_related_after_link_deleted(sender, instance, **kwargs):
+    if instance.shown_as() is not None:
+        _refresh_if_published(instance.article_id)
+
+
+def _refresh_if_published(article_id: int) -> None:
+    if ArticlePage.objects.published().filter(pk=article_id).exists():
+        transaction.on_commit(partial(tasks.refresh_related_articles.enqueue, article_id))

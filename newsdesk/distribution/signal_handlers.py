@@ -12,7 +12,7 @@ from newsdesk.core import pagecache
 from newsdesk.distribution import purging
 from newsdesk.distribution.links import CROPS, LOGO, MASTHEAD_LOGO, PORTRAIT
 from newsdesk.distribution.models import note_withdrawal
-from newsdesk.entities.models import ArticleEntity, Entity, LinkStatus, suggestions_threshold
+from newsdesk.entities.models import ArticleEntity, Entity
 from newsdesk.images.pictures import make_renditions
 
 
@@ -92,8 +92,4 @@ def purge_link_deleted(sender, instance, **kwargs):
 
 
 def _shown(link):
-    """What readers see of a link: nothing (None), or the entity and the role it is shown in."""
-    threshold = suggestions_threshold()
-    confirmed = link.status == LinkStatus.CONFIRMED
-    confident = link.status == LinkStatus.SUGGESTED and threshold is not None and link.confidence > threshold
-    return (link.entity_id, link.role) if confirmed or confident else None
+    return link.shown_as()

@@ -15,6 +15,7 @@ NORP (nationalities, religious and political groups: "Pakistani", "Chinese") is 
 not places. Dates, numbers, money, laws, languages, products and works are left out too.
 """
 
+import multiprocessing
 import re
 from dataclasses import dataclass, field
 
@@ -133,10 +134,51 @@ class Extractor:
     def __init__(self, nlp):
         self.nlp = nlp
 
-    def run(self, texts: list[ArticleText], gazetteer: Gazetteer, batch_size: int = 32, processes: int = 1):
-        """Per text, its entities. `processes` > 1 runs the model in that many worker processes (the back-fill)."""
-        docs = self.nlp.pipe((text.text for text in texts), batch_size=batch_size, n_process=processes)
+    def run(self, texts: list[ArticleText], gazetteer: Gazetteer, batch_size: int = 32):
+        """Per text, its entities."""
+        docs = self.nlp.pipe((text.text for text in texts), batch_size=batch_size)
         return [entities_in(doc, text, gazetteer) for doc, text in zip(docs, texts, strict=True)]
+
+
+class ExtractionPool:
+    """Worker processes that each run the whole extractor (model, gazetteer and rules) on part of a batch.
+
+    For the back-fill: the workers start once, forked after the model and gazetteer are loaded so they share
+    them, rather than once per batch. The parent keeps the database work: the workers touch no connection,
+    and end without running Python's exit handlers, so the connections they inherit stay the parent's. `submit` returns at once, so the
+    parent can save one batch's links while the workers read the next.
+    """
+
+    def __init__(self, nlp, gazetteer: Gazetteer, processes: int):
+        self.extractor, self.gazetteer, self.processes = Extractor(nlp), gazetteer, processes
+        self.pool = None
+
+    def __enter__(self):
+        global _worker_state  # noqa: PLW0603  (what the forked workers inherit)
+        _worker_state = (self.extractor, self.gazetteer)
+        self.pool = multiprocessing.get_context("fork").Pool(self.processes)
+        return self
+
+    def __exit__(self, *exc):
+        self.pool.terminate()
+        self.pool.join()
+
+    def submit(self, texts: list[ArticleText]):
+        """Start on `texts`; call the result for the entities of each text, in order."""
+        size = max(1, -(-len(texts) // (2 * self.processes)))  # two parts per worker evens out long and short texts
+        parts = [self.pool.apply_async(_extract_part, (texts[i : i + size],)) for i in range(0, len(texts), size)]
+        return lambda: [found for part in parts for found in part.get()]
+
+    def run(self, texts: list[ArticleText]):
+        return self.submit(texts)()
+
+
+_worker_state = None
+
+
+def _extract_part(texts):
+    extractor, gazetteer = _worker_state
+    return extractor.run(texts, gazetteer)
 
 
 def entities_in(doc, text: ArticleText, gazetteer: Gazetteer) -> list[Found]:
@@ -184,7 +226,8 @@ def _from_model(span, gazetteer) -> _Mention | None:
     if not words or "\n" in span.text or _is_a_lone_common_word(words, span):
         return None
     start_char = words[0].idx
-    name = _POSSESSIVE.sub("", span.doc.text[start_char : words[-1].idx + len(words[-1].text)]).strip()
+    # The tokens' own text: `doc.text` would join the whole article again for every span.
+    name = _POSSESSIVE.sub("", span.doc[words[0].i : words[-1].i + 1].text).strip()
     if not _looks_like_a_name(name):
         return None
     entry = gazetteer.lookup(name)

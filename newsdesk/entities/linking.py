@@ -11,11 +11,13 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Max
+from django.utils import timezone
 
 from newsdesk.entities.article_text import article_text
 from newsdesk.entities.extraction import Extractor, Found
 from newsdesk.entities.gazetteer import Entry, Gazetteer
 from newsdesk.entities.models import ArticleEntity, Entity, EntityAlias, LinkSource, LinkStatus
+from newsdesk.entities.names import normalise
 from newsdesk.entities.pipeline import load_pipeline
 
 _gazetteers: dict = {}
@@ -49,19 +51,59 @@ class EntityResolver:
 
     def __init__(self):
         self.known: dict[str, Entity] = {}
+        self.absent: set[str] = set()  # normal forms `prepare` found no entity for: the first to come makes one
 
     def entity_for(self, found: Found) -> Entity:
         if found.key not in self.known:
-            self.known[found.key] = self._lookup(found)
+            name = normalise(found.name)
+            if name in self.absent:
+                self.absent.discard(name)
+                self.known[found.key] = self._new(found)
+            else:
+                self.known[found.key] = self._lookup(found)
         return self.known[found.key]
 
+    def prepare(self, found) -> None:
+        """Look up every key of `found` not yet known in a few queries, rather than one or two per name."""
+        fresh = {item.key: item for item in found if item.key not in self.known}
+        desk_ids = {int(key.split(":")[1]): key for key, item in fresh.items() if _is_desk_key(item)}
+        for pk, entity in Entity.objects.in_bulk(list(desk_ids)).items():
+            fresh.pop(desk_ids[pk])
+            self.known[desk_ids[pk]] = entity
+        by_name = {}
+        for item in fresh.values():
+            by_name.setdefault(normalise(item.name), []).append(item.key)
+        if not by_name:
+            return
+        names = list(by_name)
+        candidates = {}  # normal form → entities so named or aliased
+        for entity in Entity.objects.filter(normalised_name__in=names):
+            candidates.setdefault(entity.normalised_name, []).append(entity)
+        aliased = EntityAlias.objects.filter(normalised__in=names).select_related("entity")
+        for alias in aliased:
+            candidates.setdefault(alias.normalised, []).append(alias.entity)
+        for name, keys in by_name.items():
+            if name in candidates:
+                best = min(candidates[name], key=lambda entity: (not entity.is_curated, entity.pk))
+                self.known.update(dict.fromkeys(keys, best))
+            else:
+                self.absent.add(name)
+
     def _lookup(self, found: Found) -> Entity:
-        if found.entry is not None and found.entry.from_desk:
+        if _is_desk_key(found):
             entity = Entity.objects.filter(pk=int(found.key.split(":")[1])).first()
             if entity is not None:
                 return entity
         entity = Entity.objects.named(found.name).order_by("-is_curated", "pk").first()
-        return entity or Entity.objects.create(name=found.name, kind=found.kind, is_curated=False)
+        return entity or self._new(found)
+
+    @staticmethod
+    def _new(found: Found) -> Entity:
+        return Entity.objects.create(name=found.name, kind=found.kind, is_curated=False)
+
+
+def _is_desk_key(found: Found) -> bool:
+    return found.entry is not None and found.entry.from_desk
 
 
 @dataclass
@@ -94,26 +136,52 @@ def merged_by_entity(found: list[Found], resolver: EntityResolver) -> dict[int, 
 
 @transaction.atomic
 def save_links(article, found: list[Found], resolver: EntityResolver | None = None) -> LinkCounts:
-    """Bring the article's links in step with what the extractor found in its latest text."""
+    """Bring the article's links in step with what the extractor found in its latest text.
+
+    Rows are written in bulk. A row whose change readers would see (it shows, or stops showing) is saved on its
+    own, so that the signals which purge the pages showing it run; bulk writes send no signals.
+    """
     resolver = resolver or EntityResolver()
     counts = LinkCounts()
     existing = {link.entity_id: link for link in ArticleEntity.objects.select_for_update().filter(article=article)}
     fresh = merged_by_entity(found, resolver)
+    new, changed = [], []
     for entity_id, (item, mention_count) in fresh.items():
         link = existing.get(entity_id)
         if link is None:
-            ArticleEntity.objects.create(article=article, entity_id=entity_id, **_measures(item, mention_count))
+            link = ArticleEntity(article=article, entity_id=entity_id, **_measures(item, mention_count))
+            if link.shown_as():
+                link.save()
+            else:
+                new.append(link)
             counts.added += 1
+            continue
+        counts.updated += 1
+        shown_before = link.shown_as()
+        if not _refresh(link, item, mention_count):
+            continue
+        if link.shown_as() != shown_before:
+            link.save()
         else:
-            _refresh(link, item, mention_count)
-            counts.updated += 1
+            changed.append(link)
+    if new:
+        ArticleEntity.objects.bulk_create(new)
+    if changed:
+        now = timezone.now()
+        for link in changed:
+            link.updated_at = now
+        ArticleEntity.objects.bulk_update(changed, [*REFRESHED_FIELDS, "updated_at"])
     stale = [
         link.pk
         for entity_id, link in existing.items()
         if entity_id not in fresh and link.status == LinkStatus.SUGGESTED and link.source == LinkSource.EXTRACTED
     ]
-    counts.removed = ArticleEntity.objects.filter(pk__in=stale).delete()[0]
+    if stale:
+        counts.removed = ArticleEntity.objects.filter(pk__in=stale).delete()[0]
     return counts
+
+
+REFRESHED_FIELDS = ["mention_count", "first_mention", "first_mention_snippet", "role", "confidence"]
 
 
 def _measures(item: Found, mention_count: int) -> dict:
@@ -126,27 +194,36 @@ def _measures(item: Found, mention_count: int) -> dict:
     }
 
 
-def _refresh(link: ArticleEntity, item: Found, mention_count: int) -> None:
+def _refresh(link: ArticleEntity, item: Found, mention_count: int) -> bool:
+    """Set the link's measures from the latest find; whether anything changed."""
     measures = _measures(item, mention_count)
     if link.source == LinkSource.EDITOR or link.status != LinkStatus.SUGGESTED:
         # What the editor decided (confirmed or rejected, and the role they chose) is theirs to change.
         measures.pop("role")
+    changed = False
     for name, value in measures.items():
-        setattr(link, name, value)
-    link.save()
+        if getattr(link, name) != value:
+            setattr(link, name, value)
+            changed = True
+    return changed
 
 
-def extract_and_link(articles, *, resolver: EntityResolver | None = None, processes: int = 1) -> LinkCounts:
+def extract_and_link(articles, *, resolver: EntityResolver | None = None, pool=None) -> LinkCounts:
     """Run the extractor over `articles` (their latest text, draft included) and save every article's links.
 
-    A back-fill passes one `resolver` for all its batches, so each name is looked up once.
+    A back-fill passes one `resolver` for all its batches, so each name is looked up once, and an
+    `ExtractionPool` to run the extractor in worker processes.
     """
     articles = list(articles)
-    texts, gazetteer = latest_texts(articles), current_gazetteer()
-    results = Extractor(load_pipeline()).run(
-        texts, gazetteer, batch_size=max(1, len(articles) // processes), processes=processes
-    )
+    texts = latest_texts(articles)
+    results = pool.run(texts) if pool else Extractor(load_pipeline()).run(texts, current_gazetteer())
+    return link_results(articles, results, resolver)
+
+
+def link_results(articles, results, resolver: EntityResolver | None = None) -> LinkCounts:
+    """Save what the extractor found (`results`, one list per article) as each article's links."""
     resolver, counts = resolver or EntityResolver(), LinkCounts()
+    resolver.prepare(found for article_found in results for found in article_found)
     for article, found in zip(articles, results, strict=True):
         counts += save_links(article, found, resolver)
     return counts

@@ -292,3 +292,10 @@ class ArticleEntity(models.Model):
     @property
     def is_about(self) -> bool:
         return self.role == LinkRole.ABOUT
+
+    def shown_as(self):
+        """What readers see of this link (on a published article): nothing (None), or its entity and role."""
+        threshold = suggestions_threshold()
+        confirmed = self.status == LinkStatus.CONFIRMED
+        confident = self.status == LinkStatus.SUGGESTED and threshold is not None and self.confidence > threshold
+        return (self.entity_id, self.role) if confirmed or confident else None
