@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/search.py [--database sqlite|postgres] [--articles 100000] [--baseline 2000]
 
-Builds a throwaway database (SQLite in a temporary folder, or a fresh PostgreSQL database
-`nd_search_bench` on --postgres-url) with real article pages written in bulk (page tree rows,
+Builds a throwaway database (SQLite in a temporary folder or --data-dir, or a fresh PostgreSQL
+database --bench-db, `nd_search_bench` by default, on --postgres-url) with real article pages written in bulk (page tree rows,
 bylines, tags, bodies of 600–1,200 words drawn from a Zipf-like vocabulary with very common and very
 rare words), then indexes them through the same path as `newsdesk rebuild-search-index` and prints
 articles/s and the index size. A fixed mix of queries (one common word, one rare word, two words,
@@ -55,12 +55,16 @@ def choose_database(args):
         import psycopg
 
         with psycopg.connect(f"{args.postgres_url}/postgres", autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-            admin.execute(f"CREATE DATABASE {BENCH_DB}")
-        os.environ["DATABASE_URL"] = f"{args.postgres_url}/{BENCH_DB}"
+            admin.execute(f"DROP DATABASE IF EXISTS {args.bench_db}")
+            admin.execute(f"CREATE DATABASE {args.bench_db}")
+        os.environ["DATABASE_URL"] = f"{args.postgres_url}/{args.bench_db}"
     else:
         os.environ.pop("DATABASE_URL", None)
-    os.environ["NEWSDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="newsdesk-search-bench-")
+    if args.data_dir:
+        Path(args.data_dir).mkdir(parents=True, exist_ok=False)  # a fresh folder: the archive is built anew
+        os.environ["NEWSDESK_DATA_DIR"] = str(args.data_dir)
+    else:
+        os.environ["NEWSDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="newsdesk-search-bench-")
     import django
 
     django.setup()
@@ -398,6 +402,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--bench-db", default=BENCH_DB, help="PostgreSQL database to drop and create")
+    parser.add_argument("--data-dir", help="a new folder for the SQLite file and media, kept afterwards")
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--baseline", type=int, default=2_000, help="articles in the Wagtail-backend baseline")
     parser.add_argument("--rounds", type=int, default=3, help="passes over the query mix at 1 client")
