@@ -122,11 +122,20 @@ def _bounded(query: SearchQuery) -> SearchQuery:
 def _candidates(parsed, filters, editor) -> tuple[list[Candidate], bool]:
     """Candidates for the hits (facets applied) and for the facet counts (each kind's own choice lifted)."""
     backend, limit = get_backend(), candidate_limit()
-    found = {c.page_id: c for c in backend.candidates(parsed, filters, limit)}
-    capped = len(found) >= limit
     if filters.has_facets:
-        for candidate in backend.candidates(parsed, Filters(readers=filters.readers, now=filters.now), limit):
-            found.setdefault(candidate.page_id, candidate)
+        unchosen = backend.candidates(parsed, Filters(readers=filters.readers, now=filters.now), limit)
+        found = {candidate.page_id: candidate for candidate in unchosen}
+        if len(unchosen) < limit:
+            # Every match is in hand: the chosen facets' matches are among them (filtered_with_counts picks them).
+            capped = False
+        else:
+            chosen = backend.candidates(parsed, filters, limit)
+            capped = len(chosen) >= limit
+            for candidate in chosen:
+                found.setdefault(candidate.page_id, candidate)
+    else:
+        found = {candidate.page_id: candidate for candidate in backend.candidates(parsed, filters, limit)}
+        capped = len(found) >= limit
     candidates = list(found.values())
     if editor is not None:
         visible = set(

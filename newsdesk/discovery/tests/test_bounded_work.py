@@ -48,8 +48,8 @@ class PostgresPlanTests(TestCase):
         postgres._statistics["read_at"] = -postgres.STATISTICS_SECONDS  # read this database's statistics
         postgres._shares.clear()
 
-    def plan(self, text):
-        parsed = parse_query(text + " ")
+    def plan(self, text, typing=False):
+        parsed = parse_query(text if typing else text + " ")
         walk = postgres.match_share(parsed) >= postgres.WALK_SHARE
         query = postgres.tsquery_text(parsed)
         planner, sql, params = postgres.matches_statement(
@@ -72,3 +72,12 @@ class PostgresPlanTests(TestCase):
         plan = self.plan("quillwort")
         self.assertIn('"Index Name": "discovery_doc_vector"', plan)
         self.assertNotIn("discovery_doc_newest", plan)
+
+    def test_a_common_word_being_typed_walks_too(self):
+        # "reported" as a prefix is 'report':* once stemmed, a lexeme in every document.
+        self.assertGreaterEqual(postgres.match_share(parse_query("reported")), postgres.WALK_SHARE)
+        self.assertGreaterEqual(postgres.match_share(parse_query("newsroo")), postgres.WALK_SHARE)
+        plan = self.plan("reported", typing=True)
+        self.assertIn('"Index Name": "discovery_doc_newest"', plan)
+        self.assertNotIn('"Node Type": "Sort"', plan)
+        self.assertLess(postgres.match_share(parse_query("quillwo")), postgres.WALK_SHARE)

@@ -174,6 +174,8 @@ class SearchEngineTests(TestCase):
 
     def test_a_search_takes_the_same_number_of_queries_however_many_it_shows(self):
         counts = []
+        # PostgreSQL keeps each query's estimated share of the archive for a while: read it once first.
+        search(SearchQuery("newsroom", sections=("business",), authors=(self.amina.slug,)))
         for per_page in (1, 4):
             with CaptureQueriesContext(connection) as queries:
                 search(SearchQuery("newsroom", sections=("business",), authors=(self.amina.slug,), per_page=per_page))

@@ -133,16 +133,21 @@ MAX_SHARES = 512
 
 def estimated_share(parsed, frequencies) -> float:
     words = [word for phrase in parsed.phrases for word in phrase] + list(parsed.terms)
-    lexemes = []
-    if words:
+    lexemes, stem = [], parsed.prefix
+    if words or parsed.prefix:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT array(SELECT lexeme FROM unnest(to_tsvector('{CONFIG}', %s)))", [" ".join(words)])
-            lexemes = cursor.fetchone()[0]
+            # The prefix is stemmed as to_tsquery stems it ("government:*" reads 'govern':*).
+            cursor.execute(
+                f"SELECT array(SELECT lexeme FROM unnest(to_tsvector('{CONFIG}', %s))), "
+                f"coalesce((SELECT lexeme FROM unnest(to_tsvector('{CONFIG}', %s)) LIMIT 1), %s)",
+                [" ".join(words), parsed.prefix, parsed.prefix],
+            )
+            lexemes, stem = cursor.fetchone()
     share = 1.0
     for lexeme_ in lexemes:
         share *= frequencies.get(lexeme_, 0.0)
     if parsed.prefix:
-        share *= min(1.0, sum(f for word, f in frequencies.items() if word.startswith(parsed.prefix)))
+        share *= min(1.0, sum(f for word, f in frequencies.items() if word.startswith(stem)))
     return share
 
 
