@@ -81,3 +81,25 @@ class PostgresPlanTests(TestCase):
         self.assertIn('"Index Name": "discovery_doc_newest"', plan)
         self.assertNotIn('"Node Type": "Sort"', plan)
         self.assertLess(postgres.match_share(parse_query("quillwo")), postgres.WALK_SHARE)
+
+    def test_a_walk_gives_up_after_a_bounded_number_of_rows(self):
+        # Both words are in every document, never in this order: the walk must not read the archive.
+        parsed = parse_query('"reported newsroom"')
+        self.assertGreaterEqual(postgres.match_share(parsed), postgres.WALK_SHARE)
+        planner, sql, params = postgres.matches_statement(
+            None, postgres.tsquery_text(parsed), None, Filters(now=timezone.now()), 3, walk=True
+        )
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(planner)
+            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params)
+            plan = cursor.fetchone()[0]
+        scans = list(nodes_of(plan[0]["Plan"], "Index Scan"))
+        self.assertEqual([scan["Index Name"] for scan in scans], ["discovery_doc_newest"])
+        self.assertEqual(scans[0]["Actual Rows"], 3 * postgres.WALK_ROWS_PER_CANDIDATE)
+
+
+def nodes_of(plan, node_type):
+    if plan["Node Type"] == node_type:
+        yield plan
+    for child in plan.get("Plans", []):
+        yield from nodes_of(child, node_type)

@@ -48,8 +48,9 @@ def match_expression(parsed) -> str:
 class FTS5Backend(SearchBackend):
     name = "sqlite"
 
-    def candidates(self, parsed, filters, limit):
-        found = {c.page_id: c for c in self._matches(ARCHIVE, match_expression(parsed), filters, limit)}
+    def candidates(self, parsed, filters, limit, *, ranked=True):
+        expression = match_expression(parsed)
+        found = {c.page_id: c for c in self._matches(ARCHIVE, expression, filters, limit, ranked=ranked)}
         # Older articles whose headline holds every word, from the headline's own index: a word common in
         # bodies but rare in headlines is a short list there. Excluded words may be anywhere in the article,
         # so those are checked in the archive's index. Found by their headline, they count as relevant as the
@@ -80,7 +81,7 @@ class FTS5Backend(SearchBackend):
             dropped = {row[0] for row in cursor.fetchall()}
         return [candidate for candidate in candidates if candidate.page_id not in dropped]
 
-    def _matches(self, table, expression, filters, limit):
+    def _matches(self, table, expression, filters, limit, *, ranked=False):
         """The newest `limit` matches that pass `filters`, read from FTS5 alone in slices of falling rowid.
 
         FTS5 serves `ORDER BY rowid DESC LIMIT n` by walking each term's list from its end and stopping, so
@@ -90,7 +91,9 @@ class FTS5Backend(SearchBackend):
         a rare facet under a common word gives fewer candidates rather than a scan of the archive. Relevance
         is bm25 in the archive's index; the headline index gives ids only (see `candidates`).
         """
-        rank = f"-bm25({table}, {', '.join(str(weight) for weight in WEIGHTS)})" if table == ARCHIVE else "0.0"
+        # bm25 reads every match of each word once per statement (for its weights), and for a word being
+        # typed merges their lists a second time: only when relevance orders the results.
+        rank = f"-bm25({table}, {', '.join(str(weight) for weight in WEIGHTS)})" if ranked else "0.0"
         where, params = filter_sql(filters)
         size = (max(limit, SLICE) if table == ARCHIVE else limit) * (FACETED_SLICE_FACTOR if filters.has_facets else 1)
         found, below = [], None
