@@ -432,6 +432,8 @@ def reused_archive():
     from newsdesk.people.models import Author
     from newsdesk.sections.models import SectionPage
 
+    if not ArticlePage.objects.exists():
+        sys.exit("--reuse: no archive here (give the --database, --data-dir or --bench-db of the earlier run)")
     Page.objects.filter(pk__in=ArticlePage.objects.values("pk")).update(live=True)
     return (
         list(SectionPage.objects.filter(slug__in=SECTIONS)),

@@ -203,8 +203,8 @@ def replace_vocabulary(counts: Counter) -> None:
         )
 
 
-# A rebuild's GIN pending list: merged into the index in fewer, larger sorted runs (1.4 times faster
-# writes on PostgreSQL than the 4 MB default); searches meanwhile scan at most this much unmerged.
+# A rebuild's GIN pending list: merged into the index in fewer, larger sorted runs (64 MB wrote 2,000
+# documents 1.4 times faster than the 4 MB default); searches meanwhile scan at most this much unmerged.
 REBUILD_PENDING_LIST = "32MB"
 
 
