@@ -51,12 +51,13 @@ RARE_MARKERS = ["quillwort", "xanthelasma", "zeugmatic", "brachistochrone", "oub
 
 
 def choose_database(args):
-    if args.database == "postgres" and not args.reuse:
-        import psycopg
+    if args.database == "postgres":
+        if not args.reuse:
+            import psycopg
 
-        with psycopg.connect(f"{args.postgres_url}/postgres", autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {args.bench_db}")
-            admin.execute(f"CREATE DATABASE {args.bench_db}")
+            with psycopg.connect(f"{args.postgres_url}/postgres", autocommit=True) as admin:
+                admin.execute(f"DROP DATABASE IF EXISTS {args.bench_db}")
+                admin.execute(f"CREATE DATABASE {args.bench_db}")
         os.environ["DATABASE_URL"] = f"{args.postgres_url}/{args.bench_db}"
     else:
         os.environ.pop("DATABASE_URL", None)
