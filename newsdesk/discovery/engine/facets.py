@@ -53,6 +53,9 @@ def filtered_with_counts(candidates, filters) -> tuple[list, dict[str, Counter]]
     """The candidates that meet every choice, and per kind the values of those meeting every other kind's
     choice, in one pass."""
     chosen = chosen_sets(filters)
+    if not chosen:
+        # Nothing chosen (most searches): every candidate matches and counts for every kind, one pass each.
+        return list(candidates), {kind: Counter(_all_values(candidates, kind)) for kind in FACET_KINDS}
     matched, counts = [], {kind: Counter() for kind in FACET_KINDS}
     for candidate in candidates:
         values = candidate_values(candidate)
@@ -64,6 +67,13 @@ def filtered_with_counts(candidates, filters) -> tuple[list, dict[str, Counter]]
         elif len(failing) == 1:
             counts[failing[0]].update(values[failing[0]])
     return matched, counts
+
+
+def _all_values(candidates, kind: str):
+    if kind in ("author", "tag"):
+        attribute = "authors" if kind == "author" else "tags"
+        return (slug for candidate in candidates for slug in getattr(candidate, attribute).split("|") if slug)
+    return (value for candidate in candidates if (value := getattr(candidate, kind)) not in (None, ""))
 
 
 def label_facets(counts: dict[str, Counter], filters) -> dict:

@@ -19,9 +19,14 @@ def ordered(candidates, parsed, sort, now) -> list:
         return sorted(candidates, key=lambda c: (c.published_at is not None, c.published_at, c.page_id), reverse=True)
     top = max((candidate.relevance for candidate in candidates), default=0) or 1
     wanted = words_of(parsed.text)
+    # Every bonus needs each positive word in the headline: a substring test rules most candidates out
+    # before the headline is split into words.
+    needed = parsed.positive_words
     for candidate in candidates:
-        candidate.score = candidate.relevance / top + headline_bonus(candidate.headline, parsed, wanted)
-        candidate.score += recency(candidate.published_at, now)
+        candidate.score = candidate.relevance / top + recency(candidate.published_at, now)
+        lowered = candidate.headline.lower()
+        if all(word in lowered for word in needed):
+            candidate.score += headline_bonus(candidate.headline, parsed, wanted)
     return sorted(candidates, key=lambda c: (c.score, c.page_id), reverse=True)
 
 

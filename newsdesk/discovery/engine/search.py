@@ -97,7 +97,8 @@ def search(query: SearchQuery) -> SearchResults:
         return results
     now = timezone.now()
     filters = query.filters(now)
-    candidates, capped = _candidates(parsed, filters, query.editor)
+    # Newest first needs no relevance: the index is not asked to rank.
+    candidates, capped = _candidates(parsed, filters, query.editor, ranked=query.sort != "newest")
     matched, counts = filtered_with_counts(candidates, filters)
     results.facets = label_facets(counts, filters)
     ordered = ranking.ordered(matched, parsed, query.sort, now)
@@ -119,14 +120,25 @@ def _bounded(query: SearchQuery) -> SearchQuery:
     return SearchQuery(**{**query.__dict__, "per_page": per_page, "page": max(int(query.page), 1), "sort": sort})
 
 
-def _candidates(parsed, filters, editor) -> tuple[list[Candidate], bool]:
+def _candidates(parsed, filters, editor, *, ranked=True) -> tuple[list[Candidate], bool]:
     """Candidates for the hits (facets applied) and for the facet counts (each kind's own choice lifted)."""
     backend, limit = get_backend(), candidate_limit()
-    found = {c.page_id: c for c in backend.candidates(parsed, filters, limit)}
-    capped = len(found) >= limit
     if filters.has_facets:
-        for candidate in backend.candidates(parsed, Filters(readers=filters.readers, now=filters.now), limit):
-            found.setdefault(candidate.page_id, candidate)
+        unchosen = backend.candidates(parsed, Filters(readers=filters.readers, now=filters.now), limit, ranked=ranked)
+        found = {candidate.page_id: candidate for candidate in unchosen}
+        if len(unchosen) < limit:
+            # Every match is in hand: the chosen facets' matches are among them (filtered_with_counts picks them).
+            capped = False
+        else:
+            chosen = backend.candidates(parsed, filters, limit, ranked=ranked)
+            capped = len(chosen) >= limit
+            for candidate in chosen:
+                found.setdefault(candidate.page_id, candidate)
+    else:
+        found = {
+            candidate.page_id: candidate for candidate in backend.candidates(parsed, filters, limit, ranked=ranked)
+        }
+        capped = len(found) >= limit
     candidates = list(found.values())
     if editor is not None:
         visible = set(

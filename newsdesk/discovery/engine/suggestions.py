@@ -59,6 +59,6 @@ def suggest(parsed, filters) -> str | None:
         return None
     pattern = re.compile(r"\b(" + "|".join(re.escape(word) for word in replacements) + r")\b", re.IGNORECASE)
     text = pattern.sub(lambda match: replacements[match.group(0).lower()], parsed.text)
-    if not get_backend().candidates(parse_query(text, prefix=False), filters, 1):
+    if not get_backend().candidates(parse_query(text, prefix=False), filters, 1, ranked=False):
         return None
     return text

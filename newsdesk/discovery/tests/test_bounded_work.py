@@ -48,8 +48,8 @@ class PostgresPlanTests(TestCase):
         postgres._statistics["read_at"] = -postgres.STATISTICS_SECONDS  # read this database's statistics
         postgres._shares.clear()
 
-    def plan(self, text):
-        parsed = parse_query(text + " ")
+    def plan(self, text, typing=False):
+        parsed = parse_query(text if typing else text + " ")
         walk = postgres.match_share(parsed) >= postgres.WALK_SHARE
         query = postgres.tsquery_text(parsed)
         planner, sql, params = postgres.matches_statement(
@@ -72,3 +72,34 @@ class PostgresPlanTests(TestCase):
         plan = self.plan("quillwort")
         self.assertIn('"Index Name": "discovery_doc_vector"', plan)
         self.assertNotIn("discovery_doc_newest", plan)
+
+    def test_a_common_word_being_typed_walks_too(self):
+        # "reported" as a prefix is 'report':* once stemmed, a lexeme in every document.
+        self.assertGreaterEqual(postgres.match_share(parse_query("reported")), postgres.WALK_SHARE)
+        self.assertGreaterEqual(postgres.match_share(parse_query("newsroo")), postgres.WALK_SHARE)
+        plan = self.plan("reported", typing=True)
+        self.assertIn('"Index Name": "discovery_doc_newest"', plan)
+        self.assertNotIn('"Node Type": "Sort"', plan)
+        self.assertLess(postgres.match_share(parse_query("quillwo")), postgres.WALK_SHARE)
+
+    def test_a_walk_gives_up_after_a_bounded_number_of_rows(self):
+        # Both words are in every document, never in this order: the walk must not read the archive.
+        parsed = parse_query('"reported newsroom"')
+        self.assertGreaterEqual(postgres.match_share(parsed), postgres.WALK_SHARE)
+        planner, sql, params = postgres.matches_statement(
+            None, postgres.tsquery_text(parsed), None, Filters(now=timezone.now()), 3, walk=True
+        )
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(planner)
+            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params)
+            plan = cursor.fetchone()[0]
+        scans = list(nodes_of(plan[0]["Plan"], "Index Scan"))
+        self.assertEqual([scan["Index Name"] for scan in scans], ["discovery_doc_newest"])
+        self.assertEqual(scans[0]["Actual Rows"], 3 * postgres.WALK_ROWS_PER_CANDIDATE)
+
+
+def nodes_of(plan, node_type):
+    if plan["Node Type"] == node_type:
+        yield plan
+    for child in plan.get("Plans", []):
+        yield from nodes_of(child, node_type)

@@ -138,6 +138,27 @@ class SearchEngineTests(TestCase):
         self.assertIn("freighters", [mark.text.lower() for mark in snippet.xpath("//mark")])
         self.assertIn("wide-body", snippet.text_content())
 
+    def test_a_snippet_marks_the_word_being_typed(self):
+        hit = search(SearchQuery("freigh")).hits[0]
+        snippet = lxml.html.fragment_fromstring(str(hit.snippet), create_parent="div")
+        self.assertEqual([mark.text.lower() for mark in snippet.xpath("//mark")], ["freighters"])
+
+    def test_snippets_of_several_hits_belong_to_each_hit(self):
+        results = search(SearchQuery("gwadar"))
+        by_id = {hit.page_id: str(hit.snippet) for hit in results.hits}
+        self.assertIn("runway", by_id[self.airport.pk])
+        self.assertIn("Shipping lines", by_id[self.port.pk])
+
+    def test_older_articles_are_found_by_their_headline_beyond_the_candidate_limit(self):
+        # Only the newest match is read from the whole index; older ones come in through their headline.
+        with self.settings(NEWSDESK_SEARCH_CANDIDATES=1):
+            self.assertEqual(len(self.ids("newsroom")), 1)
+            self.assertEqual(self.ids("gwadar airport ")[0], self.airport.pk)
+            self.assertEqual(self.ids("Gwadar airport opens to cargo flights")[0], self.airport.pk)
+            # A word excluded from anywhere in the article drops a headline match too.
+            self.assertNotIn(self.airport.pk, self.ids("gwadar airport -runway"))
+            self.assertIn(self.airport.pk, self.ids("gwadar airport -karachi"))
+
     def test_snippets_are_safe_html(self):
         hit = search(SearchQuery("scripts")).hits[0]
         snippet = lxml.html.fragment_fromstring(str(hit.snippet), create_parent="div")
@@ -153,6 +174,8 @@ class SearchEngineTests(TestCase):
 
     def test_a_search_takes_the_same_number_of_queries_however_many_it_shows(self):
         counts = []
+        # PostgreSQL keeps each query's estimated share of the archive for a while: read it once first.
+        search(SearchQuery("newsroom", sections=("business",), authors=(self.amina.slug,)))
         for per_page in (1, 4):
             with CaptureQueriesContext(connection) as queries:
                 search(SearchQuery("newsroom", sections=("business",), authors=(self.amina.slug,), per_page=per_page))

@@ -84,8 +84,10 @@ class SearchBackend:
 
     name = "base"
 
-    def candidates(self, parsed, filters: Filters, limit: int) -> list[Candidate]:
-        """Up to `limit` newest matches, plus the newest headline matches; relevance higher is better."""
+    def candidates(self, parsed, filters: Filters, limit: int, *, ranked: bool = True) -> list[Candidate]:
+        """Up to `limit` newest matches, plus the newest headline matches; relevance higher is better.
+
+        With `ranked` False (newest first, or only whether anything matches) relevance may be left at 0."""
         raise NotImplementedError
 
     def snippets(self, parsed, page_ids: list[int]) -> dict[int, str]:

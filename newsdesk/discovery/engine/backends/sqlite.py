@@ -6,6 +6,7 @@ list from its end and stops: a word in every article costs about as much as one 
 reader rule and facets are applied to those ids afterwards (see `_matches`).
 """
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from django.db import connection
@@ -32,15 +33,13 @@ def quoted(words: str) -> str:
     return '"' + words.replace('"', '""') + '"'
 
 
-def match_expression(parsed, column: str = "") -> str:
+def match_expression(parsed) -> str:
     """FTS5 query syntax from plain words only: every word quoted, so no reader text is an operator."""
     positive = [quoted(term) for term in parsed.terms]
     positive += [quoted(" ".join(phrase)) for phrase in parsed.phrases]
     if parsed.prefix:
         positive.append(quoted(parsed.prefix) + "*")
     expression = " AND ".join(positive)
-    if column:
-        expression = f"{{{column}}} : ({expression})"
     for excluded in parsed.excluded:
         expression = f"({expression}) NOT {quoted(excluded)}"
     return expression
@@ -49,34 +48,60 @@ def match_expression(parsed, column: str = "") -> str:
 class FTS5Backend(SearchBackend):
     name = "sqlite"
 
-    def candidates(self, parsed, filters, limit):
-        found = {}
-        for expression, count in (
-            (match_expression(parsed, "headline"), HEADLINE_CANDIDATES),
-            (match_expression(parsed), limit),
-        ):
-            for candidate in self._matches(expression, filters, count):
-                found.setdefault(candidate.page_id, candidate)
+    def candidates(self, parsed, filters, limit, *, ranked=True):
+        expression = match_expression(parsed)
+        found = {c.page_id: c for c in self._matches(ARCHIVE, expression, filters, limit, ranked=ranked)}
+        # Older articles whose headline holds every word, from the headline's own index: a word common in
+        # bodies but rare in headlines is a short list there. Excluded words may be anywhere in the article,
+        # so those are checked in the archive's index. Found by their headline, they count as relevant as the
+        # best match read from the archive.
+        headline = [
+            candidate
+            for candidate in self._matches(
+                HEADLINES, match_expression(replace(parsed, excluded=())), filters, HEADLINE_CANDIDATES
+            )
+            if candidate.page_id not in found
+        ]
+        top = max((candidate.relevance for candidate in found.values()), default=1.0)
+        for candidate in self._without_excluded(parsed, headline):
+            candidate.relevance = top
+            found[candidate.page_id] = candidate
         return list(found.values())
 
-    def _matches(self, expression, filters, limit):
+    def _without_excluded(self, parsed, candidates):
+        if not parsed.excluded or not candidates:
+            return candidates
+        ids = [candidate.page_id for candidate in candidates]
+        with connection.cursor() as cursor:
+            # Whole words only: FTS5 seeks each id in their lists.
+            cursor.execute(
+                f"SELECT rowid FROM {ARCHIVE} WHERE {ARCHIVE} MATCH %s AND rowid IN ({', '.join(['%s'] * len(ids))})",
+                [" OR ".join(quoted(word) for word in parsed.excluded), *ids],
+            )
+            dropped = {row[0] for row in cursor.fetchall()}
+        return [candidate for candidate in candidates if candidate.page_id not in dropped]
+
+    def _matches(self, table, expression, filters, limit, *, ranked=False):
         """The newest `limit` matches that pass `filters`, read from FTS5 alone in slices of falling rowid.
 
         FTS5 serves `ORDER BY rowid DESC LIMIT n` by walking each term's list from its end and stopping, so
         a slice costs the same for a word in every article as for one in a hundred. Joining the document
         table in the same statement made SQLite read every match first (4.5 s for a common word on 100,000
         articles), so filters are applied to each slice's ids afterwards. At most MAX_SLICES slices are read:
-        a rare facet under a common word gives fewer candidates rather than a scan of the archive.
+        a rare facet under a common word gives fewer candidates rather than a scan of the archive. Relevance
+        is bm25 in the archive's index; the headline index gives ids only (see `candidates`).
         """
-        weights = ", ".join(str(weight) for weight in WEIGHTS)
+        # bm25 reads every match of each word once per statement (for its weights), and for a word being
+        # typed merges their lists a second time: only when relevance orders the results.
+        rank = f"-bm25({table}, {', '.join(str(weight) for weight in WEIGHTS)})" if ranked else "0.0"
         where, params = filter_sql(filters)
-        found, below, size = [], None, max(limit, SLICE) * (FACETED_SLICE_FACTOR if filters.has_facets else 1)
+        size = (max(limit, SLICE) if table == ARCHIVE else limit) * (FACETED_SLICE_FACTOR if filters.has_facets else 1)
+        found, below = [], None
         for _ in range(MAX_SLICES):
             bound = "" if below is None else f"AND rowid < {int(below)} "
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT rowid, bm25(discovery_searchfts, {weights}) FROM discovery_searchfts "
-                    f"WHERE discovery_searchfts MATCH %s {bound}ORDER BY rowid DESC LIMIT %s",
+                    f"SELECT rowid, {rank} FROM {table} WHERE {table} MATCH %s {bound}ORDER BY rowid DESC LIMIT %s",
                     [expression, size],
                 )
                 ranked = cursor.fetchall()
@@ -103,30 +128,61 @@ class FTS5Backend(SearchBackend):
                 )
                 rows += cursor.fetchall()
         rows.sort(key=lambda row: row[0], reverse=True)
-        # bm25 is lower for better matches; the query layer wants higher-is-better.
-        return [candidate_from_row(_with_datetime(row), -relevance[row[0]]) for row in rows]
+        return [candidate_from_row(_with_datetime(row), relevance[row[0]]) for row in rows]
 
     def snippets(self, parsed, page_ids):
         if not page_ids:
             return {}
+        if parsed.prefix:
+            return self._scratch_snippets(parsed, page_ids)
         # Whole words: one `rowid = ?` per hit, as FTS5 seeks each id in the words' lists (`rowid IN (...)`
-        # read the whole list of a common word, 2 s on 100,000 articles). A word being typed is matched as
-        # a prefix, whose list FTS5 first merges from every word it starts, once per statement (80 ms for
-        # "government"* on 100,000 articles): then one statement for all hits.
+        # read the whole list of a common word, 2 s on 100,000 articles).
+        one = (
+            f"SELECT rowid, snippet({ARCHIVE}, 3, %s, %s, '…', {SNIPPET_TOKENS}) FROM {ARCHIVE} "
+            f"WHERE {ARCHIVE} MATCH %s AND rowid = %s"
+        )
         expression = match_expression(parsed)
-        columns = f"rowid, snippet(discovery_searchfts, 3, %s, %s, '…', {SNIPPET_TOKENS}) FROM discovery_searchfts"
+        params = [value for page_id in page_ids for value in (MARK_START, MARK_END, expression, page_id)]
         with connection.cursor() as cursor:
-            if parsed.prefix:
-                cursor.execute(
-                    f"SELECT {columns} WHERE discovery_searchfts MATCH %s "
-                    f"AND rowid IN ({', '.join(['%s'] * len(page_ids))})",
-                    [MARK_START, MARK_END, expression, *page_ids],
-                )
-            else:
-                one = f"SELECT {columns} WHERE discovery_searchfts MATCH %s AND rowid = %s"
-                params = [value for page_id in page_ids for value in (MARK_START, MARK_END, expression, page_id)]
-                cursor.execute(" UNION ALL ".join([one] * len(page_ids)), params)
+            cursor.execute(" UNION ALL ".join([one] * len(page_ids)), params)
             return dict(cursor.fetchall())
+
+    def _scratch_snippets(self, parsed, page_ids):
+        """Snippets from a scratch FTS5 table holding only the hits' documents, in this connection's memory.
+
+        A word being typed (a prefix) makes FTS5 merge the lists of every word it starts before it can find
+        a row, once per row looked up (450 ms for "government"* and 20 hits on 20,000 articles). Indexing a
+        page of documents afresh costs about 15 ms whatever the archive's size; the tokenizer is the
+        archive's, so the same words are marked."""
+        placeholders = ", ".join(["%s"] * len(page_ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT page_id, {FTS_COLUMNS} FROM discovery_searchdocument WHERE page_id IN ({placeholders})",
+                list(page_ids),
+            )
+            documents = cursor.fetchall()
+            # Dropped after use rather than emptied: a DELETE tokenizes each document again.
+            cursor.execute(f"CREATE VIRTUAL TABLE temp.{SCRATCH} USING fts5({FTS_COLUMNS}, tokenize={TOKENIZER})")
+            try:
+                cursor.executemany(
+                    f"INSERT INTO temp.{SCRATCH} (rowid, {FTS_COLUMNS}) VALUES (%s, %s, %s, %s, %s)", documents
+                )
+                cursor.execute(
+                    f"SELECT rowid, snippet({SCRATCH}, 3, %s, %s, '…', {SNIPPET_TOKENS}) FROM temp.{SCRATCH} "
+                    f"WHERE {SCRATCH} MATCH %s",
+                    [MARK_START, MARK_END, match_expression(parsed)],
+                )
+                return dict(cursor.fetchall())
+            finally:
+                cursor.execute(f"DROP TABLE temp.{SCRATCH}")
+
+
+FTS_COLUMNS = "headline, standfirst, meta, body"
+# The archive index's tokenizer (migration 0002), so a scratch table marks the words the archive matched.
+TOKENIZER = "'porter unicode61 remove_diacritics 2'"
+SCRATCH = "discovery_snippetfts"
+ARCHIVE = "discovery_searchfts"  # headline, standfirst, meta, body (migration 0002)
+HEADLINES = "discovery_searchheadlinefts"  # the headline alone (migration 0005)
 
 
 def _with_datetime(row):

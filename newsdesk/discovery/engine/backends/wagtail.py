@@ -40,7 +40,7 @@ def visible_documents(filters):
 class WagtailBackend(SearchBackend):
     name = "opensearch"
 
-    def candidates(self, parsed, filters, limit):
+    def candidates(self, parsed, filters, limit, *, ranked=True):
         pages = ArticlePage.objects.published() if filters.readers else ArticlePage.objects.all()
         found = get_search_backend().search(wagtail_query(parsed), pages.only("pk"), operator="and")
         scores = {page.pk: float(page.score or 0) for page in found.annotate_score("score")[:limit]}

@@ -22,7 +22,10 @@ class Command(BaseCommand):
         ids = list(ArticlePage.objects.order_by("pk").values_list("pk", flat=True))
         vocabulary = Counter()
         indexed = 0
-        with tqdm(total=len(ids), unit="article", disable=no_progress, file=self.stderr) as progress:
+        with (
+            indexing.bulk_indexing(),
+            tqdm(total=len(ids), unit="article", disable=no_progress, file=self.stderr) as progress,
+        ):
             for start in range(0, len(ids), batch_size):
                 documents = indexing.index_pages(ids[start : start + batch_size], vocabulary=False)
                 vocabulary.update(indexing.vocabulary_of(documents))
