@@ -84,5 +84,9 @@ def _keep(generation: int, key, value) -> None:
 
 
 def clear() -> None:
+    """Forgets every value and the generation they were kept under (a store emptied and begun again
+    hands out lower generations, which would otherwise never be kept)."""
+    global _generation
     with _lock:
         _entries.clear()
+        _generation = None
