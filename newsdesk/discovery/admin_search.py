@@ -78,7 +78,7 @@ class EditorResults:
 
 class ArticleSearchView(PageSearchView):
     """Words searched: articles come from the site's search engine (phrases, -exclusions, body text,
-    the section=/kind=/author=/tag=/year= filters of the reader page), other pages from Wagtail's.
+    the section=/kind=/author=/tag=/entity=/year= filters of the reader page), other pages from Wagtail's.
     An explicit column ordering or a page-type filter keeps Wagtail's own search."""
 
     results_template_name = "discovery/admin_search_results.html"

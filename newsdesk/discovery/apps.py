@@ -32,3 +32,6 @@ class DiscoveryConfig(AppConfig):
         post_delete.connect(
             handlers.refresh_related_after_link_deleted, sender=link, dispatch_uid="discovery-link-deleted"
         )
+        entity = "entities.Entity"
+        pre_save.connect(handlers.remember_entity_slug, sender=entity, dispatch_uid="discovery-entity-before")
+        post_save.connect(handlers.reindex_after_entity_renamed, sender=entity, dispatch_uid="discovery-entity-renamed")

@@ -10,7 +10,14 @@ from django.http import QueryDict
 
 from newsdesk.discovery.params import FACET_PARAMS, chosen_facets
 
-FACET_TITLES = {"section": "Section", "kind": "Type", "author": "Author", "tag": "Tag", "year": "Year"}
+FACET_TITLES = {
+    "section": "Section",
+    "kind": "Type",
+    "author": "Author",
+    "tag": "Tag",
+    "entity": "Topic",
+    "year": "Year",
+}
 PAGE_WINDOW = 2  # page links either side of the current one
 
 

@@ -20,6 +20,8 @@ class SearchDocument(models.Model):
     # Slugs between bars ("|jane-doe|news-desk|"), so one LIKE or a split reads them without a join.
     authors = models.TextField(blank=True)
     tags = models.TextField(blank=True)
+    # The entities readers see on the article (ArticleEntity.objects.shown()), by slug.
+    entities = models.TextField(blank=True, default="")
     year = models.PositiveSmallIntegerField(null=True)
     published_at = models.DateTimeField(null=True)
     live = models.BooleanField(default=False)

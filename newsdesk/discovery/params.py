@@ -1,6 +1,6 @@
 """A search request's parameters read once, the same way for the reader page, the admin and the API.
 
-`?q=…&section=business&section=technology&kind=news&author=…&tag=…&year=2025&sort=newest&page=2`:
+`?q=…&section=business&section=technology&kind=news&author=…&tag=…&entity=…&year=2025&sort=newest&page=2`:
 repeated facet parameters combine (OR within a kind, AND across kinds, as the engine counts them).
 Nothing a visitor types can fail here: junk years and page numbers are dropped, text is cut to size.
 """
@@ -10,7 +10,7 @@ from newsdesk.discovery.engine.facets import FACET_KINDS
 from newsdesk.discovery.engine.query import MAX_QUERY_LENGTH
 from newsdesk.discovery.engine.search import SORTS
 
-FACET_PARAMS = tuple(FACET_KINDS)  # section, kind, author, tag, year: the names used in addresses
+FACET_PARAMS = tuple(FACET_KINDS)  # section, kind, author, tag, entity, year: the names used in addresses
 MAX_VALUES_PER_FACET = 10
 MAX_VALUE_LENGTH = 100
 # Further than any archive reaches; a 20-digit page number stays a plain "no such page".
@@ -51,6 +51,7 @@ def search_query(params, *, per_page: int, editor=None) -> SearchQuery:
         kinds=facet_values(params, "kind"),
         authors=facet_values(params, "author"),
         tags=facet_values(params, "tag"),
+        entities=facet_values(params, "entity"),
         years=facet_values(params, "year"),
         sort=requested_sort(params.get("sort")),
         page=requested_page(params.get("page")),

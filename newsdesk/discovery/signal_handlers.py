@@ -51,13 +51,37 @@ def remember_link_shown(sender, instance, raw=False, **kwargs):
 def refresh_related_after_link_saved(sender, instance, raw=False, **kwargs):
     if not raw and instance.shown_as() != getattr(instance, "_related_shown_before", None):
         _refresh_if_published(instance.article_id)
+        _reindex_after_commit([instance.article_id])
 
 
 def refresh_related_after_link_deleted(sender, instance, **kwargs):
     if instance.shown_as() is not None:
         _refresh_if_published(instance.article_id)
+        _reindex_after_commit([instance.article_id])
 
 
 def _refresh_if_published(article_id: int) -> None:
     if ArticlePage.objects.published().filter(pk=article_id).exists():
         transaction.on_commit(partial(tasks.refresh_related_articles.enqueue, article_id))
+
+
+# The search document carries the slugs of the entities readers see (the entity facet): a change of what shows
+# (above) or of an entity's slug rewrites the documents of its articles, drafts included for editors' search.
+def _reindex_after_commit(article_ids) -> None:
+    if article_ids:
+        transaction.on_commit(partial(tasks.update_search_documents.enqueue, list(article_ids)))
+
+
+def remember_entity_slug(sender, instance, raw=False, update_fields=None, **kwargs):
+    instance._search_slug_before = None
+    if raw or not instance.pk or (update_fields is not None and "slug" not in update_fields):
+        return
+    instance._search_slug_before = sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+
+
+def reindex_after_entity_renamed(sender, instance, raw=False, created=False, **kwargs):
+    before = getattr(instance, "_search_slug_before", None)
+    if raw or created or before is None or before == instance.slug:
+        return
+    ids = ArticleEntity.objects.shown().filter(entity=instance).values_list("article_id", flat=True)
+    _reindex_after_commit(sorted(set(ids)))

@@ -246,6 +246,7 @@ class SearchFilters(Schema):
     kind: list[Literal[tuple(ArticleKind.values)]] = Field([], description="Kinds; repeat to match any of them.")
     author: list[str] = Field([], description="Author or desk slugs; repeat to match any of them.")
     tag: list[str] = Field([], description="Tag slugs; repeat to match any of them.")
+    entity: list[str] = Field([], description="Entity slugs (see /api/v1/entities/); repeat to match any of them.")
     year: list[int] = Field([], description="Years of first publication; repeat to match any of them.")
     sort: Literal[SORTS] = Field(SORTS[0], description="relevance (headline and recency count) or newest first.")
     page: int = Field(1, ge=1, le=LARGEST_NUMBER, description="Page of results; a page past the last is empty.")
@@ -283,7 +284,7 @@ class SearchResultsOut(Schema):
     next: str | None
     previous: str | None
     suggestion: str | None = Field(..., description="A respelling of the words that finds more, if any.")
-    facets: dict[str, list[FacetValueOut]] = Field(..., description="section, kind, author, tag and year.")
+    facets: dict[str, list[FacetValueOut]] = Field(..., description="section, kind, author, tag, entity and year.")
     items: list[SearchHitOut]
 
 

@@ -12,7 +12,16 @@ from taggit.models import Tag
 
 from newsdesk.articles.models import ArticleKind
 
-FACET_KINDS = {"section": "sections", "kind": "kinds", "author": "authors", "tag": "tags", "year": "years"}
+FACET_KINDS = {
+    "section": "sections",
+    "kind": "kinds",
+    "author": "authors",
+    "tag": "tags",
+    "entity": "entities",
+    "year": "years",
+}
+# Facets whose candidate column holds bar-joined slugs, by the column's name.
+BAR_JOINED = {"author": "authors", "tag": "tags", "entity": "entities"}
 MAX_FACET_VALUES = 20
 
 
@@ -25,11 +34,9 @@ class FacetValue:
 
 
 def values_of(candidate, kind: str) -> list:
-    """The values a candidate has for one facet kind (authors and tags are bar-joined slugs)."""
-    if kind == "author":
-        return [slug for slug in candidate.authors.split("|") if slug]
-    if kind == "tag":
-        return [slug for slug in candidate.tags.split("|") if slug]
+    """The values a candidate has for one facet kind (authors, tags and entities are bar-joined slugs)."""
+    if kind in BAR_JOINED:
+        return [slug for slug in getattr(candidate, BAR_JOINED[kind]).split("|") if slug]
     value = getattr(candidate, kind)
     return [value] if value not in (None, "") else []
 
@@ -70,8 +77,8 @@ def filtered_with_counts(candidates, filters) -> tuple[list, dict[str, Counter]]
 
 
 def _all_values(candidates, kind: str):
-    if kind in ("author", "tag"):
-        attribute = "authors" if kind == "author" else "tags"
+    if kind in BAR_JOINED:
+        attribute = BAR_JOINED[kind]
         return (slug for candidate in candidates for slug in getattr(candidate, attribute).split("|") if slug)
     return (value for candidate in candidates if (value := getattr(candidate, kind)) not in (None, ""))
 
@@ -108,6 +115,10 @@ def tag_labels(slugs) -> dict:
     return dict(Tag.objects.filter(slug__in=slugs).values_list("slug", "name"))
 
 
+def entity_labels(slugs) -> dict:
+    return dict(apps.get_model("entities", "Entity").objects.filter(slug__in=slugs).values_list("slug", "name"))
+
+
 def kind_labels(values) -> dict:
     return {value: label for value, label in ArticleKind.choices if value in values}
 
@@ -117,5 +128,6 @@ LABELS = {
     "kind": kind_labels,
     "author": author_labels,
     "tag": tag_labels,
+    "entity": entity_labels,
     "year": lambda years: {},
 }

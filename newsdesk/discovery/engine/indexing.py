@@ -1,7 +1,7 @@
 """Articles into SearchDocument rows: their text by weight and their facet fields.
 
 `index_pages` is what the task queue, the rebuild command and tests call; it writes many articles
-with a fixed number of queries (bylines, tags, sections and view restrictions read once per batch).
+with a fixed number of queries (bylines, tags, entities, sections and view restrictions read once per batch).
 """
 
 import html
@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 from newsdesk.articles.models import ArticleByline, ArticlePage, ArticleTag
 from newsdesk.discovery.engine.query import words_of
 from newsdesk.discovery.models import SearchDocument, SearchTerm
+from newsdesk.entities.models import ArticleEntity
 
 # Block values that are references or layout, not words a reader would search for.
 SKIPPED_KEYS = {"anchor", "level", "image", "article", "embed", "source_url", "first_row_is_table_header"}
@@ -60,6 +61,7 @@ class Batch:
 
     bylines: dict = field(default_factory=dict)  # page id -> [(name, slug)] in byline order
     tags: dict = field(default_factory=dict)  # page id -> [(name, slug)] in the order tags were made
+    entities: dict = field(default_factory=dict)  # page id -> [slug] of the links readers see, by name
     sections: dict = field(default_factory=dict)  # parent path -> slug
     restrictions: list = field(default_factory=list)  # paths of pages with a view restriction
 
@@ -73,6 +75,10 @@ class Batch:
         tags = ArticleTag.objects.filter(content_object_id__in=ids).order_by("tag_id")
         for page_id, name, slug in tags.values_list("content_object_id", "tag__name", "tag__slug"):
             batch.tags.setdefault(page_id, []).append((name, slug))
+        # The link rule readers see (confirmed, or confident per setting); the article rule is applied at query time.
+        links = ArticleEntity.objects.shown().filter(article_id__in=ids).order_by("entity__name", "entity_id")
+        for page_id, slug in links.values_list("article_id", "entity__slug"):
+            batch.entities.setdefault(page_id, []).append(slug)
         parents = {article.path[: -article.steplen] for article in articles}
         batch.sections = dict(Page.objects.filter(path__in=parents).values_list("path", "slug"))
         return batch
@@ -95,6 +101,7 @@ def document_for(article, batch: Batch) -> SearchDocument:
         kind=article.kind,
         authors=bar_joined([slug for _, slug in authors]),
         tags=bar_joined([slug for _, slug in tags]),
+        entities=bar_joined(batch.entities.get(article.pk, [])),
         year=published_at.year if published_at else None,
         published_at=published_at,
         live=article.live,

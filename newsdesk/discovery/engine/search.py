@@ -40,6 +40,7 @@ class SearchQuery:
     authors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
+    entities: tuple[str, ...] = ()
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
@@ -52,6 +53,7 @@ class SearchQuery:
             authors=tuple(self.authors),
             tags=tuple(self.tags),
             years=tuple(int(year) for year in self.years),
+            entities=tuple(self.entities),
             readers=self.editor is None,
             now=now,
         )

@@ -28,6 +28,7 @@ class Candidate:
     tags: str
     year: int | None
     published_at: datetime | None
+    entities: str = ""
     score: float = 0.0
 
 
@@ -40,6 +41,7 @@ class Filters:
     authors: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
+    entities: tuple[str, ...] = ()
     readers: bool = True  # False: an editor's search, drafts included (engine narrows to what they may see)
     now: datetime | None = None
 
@@ -48,10 +50,12 @@ class Filters:
 
     @property
     def has_facets(self) -> bool:
-        return bool(self.sections or self.kinds or self.authors or self.tags or self.years)
+        return bool(self.sections or self.kinds or self.authors or self.tags or self.years or self.entities)
 
 
-CANDIDATE_COLUMNS = "d.page_id, d.headline, d.section, d.kind, d.authors, d.tags, d.year, d.published_at"
+# Entities last, after the columns whose positions the backends read by number.
+CANDIDATE_COLUMNS = "d.page_id, d.headline, d.section, d.kind, d.authors, d.tags, d.year, d.published_at, d.entities"
+CANDIDATE_WIDTH = len(CANDIDATE_COLUMNS.split(","))
 
 
 def filter_sql(filters: Filters, alias: str = "d") -> tuple[str, list]:
@@ -68,7 +72,7 @@ def filter_sql(filters: Filters, alias: str = "d") -> tuple[str, list]:
         if values:
             clauses.append(f"{alias}.{column} IN ({', '.join(['%s'] * len(values))})")
             params += list(values)
-    for column, values in (("authors", filters.authors), ("tags", filters.tags)):
+    for column, values in (("authors", filters.authors), ("tags", filters.tags), ("entities", filters.entities)):
         if values:
             clauses.append("(" + " OR ".join([f"{alias}.{column} LIKE %s"] * len(values)) + ")")
             params += [f"%|{value}|%" for value in values]
@@ -76,7 +80,7 @@ def filter_sql(filters: Filters, alias: str = "d") -> tuple[str, list]:
 
 
 def candidate_from_row(row, relevance: float) -> Candidate:
-    return Candidate(row[0], relevance, *row[1:8])
+    return Candidate(row[0], relevance, *row[1:CANDIDATE_WIDTH])
 
 
 class SearchBackend:

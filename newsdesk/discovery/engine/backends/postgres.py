@@ -13,6 +13,7 @@ from django.db import connection, transaction
 
 from newsdesk.discovery.engine.backends.base import (
     CANDIDATE_COLUMNS,
+    CANDIDATE_WIDTH,
     HEADLINE_CANDIDATES,
     MARK_END,
     MARK_START,
@@ -77,7 +78,7 @@ class PostgresBackend(SearchBackend):
             cursor.execute(planner)
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        return [candidate_from_row(row, row[8]) for row in rows]
+        return [candidate_from_row(row, row[CANDIDATE_WIDTH]) for row in rows]
 
     def snippets(self, parsed, page_ids):
         if not page_ids:

@@ -56,6 +56,7 @@ class WagtailBackend(SearchBackend):
                 row.tags,
                 row.year,
                 row.published_at,
+                row.entities,
             )
             for row in rows.defer("body", "standfirst", "meta")
         ]
