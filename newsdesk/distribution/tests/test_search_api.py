@@ -85,7 +85,7 @@ class SearchApiTests(TestCase):
         operation = schema["paths"]["/api/v1/search/"]["get"]
         self.assertEqual(
             {p["name"] for p in operation["parameters"]},
-            {"q", "section", "kind", "author", "tag", "year", "sort", "page", "limit"},
+            {"q", "section", "kind", "author", "tag", "entity", "year", "sort", "page", "limit"},
         )
         reference = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
         results = schema["components"]["schemas"][reference.rsplit("/", 1)[-1]]
