@@ -275,7 +275,11 @@ def run_checks(topology) -> bool:
     topology.start_app()
     topology.wait_for(f"http://127.0.0.1:{APP_PORT}/robots.txt")
 
-    workers_before = granian_workers(topology.processes["app"].pid)
+    # Every worker up before one is killed: robots.txt answers as soon as the first one listens.
+    deadline, workers_before = time.time() + 30, []
+    while time.time() < deadline and len(workers_before) < 2:
+        workers_before = granian_workers(topology.processes["app"].pid)
+        time.sleep(0.2)
     os.kill(workers_before[0], signal.SIGKILL)
     deadline, workers_after = time.time() + 15, []
     while time.time() < deadline:
