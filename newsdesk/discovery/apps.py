@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, post_page_move
 
+from newsdesk.entities.signals import links_shown_changed
+
 SITE_SEARCH_UID = "discovery-index-saved"
 
 
@@ -27,11 +29,11 @@ class DiscoveryConfig(AppConfig):
             )
         page_published.connect(handlers.refresh_related, dispatch_uid="discovery-related")
         link = "entities.ArticleEntity"
-        pre_save.connect(handlers.remember_link_shown, sender=link, dispatch_uid="discovery-link-before")
         post_save.connect(handlers.refresh_related_after_link_saved, sender=link, dispatch_uid="discovery-link-saved")
         post_delete.connect(
             handlers.refresh_related_after_link_deleted, sender=link, dispatch_uid="discovery-link-deleted"
         )
+        links_shown_changed.connect(handlers.refresh_related_after_links_changed, dispatch_uid="discovery-links")
         entity = "entities.Entity"
         pre_save.connect(handlers.remember_entity_slug, sender=entity, dispatch_uid="discovery-entity-before")
         post_save.connect(handlers.reindex_after_entity_renamed, sender=entity, dispatch_uid="discovery-entity-renamed")

@@ -42,22 +42,26 @@ def refresh_related(sender, instance, **kwargs):
 
 
 # An article's entities, as readers see them, are half of what relates it to others: confirming, rejecting or
-# recasting (about or mentions) a link on a published article recomputes its list, as publishing does.
-def remember_link_shown(sender, instance, raw=False, **kwargs):
-    before = ArticleEntity.objects.filter(pk=instance.pk).first() if instance.pk and not raw else None
-    instance._related_shown_before = before.shown_as() if before is not None else None
-
-
+# recasting (about or mentions) a link on a published article recomputes its list, as publishing does. One
+# link saved on its own (an editor's review) sends post_save; the extractor's bulk writes send one
+# links_shown_changed per article, so an article with thirty new links is refreshed and reindexed once.
 def refresh_related_after_link_saved(sender, instance, raw=False, **kwargs):
-    if not raw and instance.shown_as() != getattr(instance, "_related_shown_before", None):
-        _refresh_if_published(instance.article_id)
-        _reindex_after_commit([instance.article_id])
+    if not raw and instance.shown_as() != getattr(instance, "shown_before_save", None):
+        _refresh_and_reindex(instance.article_id)
 
 
 def refresh_related_after_link_deleted(sender, instance, **kwargs):
     if instance.shown_as() is not None:
-        _refresh_if_published(instance.article_id)
-        _reindex_after_commit([instance.article_id])
+        _refresh_and_reindex(instance.article_id)
+
+
+def refresh_related_after_links_changed(sender, article_id, **kwargs):
+    _refresh_and_reindex(article_id)
+
+
+def _refresh_and_reindex(article_id: int) -> None:
+    _refresh_if_published(article_id)
+    _reindex_after_commit([article_id])
 
 
 def _refresh_if_published(article_id: int) -> None:

@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from newsdesk.entities.signals import links_shown_changed
+
 
 class DistributionConfig(AppConfig):
     """Feeds, sitemaps, structured data, social meta, ninjs and the read API."""
@@ -39,6 +41,6 @@ class DistributionConfig(AppConfig):
         for model in ("entities.Entity", "entities.EntityAlias", "entities.FormerSlug"):
             for signal in (post_save, post_delete):
                 signal.connect(handlers.purge_entity_changed, sender=model)
-        pre_save.connect(handlers.remember_link_shown, sender="entities.ArticleEntity")
         post_save.connect(handlers.purge_link_saved, sender="entities.ArticleEntity")
         post_delete.connect(handlers.purge_link_deleted, sender="entities.ArticleEntity")
+        links_shown_changed.connect(handlers.purge_links_changed, dispatch_uid="distribution-links")

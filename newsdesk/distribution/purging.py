@@ -105,12 +105,16 @@ def _sitemap_pages() -> set[str]:
     return {sitemaps.ArticleSitemap(None).path(n) for n in range(1, pages + 1)} | {sitemaps.PageSitemap(None).path(1)}
 
 
-def purge_entity_link(link) -> None:
-    """A link readers see (or saw) on a published article: that article's addresses, the entity's and its company's."""
-    article = ArticlePage.objects.published().filter(pk=link.article_id).first()
+def purge_entity_links(article_id: int, entities) -> None:
+    """Links readers see (or saw) on a published article: that article's addresses and the entities' hubs."""
+    article = ArticlePage.objects.published().filter(pk=article_id).first()
     if article is None:
         return
-    paths = article_paths(article) | entity_paths(link.entity) if pagecache.frontend_caches_configured() else ()
+    paths = set()
+    if pagecache.frontend_caches_configured():
+        paths = article_paths(article)
+        for entity in entities:
+            paths |= entity_paths(entity)
     pagecache.purge(paths)
 
 

@@ -12,7 +12,7 @@ from newsdesk.core import pagecache
 from newsdesk.distribution import purging
 from newsdesk.distribution.links import CROPS, LOGO, MASTHEAD_LOGO, PORTRAIT
 from newsdesk.distribution.models import note_withdrawal
-from newsdesk.entities.models import ArticleEntity, Entity
+from newsdesk.entities.models import Entity
 from newsdesk.images.pictures import make_renditions
 
 
@@ -75,20 +75,20 @@ def purge_entity_changed(sender, instance, created=False, raw=False, **kwargs):
         pagecache.purge(everything=True)
 
 
-def remember_link_shown(sender, instance, raw=False, **kwargs):
-    before = ArticleEntity.objects.filter(pk=instance.pk).first() if instance.pk and not raw else None
-    instance._shown_before = _shown(before) if before is not None else None
-
-
 def purge_link_saved(sender, instance, raw=False, **kwargs):
     # The extractor refreshes counts and snippets on every save: only a change readers see purges.
-    if not raw and _shown(instance) != getattr(instance, "_shown_before", None):
-        purging.purge_entity_link(instance)
+    if not raw and _shown(instance) != getattr(instance, "shown_before_save", None):
+        purging.purge_entity_links(instance.article_id, [instance.entity])
 
 
 def purge_link_deleted(sender, instance, **kwargs):
     if _shown(instance):
-        purging.purge_entity_link(instance)
+        purging.purge_entity_links(instance.article_id, [instance.entity])
+
+
+def purge_links_changed(sender, article_id, entity_ids, **kwargs):
+    # The extractor's bulk writes: one purge for the article and every entity whose link changed.
+    purging.purge_entity_links(article_id, Entity.objects.filter(pk__in=entity_ids))
 
 
 def _shown(link):

@@ -19,6 +19,7 @@ from newsdesk.entities.gazetteer import Entry, Gazetteer
 from newsdesk.entities.models import ArticleEntity, Entity, EntityAlias, LinkSource, LinkStatus
 from newsdesk.entities.names import normalise
 from newsdesk.entities.pipeline import load_pipeline
+from newsdesk.entities.signals import links_shown_changed
 
 _gazetteers: dict = {}
 
@@ -138,32 +139,31 @@ def merged_by_entity(found: list[Found], resolver: EntityResolver) -> dict[int, 
 def save_links(article, found: list[Found], resolver: EntityResolver | None = None) -> LinkCounts:
     """Bring the article's links in step with what the extractor found in its latest text.
 
-    Rows are written in bulk. A row whose change readers would see (it shows, or stops showing) is saved on its
-    own, so that the signals which purge the pages showing it run; bulk writes send no signals.
+    Rows are written in bulk, which sends no model signals: when what readers see changed (a link began or
+    stopped showing, or was recast), `links_shown_changed` is sent once for the article instead. Stale
+    suggestions are deleted through the ORM, whose per-row signal purges the rare one that showed.
     """
     resolver = resolver or EntityResolver()
     counts = LinkCounts()
     existing = {link.entity_id: link for link in ArticleEntity.objects.select_for_update().filter(article=article)}
     fresh = merged_by_entity(found, resolver)
-    new, changed = [], []
+    new, changed, shown_changed = [], [], []
     for entity_id, (item, mention_count) in fresh.items():
         link = existing.get(entity_id)
         if link is None:
             link = ArticleEntity(article=article, entity_id=entity_id, **_measures(item, mention_count))
+            new.append(link)
             if link.shown_as():
-                link.save()
-            else:
-                new.append(link)
+                shown_changed.append(entity_id)
             counts.added += 1
             continue
         counts.updated += 1
         shown_before = link.shown_as()
         if not _refresh(link, item, mention_count):
             continue
+        changed.append(link)
         if link.shown_as() != shown_before:
-            link.save()
-        else:
-            changed.append(link)
+            shown_changed.append(entity_id)
     if new:
         ArticleEntity.objects.bulk_create(new)
     if changed:
@@ -177,7 +177,10 @@ def save_links(article, found: list[Found], resolver: EntityResolver | None = No
         if entity_id not in fresh and link.status == LinkStatus.SUGGESTED and link.source == LinkSource.EXTRACTED
     ]
     if stale:
+        # Deleted through the ORM, so a stale link that showed (a confident suggestion) is purged by its own signal.
         counts.removed = ArticleEntity.objects.filter(pk__in=stale).delete()[0]
+    if shown_changed:
+        links_shown_changed.send(sender=ArticleEntity, article_id=article.pk, entity_ids=shown_changed)
     return counts
 
 

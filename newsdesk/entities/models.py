@@ -289,6 +289,22 @@ class ArticleEntity(models.Model):
     def __str__(self):
         return f"{self.article_id} → {self.entity} ({self.status})"
 
+    # What readers saw of the link before a save is kept from when it was read, so the rooms that purge pages
+    # and recompute lists on a change (post_save) need not read the row again, each on its own.
+    _SHOWN_FIELDS = frozenset({"status", "confidence", "role", "entity_id"})
+
+    def save(self, *args, **kwargs):
+        self.shown_before_save = self._shown_as_stored()
+        super().save(*args, **kwargs)
+        self._shown_as_read = self.shown_as()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        link = super().from_db(db, field_names, values)
+        if cls._SHOWN_FIELDS <= set(field_names):
+            link._shown_as_read = link.shown_as()
+        return link
+
     @property
     def is_about(self) -> bool:
         return self.role == LinkRole.ABOUT
@@ -299,3 +315,11 @@ class ArticleEntity(models.Model):
         confirmed = self.status == LinkStatus.CONFIRMED
         confident = self.status == LinkStatus.SUGGESTED and threshold is not None and self.confidence > threshold
         return (self.entity_id, self.role) if confirmed or confident else None
+
+    def _shown_as_stored(self):
+        if self._state.adding or self.pk is None:
+            return None
+        if hasattr(self, "_shown_as_read"):
+            return self._shown_as_read
+        stored = type(self).objects.filter(pk=self.pk).first()  # read without the fields that decide it
+        return stored.shown_as() if stored is not None else None

@@ -15,6 +15,8 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core.pagecache import ARTICLE_TAG
+from newsdesk.entities.extraction import Found
+from newsdesk.entities.linking import save_links
 from newsdesk.entities.merging import merge
 from newsdesk.entities.models import ArticleEntity, LinkStatus
 from newsdesk.sections.models import PublicationSettings
@@ -345,6 +347,21 @@ class PurgeOnEveryChangeTests(TestCase):
         after = self.assert_fresh_everywhere_after(
             confirm, shows=["/topics/gwadar/", "/topics/cpec/", self.older.url, "/topics/gwadar/feed/atom/"]
         )
+        self.assertIn(b"Background to the corridor", after["/topics/gwadar/"].content)
+
+    @override_settings(ENTITIES_SHOW_SUGGESTIONS_ABOVE=0.4)
+    def test_an_extraction_whose_suggestions_show(self):
+        # The extractor writes links in bulk: its one signal per article purges as a save per link would.
+        def extract():
+            found = [
+                Found(
+                    key=name, name=name, kind="place", entry=None, offsets=[0], snippet=name, role=role, confidence=0.9
+                )
+                for name, role in (("Gwadar", "about"), ("CPEC", "mentions"))
+            ]
+            save_links(self.older, found)
+
+        after = self.assert_fresh_everywhere_after(extract, shows=["/topics/gwadar/", self.older.url])
         self.assertIn(b"Background to the corridor", after["/topics/gwadar/"].content)
 
     def test_merging_entities(self):

@@ -1,7 +1,9 @@
 import io
 
 from django.core.management import call_command
+from django.db import connection
 from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
 from django_tasks import default_task_backend
 from wagtail.rich_text import RichText
 
@@ -86,3 +88,51 @@ class OnSaveTests(TestCase):
         queued = [result for result in default_task_backend.results if result.task.name == "extract_article_entities"]
         self.assertEqual({result.args[0] for result in queued}, {article.pk})
         self.assertFalse(ArticleEntity.objects.exists())  # nothing ran in the editor's request
+
+
+@override_settings(
+    TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default", "reader-caches"]}},
+    ENTITIES_SHOW_SUGGESTIONS_ABOVE=0.0,
+)
+class ShownLinksTests(TestCase):
+    """Seven links on a published article begin to show in one extraction: the article's related list and search
+    document are queued once each, not once per link, and an editor's later review reads no row again."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.article = make_article(make_section("World"), "Zardari in Beijing", body=BODY)
+
+    def queued(self, task_name):
+        return [result.args[0] for result in default_task_backend.results if result.task.name == task_name]
+
+    def test_an_extraction_queues_the_article_once_however_many_links_begin_to_show(self):
+        default_task_backend.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            extract_and_link([self.article])
+        self.assertGreaterEqual(ArticleEntity.objects.shown().filter(article=self.article).count(), 7)
+        self.assertEqual(self.queued("refresh_related_articles"), [self.article.pk])
+        self.assertEqual(self.queued("update_search_documents"), [[self.article.pk]])
+
+    def test_an_extraction_that_changes_nothing_readers_see_queues_nothing(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            extract_and_link([self.article])
+        default_task_backend.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            extract_and_link([self.article])
+        self.assertEqual(self.queued("refresh_related_articles"), [])
+        self.assertEqual(self.queued("update_search_documents"), [])
+
+    def test_rejecting_a_shown_link_queues_its_article_and_reads_the_link_once(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            extract_and_link([self.article])
+        link = ArticleEntity.objects.get(article=self.article, entity__name="Gwadar")
+        default_task_backend.clear()
+        link.status = LinkStatus.REJECTED
+        with self.captureOnCommitCallbacks(execute=True), CaptureQueriesContext(connection) as queries:
+            link.save()
+        reads_of_the_link = [
+            q["sql"] for q in queries if q["sql"].startswith("SELECT") and "entities_articleentity" in q["sql"]
+        ]
+        self.assertEqual(reads_of_the_link, [])
+        self.assertEqual(self.queued("refresh_related_articles"), [self.article.pk])
+        self.assertEqual(self.queued("update_search_documents"), [[self.article.pk]])
