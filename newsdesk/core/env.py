@@ -97,7 +97,6 @@ def database(url: str, data_dir: Path) -> dict:
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL={url!r} cannot be read: {exc}") from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        config["CONN_MAX_AGE"] = 0
         # WAL lets readers go on while the worker, an import or an editor writes. A write (a reader's
         # first view making an image rendition) waits up to SQLITE_BUSY_TIMEOUT_SECONDS for another
         # writer to commit instead of failing at once with "database is locked".
@@ -106,6 +105,14 @@ def database(url: str, data_dir: Path) -> dict:
             "transaction_mode": "IMMEDIATE",
             "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
         }
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        config["CONN_HEALTH_CHECKS"] = True  # a connection kept across requests is tried before it is reused
+        options = config.setdefault("OPTIONS", {})
+        if "jit=" not in options.get("options", ""):
+            # PostgreSQL compiles a query to machine code when its estimated cost is high (jit_above_cost).
+            # For a site's short queries the compiling is the cost: 0.3-1 s each on a listing or a search,
+            # measured, against milliseconds without. ?options=-c%20jit%3Don in DATABASE_URL turns it back on.
+            options["options"] = f"{options.get('options', '')} -c jit=off".strip()
     return config
 
 

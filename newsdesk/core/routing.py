@@ -16,6 +16,7 @@ from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail import views as wagtail_views
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
@@ -63,7 +64,9 @@ def reader_route(request, path: str) -> RouteResult | None:
     if model is None:
         return None
     try:
-        page = model._default_manager.get(pk=page_id)  # get(): no ordering to compile, unlike first()
+        # get(): no ordering to compile, unlike first(). Stream fields are read only if a fragment kept by
+        # revision is missing: decoding an article body's JSON cost more than the rest of the row.
+        page = model._default_manager.defer(*_stream_fields(model)).get(pk=page_id)
     except model.DoesNotExist:
         return None
     if page.url_path != url_path or not page.live:
@@ -72,6 +75,11 @@ def reader_route(request, path: str) -> RouteResult | None:
         # Wagtail's check asks the page for its restrictions (two queries); there are none.
         page.get_view_restrictions = PageViewRestriction.objects.none
     return RouteResult(page)
+
+
+@cache
+def _stream_fields(model) -> tuple[str, ...]:
+    return tuple(field.name for field in model._meta.concrete_fields if isinstance(field, StreamField))
 
 
 def _find(root, url_path: str):

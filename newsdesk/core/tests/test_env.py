@@ -80,3 +80,25 @@ class RedisCacheTests(SimpleTestCase):
             cache.set(key, {"headline": "Cached"}, 30)
             self.assertEqual(cache.get(key), {"headline": "Cached"})
             self.assertEqual(caches.create_connection("default").get(key), {"headline": "Cached"})
+
+
+class PostgreSQLSessionTests(SimpleTestCase):
+    """A PostgreSQL session opened with the settings DATABASE_URL gives: no JIT compiling of queries."""
+
+    databases = {"default"}  # lets the suite's guard through; the test opens its own session to the server
+
+    def connect(self, url):
+        from django.db.backends.postgresql.base import DatabaseWrapper as PostgreSQLWrapper  # noqa: PLC0415
+
+        config = env.database(url, Path(tempfile.gettempdir()))
+        wrapper = PostgreSQLWrapper(
+            {**config, "TIME_ZONE": None, "AUTOCOMMIT": True, "ATOMIC_REQUESTS": False}, alias="session-probe"
+        )
+        self.addCleanup(wrapper.close)
+        with wrapper.cursor() as cursor:
+            cursor.execute("SHOW jit")
+            return cursor.fetchone()[0]
+
+    def test_jit_is_off_and_can_be_turned_back_on(self):
+        self.assertEqual(self.connect("postgres://postgres@127.0.0.1:5432/postgres"), "off")
+        self.assertEqual(self.connect("postgres://postgres@127.0.0.1:5432/postgres?options=-c%20jit%3Don"), "on")
