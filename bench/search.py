@@ -491,6 +491,14 @@ def main():
         f"p95 {percentile(CPU_TIMES, 0.95):.1f} ms (load average now {os.getloadavg()[0]:.1f})"
     )
     by_kind(one)
+    if connection.vendor == "postgresql":
+        # Sessions open with jit=off (core/env.py); the server's default, in the same run, for the ratio.
+        with connection.cursor() as cursor:
+            cursor.execute("SET jit = on")
+        jit = summary("engine, 1 client, PostgreSQL's JIT on", timed_rounds(run_engine, queries, 1))
+        with connection.cursor() as cursor:
+            cursor.execute("SET jit = off")
+        print(f"  ratio: JIT on / off, p95 {jit['p95'] / ours['p95']:.1f}x, p50 {jit['p50'] / ours['p50']:.1f}x")
     many, wall = concurrent("engine", queries, args.clients, 1)
     ours_many = summary(f"engine, {args.clients} clients", many)
     by_kind(many)
