@@ -26,6 +26,9 @@ class ParsedQuery:
     phrases: tuple[tuple[str, ...], ...] = ()
     excluded: tuple[str, ...] = ()
     prefix: str = ""  # the last word, still being typed: matches every word it starts
+    # Known words the prefix starts (from the index's vocabulary), matched as whole words too: an index of
+    # stems holds "govern" for "government", which the typed "governm" does not start.
+    completions: tuple[str, ...] = ()
     text: str = field(default="", compare=False)
 
     @property

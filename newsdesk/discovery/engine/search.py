@@ -21,7 +21,7 @@ from newsdesk.discovery.engine.backends import get_backend
 from newsdesk.discovery.engine.backends.base import MARK_END, MARK_START, Candidate, Filters
 from newsdesk.discovery.engine.facets import FacetValue, filtered_with_counts, label_facets
 from newsdesk.discovery.engine.query import ParsedQuery, parse_query
-from newsdesk.discovery.engine.suggestions import suggest
+from newsdesk.discovery.engine.suggestions import suggest, with_completions
 from newsdesk.editorial.drafts import without_others_drafts
 
 SORTS = ("relevance", "newest")
@@ -92,7 +92,7 @@ class SearchResults:
 
 
 def search(query: SearchQuery) -> SearchResults:
-    parsed = parse_query(query.text)
+    parsed = with_completions(parse_query(query.text))
     query = _bounded(query)
     results = SearchResults(query=query, parsed=parsed)
     if parsed.is_empty:

@@ -1,10 +1,12 @@
-"""A spelling suggestion from the index's own vocabulary (SearchTerm), when a search finds little.
+"""The index's own vocabulary (SearchTerm) put to use: completions of a word being typed, and a spelling
+suggestion when a search finds little.
 
 Each word the index hardly knows is replaced by the most common known word within two edits that
 starts with the same letter; the suggestion is offered only if it finds articles for the same reader.
 """
 
 import re
+from dataclasses import replace
 
 from newsdesk.discovery.engine.backends import get_backend
 from newsdesk.discovery.models import SearchTerm
@@ -12,6 +14,7 @@ from newsdesk.discovery.models import SearchTerm
 MAX_EDITS = 2
 WELL_KNOWN = 3  # a word in this many documents is taken as meant
 MAX_NEIGHBOURS = 5000
+MAX_COMPLETIONS = 8
 
 
 def edit_distance(a: str, b: str, limit: int = MAX_EDITS) -> int:
@@ -42,6 +45,19 @@ def closest(word: str) -> str | None:
         if distance <= MAX_EDITS and (best_key is None or (distance, -documents) < best_key):
             best, best_key = term, (distance, -documents)
     return best
+
+
+def with_completions(parsed):
+    """`parsed` with the most common known words its prefix starts (the prefix itself left out)."""
+    if not parsed.prefix:
+        return parsed
+    # A range on the primary key: the words that start with the prefix, in index order.
+    words = (
+        SearchTerm.objects.filter(term__gt=parsed.prefix, term__lt=parsed.prefix + "\U0010ffff")
+        .order_by("-documents", "term")
+        .values_list("term", flat=True)[:MAX_COMPLETIONS]
+    )
+    return replace(parsed, completions=tuple(words))
 
 
 def suggest(parsed, filters) -> str | None:

@@ -53,7 +53,8 @@ def tsquery_text(parsed, weight: str = "") -> str:
     positive = [lexeme(term, weight) for term in parsed.terms]
     positive += ["(" + " <-> ".join(phrase_part(word, weight) for word in phrase) + ")" for phrase in parsed.phrases]
     if parsed.prefix:
-        positive.append(lexeme(parsed.prefix, "*" + weight))
+        either = [lexeme(parsed.prefix, "*" + weight)] + [lexeme(word, weight) for word in parsed.completions]
+        positive.append("(" + " | ".join(either) + ")")
     negative = ["!(" + " <-> ".join(lexeme(word) for word in excluded.split()) + ")" for excluded in parsed.excluded]
     return " & ".join(positive + negative)
 

@@ -38,7 +38,8 @@ def match_expression(parsed) -> str:
     positive = [quoted(term) for term in parsed.terms]
     positive += [quoted(" ".join(phrase)) for phrase in parsed.phrases]
     if parsed.prefix:
-        positive.append(quoted(parsed.prefix) + "*")
+        either = [quoted(parsed.prefix) + "*"] + [quoted(word) for word in parsed.completions]
+        positive.append("(" + " OR ".join(either) + ")")
     expression = " AND ".join(positive)
     for excluded in parsed.excluded:
         expression = f"({expression}) NOT {quoted(excluded)}"
