@@ -60,8 +60,8 @@ class ArticlePageQuerySet(ReaderPageQuerySet):
         )
 
 
-def teaser_cards(articles) -> list:
-    """`articles` as a list, with the thumbnails' renditions loaded in one query."""
+def teaser_cards(articles, pictures=("teaser",)) -> list:
+    """`articles` as a list, with the renditions of the pictures their cards show loaded in one query."""
     articles = list(articles)
-    prefetch_renditions([article.hero_image for article in articles])
+    prefetch_renditions([article.hero_image for article in articles], pictures)
     return articles

@@ -46,7 +46,10 @@ class HomePage(Page):
             shown.update(article.pk for article in latest)
             per_section.append((section, latest))
         recent = list(ArticlePage.objects.teasers().exclude(pk__in=shown)[:HOME_RECENT])
-        teaser_cards(([lead] if lead else []) + recent + [a for _, latest in per_section for a in latest])
+        # The lead shows the "lead" picture; an image may be both a lead and a teaser elsewhere on the page.
+        teaser_cards(
+            ([lead] if lead else []) + recent + [a for _, latest in per_section for a in latest], ("teaser", "lead")
+        )
         context.update(lead_article=lead, recent_articles=recent, sections=sections, section_listings=per_section)
         return context
 
