@@ -17,6 +17,7 @@ not places. Dates, numbers, money, laws, languages, products and works are left 
 
 import multiprocessing
 import re
+import signal
 from dataclasses import dataclass, field
 
 from newsdesk.entities.article_text import ArticleText
@@ -140,6 +141,12 @@ class Extractor:
         return [entities_in(doc, text, gazetteer) for doc, text in zip(docs, texts, strict=True)]
 
 
+def _default_sigterm():
+    # A SIGTERM handler the parent had set (a long-running command's) would leave `terminate()` waiting on
+    # workers that no longer end when told to.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 class ExtractionPool:
     """Worker processes that each run the whole extractor (model, gazetteer and rules) on part of a batch.
 
@@ -156,7 +163,7 @@ class ExtractionPool:
     def __enter__(self):
         global _worker_state  # noqa: PLW0603  (what the forked workers inherit)
         _worker_state = (self.extractor, self.gazetteer)
-        self.pool = multiprocessing.get_context("fork").Pool(self.processes)
+        self.pool = multiprocessing.get_context("fork").Pool(self.processes, initializer=_default_sigterm)
         return self
 
     def __exit__(self, *exc):

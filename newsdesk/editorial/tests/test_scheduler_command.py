@@ -1,5 +1,6 @@
 """Time travel through the worker: scheduled articles appear on time, expired ones disappear."""
 
+import signal
 from datetime import timedelta
 from io import StringIO
 from unittest import mock
@@ -60,3 +61,19 @@ class SchedulerCommandTests(DeskPersonas, TestCase):
         run_worker_at(self.go_live + timedelta(seconds=30))
         actions = set(PageLogEntry.objects.filter(page=self.article).values_list("action", flat=True))
         self.assertLessEqual({"wagtail.publish.schedule", "wagtail.publish.scheduled"}, actions)
+
+
+class SchedulerSignalTests(TestCase):
+    """The command's SIGTERM handler belongs to its loop: a process that ran it is still ended by SIGTERM, and
+    so are processes it forks later (an extraction pool's workers, which terminate() ends that way)."""
+
+    def test_one_pass_leaves_the_callers_sigterm_handler_alone(self):
+        before = signal.getsignal(signal.SIGTERM)
+        call_command("scheduler", "--once", stdout=StringIO())
+        self.assertIs(signal.getsignal(signal.SIGTERM), before)
+
+    def test_the_loop_puts_the_previous_handler_back_when_it_stops(self):
+        before = signal.getsignal(signal.SIGTERM)
+        with mock.patch("time.sleep", side_effect=KeyboardInterrupt):
+            call_command("scheduler", "--interval", "1", stdout=StringIO())
+        self.assertIs(signal.getsignal(signal.SIGTERM), before)

@@ -19,19 +19,25 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval, once, **options):
         self.running = True
-        signal.signal(signal.SIGTERM, self._stop)
+        # The handler is this loop's only, and put back after: a process that calls the command (a test, a
+        # shell) keeps its own, and processes it forks later are still ended by SIGTERM.
+        previous = None if once else signal.signal(signal.SIGTERM, self._stop)
         passes = 0
-        while self.running:
-            # Enqueued through django-tasks: runs inline with the immediate backend, or by the
-            # database backend's worker at scale.
-            publish_scheduled.enqueue()
-            passes += 1
-            if once:
-                break
-            try:
-                time.sleep(max(interval, 1))
-            except KeyboardInterrupt:
-                break
+        try:
+            while self.running:
+                # Enqueued through django-tasks: runs inline with the immediate backend, or by the
+                # database backend's worker at scale.
+                publish_scheduled.enqueue()
+                passes += 1
+                if once:
+                    break
+                try:
+                    time.sleep(max(interval, 1))
+                except KeyboardInterrupt:
+                    break
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
         self.stdout.write(f"Scheduler ran {passes} pass(es).")
 
     def _stop(self, signum, frame):
