@@ -105,15 +105,15 @@ def _sitemap_pages() -> set[str]:
     return {sitemaps.ArticleSitemap(None).path(n) for n in range(1, pages + 1)} | {sitemaps.PageSitemap(None).path(1)}
 
 
-def purge_entity_links(article_id: int, entities) -> None:
+def purge_entity_links(article_id: int, entity_ids) -> None:
     """Links readers see (or saw) on a published article: that article's addresses and the entities' hubs."""
     article = ArticlePage.objects.published().filter(pk=article_id).first()
     if article is None:
         return
     paths = set()
-    if pagecache.frontend_caches_configured():
+    if pagecache.frontend_caches_configured():  # the entities are read only when there are addresses to tell
         paths = article_paths(article)
-        for entity in entities:
+        for entity in Entity.objects.filter(pk__in=entity_ids):
             paths |= entity_paths(entity)
     pagecache.purge(paths)
 

@@ -78,17 +78,17 @@ def purge_entity_changed(sender, instance, created=False, raw=False, **kwargs):
 def purge_link_saved(sender, instance, raw=False, **kwargs):
     # The extractor refreshes counts and snippets on every save: only a change readers see purges.
     if not raw and _shown(instance) != getattr(instance, "shown_before_save", None):
-        purging.purge_entity_links(instance.article_id, [instance.entity])
+        purging.purge_entity_links(instance.article_id, [instance.entity_id])
 
 
 def purge_link_deleted(sender, instance, **kwargs):
     if _shown(instance):
-        purging.purge_entity_links(instance.article_id, [instance.entity])
+        purging.purge_entity_links(instance.article_id, [instance.entity_id])
 
 
 def purge_links_changed(sender, article_id, entity_ids, **kwargs):
     # The extractor's bulk writes: one purge for the article and every entity whose link changed.
-    purging.purge_entity_links(article_id, Entity.objects.filter(pk__in=entity_ids))
+    purging.purge_entity_links(article_id, entity_ids)
 
 
 def _shown(link):
