@@ -1,6 +1,7 @@
 """Conditional GET for generated documents: ETag and Last-Modified, 304 when nothing changed."""
 
 import hashlib
+import time
 
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -28,6 +29,12 @@ def respond(request, fingerprint: tuple, render):
     tag = hashlib.sha256(repr((request.get_full_path(), changed_at, *rest)).encode()).hexdigest()[:32]
     etag = f'"{tag}"'
     timestamp = int(changed_at.timestamp()) if changed_at else None
+    if timestamp is not None and timestamp >= int(time.time()):
+        # HTTP dates count whole seconds. A list that changed within the second being served may
+        # change again within it; a reader revalidating by that date would then keep the old list
+        # for good, so such a date is not given (RFC 9110 8.8.2.2 calls it weak) and the ETag,
+        # which follows the items themselves, is the only validator.
+        timestamp = None
     response = get_conditional_response(request, etag=etag, last_modified=timestamp)
     if response is None:
         response = render()
