@@ -10,6 +10,10 @@ connection count, prints one table, and tears everything down:
     varnish-hit     the production topology (deploy/topology_test.py): Varnish hit for the article
     uncached        the same embedded server with NEWSDESK_PAGE_CACHE=off: every request renders
     home, feed      home page and RSS feed through the embedded cache
+    granian-bare    ceiling of any Python hit: granian, as `newsdesk serve` runs it, answering the
+                    same bytes from a ten-line WSGI app (bench/bare_wsgi.py), no Django, no cache
+    varnish-bare    ceiling of any Varnish hit: varnishd with its built-in VCL in front of the nginx
+                    row, every request a hit on the same bytes
 
 Columns: req/s, p50, p99, errors (socket errors and non-2xx), and the server's resident memory
 (all its processes) after the run. Then publish-to-fresh latency on every channel, through both the
@@ -57,6 +61,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CODE = Path(os.environ.get("NEWSDESK_TREE", ROOT)).resolve()
 PORT_BASE = int(os.environ.get("SERVE_BENCH_PORT_BASE", "8173"))
 EMBEDDED_PORT, UNCACHED_PORT, NGINX_PORT, BARE_PORT = PORT_BASE, PORT_BASE + 1, PORT_BASE + 3, PORT_BASE + 2
+GRANIAN_BARE_PORT, VARNISH_BARE_PORT, VARNISH_BARE_ADMIN_PORT = PORT_BASE + 5, PORT_BASE + 6, PORT_BASE + 7
 PEERS_TARGETS = Path(os.environ.get("PEERS_STATE_DIR", "/srv/peers-bench")) / "targets"
 PEERS = ("static", "hugo", "wordpress", "wordpress-cached")
 LEAD_URL = """
@@ -173,6 +178,44 @@ http {{
 """)
     subprocess.run(["nginx", "-c", str(conf), "-p", str(workdir)], check=True)
     return lambda: subprocess.run(["nginx", "-c", str(conf), "-p", str(workdir), "-s", "quit"], check=False)
+
+
+def start_ceilings(workdir: Path, body: bytes) -> dict:
+    """The two ceilings (see the docstring): {name: process}, each already answering."""
+    (workdir / "bare.html").write_bytes(body)
+    env = dict(os.environ, BARE_BODY_PATH=str(workdir / "bare.html"), PYTHONPATH=str(ROOT / "bench"))
+    processes = {
+        "granian-bare": subprocess.Popen(
+            # The options `newsdesk serve` passes by default (core/management/commands/serve.py).
+            [PYTHON, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(GRANIAN_BARE_PORT)]
+            + ["--workers", "2", "--blocking-threads", "4", "--backpressure", "64", "--backlog", "1024", "--no-ws"]
+            + ["bare_wsgi:application"],
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        ),
+        "varnish-bare": subprocess.Popen(
+            ["varnishd", "-F", "-j", "none", "-n", str(workdir / "varnish-bare")]
+            + ["-a", f"127.0.0.1:{VARNISH_BARE_PORT}", "-T", f"127.0.0.1:{VARNISH_BARE_ADMIN_PORT}"]
+            + ["-b", f"127.0.0.1:{NGINX_PORT}", "-s", "malloc,64m", "-p", "default_ttl=3600"],
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        ),
+    }
+    wait_for(f"http://127.0.0.1:{GRANIAN_BARE_PORT}/article.html")
+    wait_for(f"http://127.0.0.1:{VARNISH_BARE_PORT}/article.html")
+    return processes
+
+
+def stop_processes(processes: dict):
+    for process in processes.values():
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            continue
+        process.wait(timeout=30)
 
 
 def tree_rss_mb(pid: int) -> float:
@@ -330,7 +373,7 @@ def main():
         compare_with_peers(args.duration, with_peers=args.peers)
         return
     workdir = Path(tempfile.mkdtemp(prefix="newsdesk-bench-serve-"))
-    topology, embedded, stop_nginx = Topology(), Embedded(workdir), None
+    topology, embedded, stop_nginx, ceilings = Topology(), Embedded(workdir), None, {}
     try:
         topology.up()
         article_path = embedded.prepare(CREATE_DESK)
@@ -338,7 +381,9 @@ def main():
         embedded.start(UNCACHED_PORT, page_cache=False)
         for port in (EMBEDDED_PORT, UNCACHED_PORT):
             topology.wait_for(f"http://127.0.0.1:{port}/robots.txt")
-        stop_nginx = start_nginx(workdir, get(f"http://127.0.0.1:{EMBEDDED_PORT}{article_path}").body)
+        article_bytes = get(f"http://127.0.0.1:{EMBEDDED_PORT}{article_path}").body
+        stop_nginx = start_nginx(workdir, article_bytes)
+        ceilings = start_ceilings(workdir, article_bytes)
         varnish = f"http://127.0.0.1:{VARNISH_PORT}"
         targets = [
             ("nginx-static", f"http://127.0.0.1:{NGINX_PORT}/article.html", None),
@@ -347,6 +392,8 @@ def main():
             ("uncached", f"http://127.0.0.1:{UNCACHED_PORT}{article_path}", embedded.servers[UNCACHED_PORT].pid),
             ("home", f"http://127.0.0.1:{EMBEDDED_PORT}/", embedded.servers[EMBEDDED_PORT].pid),
             ("feed", f"http://127.0.0.1:{EMBEDDED_PORT}/feed/rss/", embedded.servers[EMBEDDED_PORT].pid),
+            ("granian-bare", f"http://127.0.0.1:{GRANIAN_BARE_PORT}/article.html", ceilings["granian-bare"].pid),
+            ("varnish-bare", f"http://127.0.0.1:{VARNISH_BARE_PORT}/article.html", ceilings["varnish-bare"].pid),
         ]
         rows, limit = [], {}
         for connections in [int(n) for n in args.connections.split(",")]:
@@ -402,6 +449,7 @@ def main():
                     f"| {label} | {path} | {seconds:.2f} |" if seconds is not None else f"| {label} | {path} | stale |"
                 )
     finally:
+        stop_processes(ceilings)
         if stop_nginx:
             stop_nginx()
         embedded.stop()
