@@ -6,6 +6,7 @@ answered with 304 here. A miss is handed to Django as a plain, unconditional GET
 is the whole uncompressed response; it is kept only when policy.shared_lifetime allows it.
 """
 
+import functools
 import gzip
 import hashlib
 import time
@@ -74,10 +75,16 @@ def accepted_codings(header: str) -> dict:
     return codings
 
 
+@functools.lru_cache(maxsize=256)
+def _parsed_codings(header: str) -> tuple:
+    # Browsers send a handful of distinct Accept-Encoding values: parse each once per process.
+    return tuple(accepted_codings(header).items())
+
+
 def choose_coding(header: str, available) -> str:
     if not header:
         return "identity"
-    codings = accepted_codings(header)
+    codings = dict(_parsed_codings(header))
     for coding in ("br", "gzip"):
         if coding in available and codings.get(coding, codings.get("*", 0)) > 0:
             return coding
@@ -163,7 +170,10 @@ class PageCacheApplication:
         if_none_match = environ.get("HTTP_IF_NONE_MATCH")
         if if_none_match:
             return etag_matches(if_none_match, entry.etag)
-        since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
+        if_modified_since = environ.get("HTTP_IF_MODIFIED_SINCE")
+        if not if_modified_since or entry.last_modified is None:
+            return False  # most hits: parsing an absent date costs more than the rest of the answer
+        since = parse_http_date_safe(if_modified_since)
         return since is not None and entry.last_modified is not None and entry.last_modified <= since
 
     def fill(self, key, environ, start_response):

@@ -22,7 +22,7 @@ from wagtail.models import PageViewRestriction
 from newsdesk.core import env
 from newsdesk.core.pagecache.stores import GENERATION_FILE, MemoryStore, RedisStore
 from newsdesk.core.pagecache.wsgi import PageCacheApplication
-from newsdesk.testing import call_wsgi, make_article, make_author, make_editor, make_section
+from newsdesk.testing import call_wsgi, make_article, make_author, make_editor, make_section, minutes_ago
 from newsdesk.wsgi import application, django_application
 
 REDIS_TEST_URL = os.environ.get("NEWSDESK_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
@@ -52,7 +52,14 @@ class PageCacheTests(TestCase):
     def setUpTestData(cls):
         cls.section = make_section("Business")
         cls.author = make_author("Amina Rahman")
-        cls.article = make_article(cls.section, "Markets rally on trade deal", authors=[cls.author], tags=["Trade"])
+        # Published a few minutes back: a feed changed within the current second carries no date to poll by.
+        cls.article = make_article(
+            cls.section,
+            "Markets rally on trade deal",
+            authors=[cls.author],
+            tags=["Trade"],
+            published_at=minutes_ago(5),
+        )
 
     def setUp(self):
         application.store.clear()
