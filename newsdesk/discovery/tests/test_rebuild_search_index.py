@@ -1,9 +1,12 @@
+import unittest
 from io import StringIO
+from unittest import mock
 
 from django.core.management import call_command
-from django.test import TestCase
+from django.db import connection, transaction
+from django.test import TestCase, TransactionTestCase
 
-from newsdesk.discovery.engine import SearchQuery, search
+from newsdesk.discovery.engine import SearchQuery, indexing, search
 from newsdesk.discovery.models import SearchDocument, SearchTerm
 from newsdesk.testing import make_article, make_author, make_section
 
@@ -41,6 +44,45 @@ class RebuildSearchIndexTests(TestCase):
         SearchDocument.objects.create(page=self.technology, headline="A section, not an article", path="x")
         self.assertIn("1 stale entries dropped", self.rebuild())
         self.assertFalse(SearchDocument.objects.filter(page=self.technology).exists())
+
+
+@unittest.skipIf(
+    connection.vendor == "sqlite",
+    "SQLite has one writer at a time, so a rebuild there writes through one connection; run with "
+    "DATABASE_URL=postgres://… to exercise the parallel rebuild.",
+)
+class ParallelRebuildTests(TransactionTestCase):
+    """On PostgreSQL a rebuild writes through several connections; committed, as other connections see only that."""
+
+    serialized_rollback = True  # the home page and roles the migrations made, for the tests after this
+
+    def setUp(self):
+        section = make_section("Business", slug="business")
+        self.articles = [make_article(section, f"Harbour dredging contract {n}") for n in range(7)]
+        SearchDocument.objects.all().delete()
+        SearchTerm.objects.all().delete()
+
+    def test_two_connections_index_every_article_and_count_each_word_once(self):
+        self.assertEqual(indexing.parallel_jobs(2), 2)
+        with transaction.atomic():  # inside a transaction the others could not see its articles
+            self.assertEqual(indexing.parallel_jobs(2), 1)
+        out = StringIO()
+        call_command("rebuild-search-index", batch_size=2, jobs=2, no_progress=True, stdout=out)
+        self.assertIn("Indexed 7 articles for search", out.getvalue())
+        self.assertEqual(set(SearchDocument.objects.values_list("page_id", flat=True)), {a.pk for a in self.articles})
+        self.assertEqual(SearchTerm.objects.get(term="dredging").documents, 7)
+        self.assertEqual(search(SearchQuery("dredging ")).total, 7)
+
+    def test_a_failing_batch_stops_the_rebuild_with_its_error(self):
+        real = indexing.index_pages
+
+        def failing(ids, **kwargs):
+            if self.articles[4].pk in ids:
+                raise RuntimeError("disk full")
+            return real(ids, **kwargs)
+
+        with mock.patch.object(indexing, "index_pages", failing), self.assertRaisesMessage(RuntimeError, "disk full"):
+            call_command("rebuild-search-index", batch_size=2, jobs=2, no_progress=True, stdout=StringIO())
 
 
 class IndexFollowsThePageTests(TestCase):

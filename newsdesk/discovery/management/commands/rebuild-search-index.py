@@ -1,5 +1,3 @@
-from collections import Counter
-
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
@@ -16,21 +14,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--batch-size", type=int, default=indexing.BATCH_SIZE)
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=2,
+            help="Database connections writing at once on PostgreSQL, each using a server core (SQLite: one).",
+        )
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (for logs).")
 
-    def handle(self, *args, batch_size, no_progress, **options):
+    def handle(self, *args, batch_size, jobs, no_progress, **options):
         ids = list(ArticlePage.objects.order_by("pk").values_list("pk", flat=True))
-        vocabulary = Counter()
-        indexed = 0
         with (
             indexing.bulk_indexing(),
             tqdm(total=len(ids), unit="article", disable=no_progress, file=self.stderr) as progress,
         ):
-            for start in range(0, len(ids), batch_size):
-                documents = indexing.index_pages(ids[start : start + batch_size], vocabulary=False)
-                vocabulary.update(indexing.vocabulary_of(documents))
-                indexed += len(documents)
-                progress.update(len(ids[start : start + batch_size]))
+            indexed, vocabulary = indexing.index_in_batches(
+                ids, batch_size=max(batch_size, 1), jobs=jobs, progress=progress.update
+            )
         indexing.replace_vocabulary(vocabulary)
         dropped = indexing.drop_orphans()
         indexing.refresh_statistics()
