@@ -1,6 +1,6 @@
 """Order candidates: relevance from the index, lifted by headline matches and recency; or newest first.
 
-The index's relevance (bm25 or ts_rank_cd) is scaled to 0–1 within the candidates, then:
+The index's relevance (bm25 or ts_rank) is scaled to 0–1 within the candidates, then:
 - a headline holding every word the reader typed gains HEADLINE_BONUS,
 - a headline that is exactly what the reader typed gains EXACT_HEADLINE_BONUS (it comes first),
 - recency adds up to RECENCY_WEIGHT, halving every RECENCY_HALF_LIFE_DAYS.
