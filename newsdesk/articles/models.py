@@ -1,8 +1,11 @@
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -228,9 +231,22 @@ class ArticlePage(Page):
             raise ValidationError({"hero_caption": "A caption needs a hero image to go with."})
 
     def serve(self, request, *args, **kwargs):
+        now = timezone.now()
+        # The same rule as published(): expired is unpublished from that moment, whether or not the
+        # scheduler has taken it down yet (its next pass, or never while no scheduler runs), and a
+        # go-live time ahead keeps a live flag set early (an import, a hand edit) from showing it.
+        if self.expire_at is not None and self.expire_at <= now:
+            raise Http404("This article has expired.")
+        if self.go_live_at is not None and self.go_live_at > now:
+            raise Http404("This article is not published yet.")
         response = super().serve(request, *args, **kwargs)
         # Every article page shows Recent: Varnish drops them all with one ban of this tag on publish.
         response[CACHE_TAGS_HEADER] = ARTICLE_TAG
+        if self.expire_at is not None:
+            # Shared caches keep the page no longer than it may be shown.
+            left = int((self.expire_at - now).total_seconds())
+            if left < settings.NEWSDESK_PAGE_CACHE_SECONDS:
+                patch_cache_control(response, public=True, max_age=0, s_maxage=max(left, 1))
         return response
 
     def get_context(self, request, *args, **kwargs):

@@ -9,15 +9,22 @@ class ArticlePageQuerySet(ReaderPageQuerySet):
     """Listings over many articles: `ArticlePage.objects.published().in_section(s).recent()`."""
 
     def published(self):
-        """What readers and every output may see: live, public, and past any go-live time.
+        """What readers and every output may see: live, public, past any go-live time and before any expiry.
 
         The one definition of "published": reader pages, listings, Also See, search, feeds, sitemaps,
         the API and ninjs all start here. Ordering is left to `.recent()` (or the caller), because
         sitemaps and aggregates want none or another. A page scheduled for later is not live, but the
-        explicit go-live guard keeps an embargoed piece out even if its live flag was set early.
+        explicit go-live guard keeps an embargoed piece out even if its live flag was set early; the
+        expiry guard takes a piece out at its expiry, before the scheduler's pass unpublishes it (or
+        while no scheduler runs). The article page itself follows the same rule (ArticlePage.serve).
         """
         now = timezone.now()
-        return self.live().public().filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        return (
+            self.live()
+            .public()
+            .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+            .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        )
 
     def in_section(self, section):
         return self.child_of(section)

@@ -38,7 +38,11 @@ class PublishedArticlesTests(TestCase):
                 self.assertNotIn("Embargoed story", response.content.decode())
                 self.assertNotIn(f"/{self.embargoed.slug}/", response.content.decode())
 
-        for url in [f"/api/v1/articles/{self.embargoed.pk}/", f"/ninjs/articles/{self.embargoed.pk}.json"]:
+        for url in [
+            self.embargoed.url,
+            f"/api/v1/articles/{self.embargoed.pk}/",
+            f"/ninjs/articles/{self.embargoed.pk}.json",
+        ]:
             self.assertEqual(self.client.get(url).status_code, 404, url)
 
     def test_it_appears_once_its_time_has_come(self):
@@ -49,3 +53,49 @@ class PublishedArticlesTests(TestCase):
         request = RequestFactory().get("/")
         urls = PageUrls(request)
         self.assertEqual(urls(self.visible.url_path), "http://testserver" + self.visible.get_url(request))
+
+
+class ExpiryTests(TestCase):
+    """An article leaves every output at its expiry time, before the scheduler's pass unpublishes it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.section = make_section("World")
+        cls.kept = make_article(cls.section, "Kept story")
+        cls.expired = make_article(cls.section, "Expired story")
+        # Still live: no scheduler has run since its expiry passed.
+        ArticlePage.objects.filter(pk=cls.expired.pk).update(expire_at=timezone.now() - timedelta(seconds=5))
+        cls.expiring = make_article(cls.section, "Expiring story")
+        ArticlePage.objects.filter(pk=cls.expiring.pk).update(expire_at=timezone.now() + timedelta(seconds=90))
+
+    def test_an_expired_article_reaches_no_output(self):
+        self.assertEqual({a.title for a in ArticlePage.objects.published()}, {"Kept story", "Expiring story"})
+        for url in ["/", "/world/", "/feed/rss/", "/feed/atom/", "/feed/json/", "/world/feed/rss/"] + [
+            "/sitemap-articles-1.xml",
+            "/sitemap-news.xml",
+            "/api/v1/articles/",
+            "/search/?q=story",
+            "/api/v1/search/?q=story",
+        ]:
+            with self.subTest(url=url):
+                content = self.client.get(url).content.decode()
+                self.assertIn(f"/{self.kept.slug}/", content)
+                self.assertNotIn("Expired story", content)
+                self.assertNotIn(f"/{self.expired.slug}/", content)
+        for url in [
+            self.expired.url,
+            f"/api/v1/articles/{self.expired.pk}/",
+            f"/ninjs/articles/{self.expired.pk}.json",
+        ]:
+            self.assertEqual(self.client.get(url).status_code, 404, url)
+
+    def test_shared_caches_keep_an_article_no_longer_than_its_expiry(self):
+        response = self.client.get(self.expiring.url)
+        self.assertEqual(response.status_code, 200)
+        directives = dict(
+            part.strip().partition("=")[::2] for part in response["Cache-Control"].split(",") if "=" in part
+        )
+        self.assertLessEqual(int(directives["s-maxage"]), 90)
+        self.assertGreater(int(directives["s-maxage"]), 0)
+        kept = self.client.get(self.kept.url)
+        self.assertIn("s-maxage=300", kept["Cache-Control"])
