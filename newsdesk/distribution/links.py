@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.encoding import iri_to_uri
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
@@ -85,7 +86,9 @@ class PageUrls:
     def __call__(self, url_path: str) -> str:
         for root_path, root_url, is_current in self.roots:
             if url_path.startswith(root_path):
-                tail = url_path[len(root_path) :]
+                # Percent-encoded as Wagtail's own URLs are: a Korean or Arabic slug must give the same
+                # address in a sitemap as in the page's canonical link (and sitemaps require URIs).
+                tail = iri_to_uri(url_path[len(root_path) :])
                 return f"{self.base}{tail}" if is_current else f"{root_url}/{tail}"
         return ""
 

@@ -53,6 +53,12 @@ class PublishedArticlesTests(TestCase):
         request = RequestFactory().get("/")
         urls = PageUrls(request)
         self.assertEqual(urls(self.visible.url_path), "http://testserver" + self.visible.get_url(request))
+        korean = make_article(self.section, "서울 시장 선거 결과", slug="서울-시장-선거-결과")
+        self.assertIn("%EC%84%9C%EC%9A%B8", urls(korean.url_path))
+        self.assertEqual(urls(korean.url_path), "http://testserver" + korean.get_url(request))
+        for sitemap in ("/sitemap-articles-1.xml", "/sitemap-news.xml"):
+            with self.subTest(sitemap=sitemap):
+                self.assertIn(f"<loc>{urls(korean.url_path)}</loc>", self.client.get(sitemap).content.decode())
 
 
 class ExpiryTests(TestCase):
