@@ -7,7 +7,8 @@ and a too-large page size is clamped and reported rather than refused.
 """
 
 import datetime
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -247,7 +248,9 @@ class SearchFilters(Schema):
     author: list[str] = Field([], description="Author or desk slugs; repeat to match any of them.")
     tag: list[str] = Field([], description="Tag slugs; repeat to match any of them.")
     entity: list[str] = Field([], description="Entity slugs (see /api/v1/entities/); repeat to match any of them.")
-    year: list[int] = Field([], description="Years of first publication; repeat to match any of them.")
+    year: list[Annotated[int, Field(ge=1000, le=9999)]] = Field(
+        [], description="Years of first publication (four digits); repeat to match any of them."
+    )
     sort: Literal[SORTS] = Field(SORTS[0], description="relevance (headline and recency count) or newest first.")
     page: int = Field(1, ge=1, le=LARGEST_NUMBER, description="Page of results; a page past the last is empty.")
     limit: int = Field(
@@ -460,16 +463,29 @@ def _moment(name: str, raw: str | None, *, end_of_day: bool):
     """A date (YYYY-MM-DD) or ISO 8601 date-time; dates cover the whole day."""
     if not raw:
         return None
+    refused = BadParameter(name, f"{name} must be a date (YYYY-MM-DD) or an ISO 8601 date-time, not {raw!r}.")
+    if not MOMENT_FORMAT.match(raw):
+        raise refused  # Python's parser also reads compact forms ("1111111111…" as 1111-11-11 11:11)
     try:
         moment = parse_datetime(raw)
         day = None if moment else parse_date(raw)
     except ValueError:
         moment = day = None
     if moment is None and day is None:
-        raise BadParameter(name, f"{name} must be a date (YYYY-MM-DD) or an ISO 8601 date-time, not {raw!r}.")
+        raise refused
     if moment is None:
         moment = datetime.datetime.combine(day, datetime.time.max if end_of_day else datetime.time.min)
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    try:
+        moment = moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+        moment.astimezone(datetime.UTC)  # what the database is given: 0001-01-01T00:00+14:00 is before year 1
+    except (OverflowError, ValueError):
+        raise BadParameter(name, f"{name} {raw!r} is outside the dates this API can compare.") from None
+    return moment
+
+
+MOMENT_FORMAT = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$"
+)
 
 
 def _clamped(limit: int) -> tuple[int, list[str]]:

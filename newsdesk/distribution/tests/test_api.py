@@ -47,6 +47,9 @@ class ReadApiTests(TestCase):
             ("kind=gossip", "kind"),
             ("published_after=2025-02-30", "published_after"),
             ("published_before=yesterday", "published_before"),
+            ("published_after=0001-01-01T00:00:00%2B14:00", "published_after"),  # before year 1 in UTC
+            ("published_before=9999-12-31T23:59:59-14:00", "published_before"),  # after year 9999 in UTC
+            ("published_after=111111111111111111111111111111", "published_after"),
             ("limit=ten", "limit"),
             ("offset=-5", "offset"),
             ("sectoin=business", "sectoin"),

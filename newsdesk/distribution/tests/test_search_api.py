@@ -66,6 +66,10 @@ class SearchApiTests(TestCase):
         for params, parameter in (
             ({"q": "harbour", "page": TWENTY_DIGITS}, "page"),
             ({"q": "harbour", "year": "twenty"}, "year"),
+            ({"q": "harbour", "year": "-1"}, "year"),
+            ({"q": "harbour", "year": "0"}, "year"),
+            ({"q": "harbour", "year": "99999"}, "year"),
+            ({"q": "harbour", "year": TWENTY_DIGITS}, "year"),
             ({"q": "harbour", "kind": "gossip"}, "kind"),
             ({"q": "harbour", "sort": "random"}, "sort"),
             ({"q": "h" * 5000}, "q"),
