@@ -95,6 +95,7 @@ class ArticlePage(Page):
         index.SearchField("body"),
         index.FilterField("kind"),
         index.FilterField("go_live_at"),  # search results pass through ArticlePage.objects.published()
+        index.FilterField("expire_at"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     base_form_class = ArticlePageForm

@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 MIN_PREFIX_LENGTH = 3
+# Scripts that write a syllable or a word per character: two characters are a word already (경제, 北京),
+# and Korean joins particles to them ("경제를"), so "경제" being typed must reach "경제를".
+SYLLABIC_PREFIX_LENGTH = 2
+SYLLABIC = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 # A word is letters and digits (any script); everything else separates words.
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -75,7 +79,7 @@ def parse_query(text: str, *, prefix: bool = True) -> ParsedQuery:
             last_bare = len(terms) - 1
     typed_prefix = ""
     if prefix and last_bare == len(terms) - 1 and terms and not text.endswith((" ", '"')):
-        if len(terms[-1]) >= MIN_PREFIX_LENGTH:
+        if len(terms[-1]) >= min_prefix_length(terms[-1]):
             typed_prefix = terms.pop()
     return ParsedQuery(
         terms=_unique(terms)[:MAX_WORDS],
@@ -84,6 +88,10 @@ def parse_query(text: str, *, prefix: bool = True) -> ParsedQuery:
         prefix=typed_prefix,
         text=" ".join(text.split()),
     )
+
+
+def min_prefix_length(word: str) -> int:
+    return SYLLABIC_PREFIX_LENGTH if SYLLABIC.search(word) else MIN_PREFIX_LENGTH
 
 
 def _unique(words) -> tuple[str, ...]:

@@ -109,7 +109,7 @@ def search(query: SearchQuery) -> SearchResults:
     start = (query.page - 1) * query.per_page
     _fill_page(results, ordered[start : start + query.per_page], parsed, query.editor)
     if results.total < SUGGEST_BELOW:
-        results.suggestion = suggest(parsed, filters)
+        results.suggestion = suggest(parsed, filters, found=results.total)
     return results
 
 

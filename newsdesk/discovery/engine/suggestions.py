@@ -15,6 +15,9 @@ MAX_EDITS = 2
 WELL_KNOWN = 3  # a word in this many documents is taken as meant
 MAX_NEIGHBOURS = 5000
 MAX_COMPLETIONS = 8
+# When the search found something, a suggestion must find this many times as much: "서울 시장" found its
+# article, and "서울 시장이" (the word with its particle) finding the same one is no correction.
+GAIN_OVER_FOUND = 5
 
 
 def edit_distance(a: str, b: str, limit: int = MAX_EDITS) -> int:
@@ -60,7 +63,9 @@ def with_completions(parsed):
     return replace(parsed, completions=tuple(words))
 
 
-def suggest(parsed, filters) -> str | None:
+def suggest(parsed, filters, found: int = 0) -> str | None:
+    """A respelt query that finds articles for the same reader; when the search itself `found` some,
+    only one that finds GAIN_OVER_FOUND times as many."""
     from newsdesk.discovery.engine.query import parse_query  # noqa: PLC0415
 
     words = list(parsed.terms) + ([parsed.prefix] if parsed.prefix else [])
@@ -75,6 +80,7 @@ def suggest(parsed, filters) -> str | None:
         return None
     pattern = re.compile(r"\b(" + "|".join(re.escape(word) for word in replacements) + r")\b", re.IGNORECASE)
     text = pattern.sub(lambda match: replacements[match.group(0).lower()], parsed.text)
-    if not get_backend().candidates(parse_query(text, prefix=False), filters, 1, ranked=False):
+    wanted = found * GAIN_OVER_FOUND + 1
+    if len(get_backend().candidates(parse_query(text, prefix=False), filters, wanted, ranked=False)) < wanted:
         return None
     return text

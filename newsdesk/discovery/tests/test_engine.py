@@ -193,6 +193,19 @@ class SearchEngineTests(TestCase):
         self.assertEqual(results.total, 0)
         self.assertEqual(results.suggestion, "gwadar airport")
 
+    def test_a_search_that_found_its_article_is_not_respelt_into_one_that_finds_no_more(self):
+        section = make_section("Seoul", slug="seoul")
+        make_article(section, "서울 시장 선거 결과")
+        make_article(section, "서울 시장이 예산을 발표했다")
+        results = search(SearchQuery("서울 시장 "))
+        self.assertEqual([page.title for page in results.pages], ["서울 시장 선거 결과"])
+        self.assertIsNone(results.suggestion)  # "서울 시장이" finds one article too
+
+    def test_a_korean_word_being_typed_finds_it_with_its_particle(self):
+        section = make_section("Seoul", slug="seoul")
+        budget = make_article(section, "예산안 통과", body=paragraphs("정부는 경제를 살리는 예산을 발표했다."))
+        self.assertEqual([page.pk for page in search(SearchQuery("경제")).pages], [budget.pk])
+
     def test_odd_input_finds_nothing_rather_than_failing(self):
         for text in ('"', "-", "AND OR NOT", "x NEAR y", "*", "a:b", "(", "^", "'", "\\", "%", "{x}", "–"):
             with self.subTest(text=text):

@@ -11,6 +11,12 @@ class QueryParserTests(SimpleTestCase):
         self.assertEqual(parsed.excluded, ("cargo",))
         self.assertEqual(parsed.prefix, "open")
 
+    def test_two_korean_or_chinese_characters_are_enough_to_complete(self):
+        self.assertEqual(parse_query("경제").prefix, "경제")
+        self.assertEqual(parse_query("北京").prefix, "北京")
+        self.assertEqual((parse_query("ab").prefix, parse_query("ab").terms), ("", ("ab",)))
+        self.assertEqual((parse_query("경").prefix, parse_query("경").terms), ("", ("경",)))
+
     def test_a_trailing_space_ends_the_word_being_typed(self):
         parsed = parse_query("gwadar airport ")
         self.assertEqual((parsed.terms, parsed.prefix), (("gwadar", "airport"), ""))
