@@ -10,6 +10,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from newsdesk.core import ids  # noqa: PLC0415
+
+        ids.register()  # `<id:…>` in URL patterns, which are read after every app is ready
         # The page cache's tasks module declares a task, which Django allows only once every app is loaded.
         from newsdesk.core.pagecache.purge import purge_everything  # noqa: PLC0415
 

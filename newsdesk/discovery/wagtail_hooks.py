@@ -9,8 +9,8 @@ from newsdesk.discovery import admin_views
 @hooks.register("register_admin_urls")
 def register_related_urls():
     return [
-        path("related/<int:article_id>/", admin_views.related_list, name="discovery_related"),
-        path("related/<int:article_id>/change/", admin_views.change_related, name="discovery_related_change"),
+        path("related/<id:article_id>/", admin_views.related_list, name="discovery_related"),
+        path("related/<id:article_id>/change/", admin_views.change_related, name="discovery_related_change"),
     ]
 
 

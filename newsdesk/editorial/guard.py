@@ -7,6 +7,8 @@ draft; a refused unpublish redirects to the dashboard). A desk needs refusals to
 
 from wagtail.models import Page
 
+from newsdesk.core.ids import row_id
+
 # Bulk action name -> the PagePermissionTester method each selected page must allow (as Wagtail checks).
 BULK_PAGE_ACTIONS = {"publish": "can_publish", "unpublish": "can_unpublish", "delete": "can_delete", "move": "can_move"}
 
@@ -56,17 +58,26 @@ def refused_bulk_action(request, kwargs: dict):
         return None
     ids = request.GET.getlist("id")
     if ids == ["all"]:
-        pages = Page.objects.filter(pk=request.GET.get("childOf") or 0).first()
+        pages = _page(row_id(request.GET.get("childOf")))
         pages = pages.get_children() if pages is not None else Page.objects.none()
     else:
-        pages = Page.objects.filter(pk__in=[pk for pk in ids if pk.isdigit()])
+        pages = Page.objects.filter(pk__in=[pk for pk in map(row_id, ids) if pk is not None])
     for page in pages:
         if not getattr(page.permissions_for_user(request.user), test)():
             return f"{kwargs['action']} (bulk)", page
     return None
 
 
+def names_impossible_ids(request) -> bool:
+    """True when a bulk action's `id` or `childOf` is not a number any row can have (see core.ids)."""
+    ids = [value for value in request.GET.getlist("id") if value != "all"]
+    if "childOf" in request.GET:
+        ids.append(request.GET["childOf"])
+    return any(row_id(value) is None for value in ids)
+
+
 def _page(page_id):
+    page_id = row_id(page_id)
     return Page.objects.filter(pk=page_id).first() if page_id is not None else None
 
 

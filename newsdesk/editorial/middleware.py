@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 
 from newsdesk.core.middleware import ADMIN_PREFIX
@@ -29,6 +30,8 @@ class PublishingGuardMiddleware:
                 raise PermissionDenied("The audit log is for administrators.")
         if not request.user.is_authenticated or match is None:
             return None
+        if match.url_name == "wagtail_bulk_action" and guard.names_impossible_ids(request):
+            raise Http404("No page has that id.")  # Wagtail's bulk views would overflow the database's integers
         if match.url_name == "wagtail_bulk_action" and request.method == "POST":
             refused = guard.refused_bulk_action(request, view_kwargs)
         elif match.namespace != "wagtailadmin_pages":
