@@ -1,6 +1,9 @@
 """Time travel through the worker: scheduled articles appear on time, expired ones disappear."""
 
+import os
 import signal
+import threading
+import time
 from datetime import timedelta
 from io import StringIO
 from unittest import mock
@@ -76,6 +79,19 @@ class SchedulerSignalTests(TestCase):
 
     def test_the_loop_puts_the_previous_handler_back_when_it_stops(self):
         before = signal.getsignal(signal.SIGTERM)
-        with mock.patch("time.sleep", side_effect=KeyboardInterrupt):
+        with mock.patch("threading.Event.wait", side_effect=KeyboardInterrupt):
             call_command("scheduler", "--interval", "1", stdout=StringIO())
         self.assertIs(signal.getsignal(signal.SIGTERM), before)
+
+    def test_sigterm_ends_the_loop_at_once_not_after_its_interval(self):
+        # The server's shutdown sends SIGTERM; the scheduler must not outlive it by an interval.
+        sender = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGTERM))
+        started = time.monotonic()
+        sender.start()
+        try:
+            out = StringIO()
+            call_command("scheduler", "--interval", "300", stdout=out)
+        finally:
+            sender.cancel()
+        self.assertLess(time.monotonic() - started, 60)  # the interval is 300 s
+        self.assertIn("1 pass", out.getvalue())

@@ -1,5 +1,5 @@
 import signal
-import time
+import threading
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -18,13 +18,13 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Run one pass and exit.")
 
     def handle(self, *args, interval, once, **options):
-        self.running = True
+        self.stopped = threading.Event()
         # The handler is this loop's only, and put back after: a process that calls the command (a test, a
         # shell) keeps its own, and processes it forks later are still ended by SIGTERM.
         previous = None if once else signal.signal(signal.SIGTERM, self._stop)
         passes = 0
         try:
-            while self.running:
+            while not self.stopped.is_set():
                 # Enqueued through django-tasks: runs inline with the immediate backend, or by the
                 # database backend's worker at scale.
                 publish_scheduled.enqueue()
@@ -32,7 +32,9 @@ class Command(BaseCommand):
                 if once:
                     break
                 try:
-                    time.sleep(max(interval, 1))
+                    # Woken by SIGTERM at once: a sleep would carry on for the rest of the interval, leaving
+                    # the scheduler behind the server that was stopped.
+                    self.stopped.wait(max(interval, 1))
                 except KeyboardInterrupt:
                     break
         finally:
@@ -41,4 +43,4 @@ class Command(BaseCommand):
         self.stdout.write(f"Scheduler ran {passes} pass(es).")
 
     def _stop(self, signum, frame):
-        self.running = False
+        self.stopped.set()
