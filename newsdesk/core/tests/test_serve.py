@@ -1,5 +1,6 @@
 """`newsdesk serve` as operators run it: a real granian server in a child process, bounded in time."""
 
+import io
 import os
 import signal
 import socket
@@ -10,9 +11,16 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from unittest import mock
 
-from django.test import SimpleTestCase
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.management.base import CommandError
+from django.test import SimpleTestCase, override_settings
+from django.utils.functional import empty
 from lxml import html
+
+from newsdesk.core.management.commands.serve import Command
 
 START_TIMEOUT = 60
 RECOVERY_TIMEOUT = 10
@@ -153,3 +161,36 @@ class RefusalToStartTests(ServeTestCase):
         self.assertIn("Check DATABASE_URL", output)
         self.assertNotIn("Serving", output)
         self.assertIsNone(self.login_page_title(port), "a server started anyway")
+
+
+class StaticFilesAtStartTests(SimpleTestCase):
+    """A bare `newsdesk serve` on a fresh data folder collects the static files every page names."""
+
+    MANIFEST = {"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}}
+
+    def start(self, static_root):
+        with override_settings(STORAGES={**settings.STORAGES, **self.MANIFEST}, STATIC_ROOT=static_root):
+            staticfiles_storage._wrapped = empty  # read the overridden settings
+            try:
+                Command(stdout=io.StringIO())._collect_static_files_if_missing()
+            finally:
+                staticfiles_storage._wrapped = empty
+
+    def test_missing_files_are_collected_with_their_manifest(self):
+        with tempfile.TemporaryDirectory() as static_root:
+            with mock.patch(
+                "newsdesk.core.management.commands.serve.call_command",
+                side_effect=lambda *a, **k: Path(static_root, "staticfiles.json").write_text(
+                    '{"paths": {}, "version": "1.1"}'
+                ),
+            ) as collect:
+                self.start(static_root)
+                self.start(static_root)  # collected now: not again
+            self.assertEqual(collect.call_count, 1)
+
+    def test_a_folder_it_cannot_write_is_a_clear_refusal(self):
+        with mock.patch(
+            "newsdesk.core.management.commands.serve.call_command", side_effect=PermissionError("read-only")
+        ):
+            with self.assertRaisesMessage(CommandError, "Run `newsdesk collectstatic`"):
+                self.start("/nonexistent-static-root")

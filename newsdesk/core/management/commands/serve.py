@@ -1,17 +1,16 @@
-import ctypes
 import errno
 import os
-import signal
 import socket
 import subprocess
 import sys
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connection
 
-PR_SET_PDEATHSIG = 1
-
+from newsdesk.core import beside
 
 # Connections one worker accepts at once (see the --backpressure note below).
 CONNECTIONS_PER_THREAD = 16
@@ -45,6 +44,7 @@ class Command(BaseCommand):
         # second server on a taken port shares it with the first (granian binds with SO_REUSEPORT).
         self._check_database()
         self._check_port_is_free(host, port)
+        self._collect_static_files_if_missing()
         env = dict(os.environ, DJANGO_SETTINGS_MODULE=os.environ.get("DJANGO_SETTINGS_MODULE", "newsdesk.settings"))
         argv = [
             sys.executable,
@@ -97,6 +97,21 @@ class Command(BaseCommand):
         finally:
             connection.close()
 
+    def _collect_static_files_if_missing(self):
+        # Pages name their CSS and icons through the collected manifest: without it every HTML page is a
+        # 500 while feeds and the API work. `make run` collects them; a bare `newsdesk serve` must too.
+        manifest_name = getattr(staticfiles_storage, "manifest_name", None)  # None: a storage without one
+        if manifest_name is None or staticfiles_storage.exists(manifest_name):
+            return
+        self.stdout.write(f"Static files are not collected yet: collecting them into {settings.STATIC_ROOT} …")
+        try:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        except (OSError, CommandError) as exc:
+            raise CommandError(
+                f"Static files are not collected and could not be ({exc}). Run `newsdesk collectstatic` "
+                "with a writable STATIC_ROOT; nothing was started."
+            ) from None
+
     def _check_port_is_free(self, host, port):
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         with socket.socket(family, socket.SOCK_STREAM) as probe:
@@ -114,14 +129,10 @@ class Command(BaseCommand):
                 raise CommandError(f"Cannot listen on {host}:{port}: {exc.strerror}; nothing was started.") from None
 
 
-def _die_with_parent():
-    # Linux: the child gets SIGTERM when the server process (which exec()s into granian) exits.
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except OSError:
-        pass
-
-
 def start_beside_server(command: str, env: dict) -> subprocess.Popen:
-    """Run the management command `command` as a child of the server, so it lives and dies with it."""
-    return subprocess.Popen([sys.executable, "-m", "django", command], env=env, preexec_fn=_die_with_parent)
+    """Run the management command `command` beside the server, restarted if it dies, ended with the server."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsdesk.core.beside", sys.executable, "-m", "django", command],
+        env=env,
+        preexec_fn=beside.die_with_parent,
+    )
