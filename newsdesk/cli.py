@@ -6,12 +6,20 @@
 import os
 import sys
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import execute_from_command_line
 
 
 def main(argv=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
     argv = list(sys.argv if argv is None else argv)
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 - read the settings now, where a mistake in them can be named
+    except ImproperlyConfigured as exc:
+        # A setting from the environment that cannot be read (DATABASE_URL=garbage, a word for a number):
+        # one line naming it, not Django's traceback.
+        sys.exit(f"newsdesk: {exc}")
     execute_from_command_line(argv)
 
 

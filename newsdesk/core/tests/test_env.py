@@ -1,6 +1,9 @@
 """Deployment settings read from the environment, tried against the real database and cache servers."""
 
+import os
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -102,3 +105,20 @@ class PostgreSQLSessionTests(SimpleTestCase):
     def test_jit_is_off_and_can_be_turned_back_on(self):
         self.assertEqual(self.connect("postgres://postgres@127.0.0.1:5432/postgres"), "off")
         self.assertEqual(self.connect("postgres://postgres@127.0.0.1:5432/postgres?options=-c%20jit%3Don"), "on")
+
+
+class UnreadableSettingAtTheCommandLineTests(SimpleTestCase):
+    def test_the_newsdesk_command_names_the_setting_in_one_line(self):
+        for name, value in (("DATABASE_URL", "garbage"), ("NEWSDESK_PAGE_CACHE_SECONDS", "abc")):
+            with self.subTest(name=name):
+                env = {key: val for key, val in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+                result = subprocess.run(
+                    [sys.executable, "-m", "newsdesk.cli", "check"],
+                    env={**env, name: value},
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                )
+                self.assertEqual(result.returncode, 1)
+                self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
+                self.assertTrue(result.stderr.startswith(f"newsdesk: {name}="), result.stderr)
