@@ -24,10 +24,13 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         # These modules define or import models, which Django allows only once every app is loaded.
-        from wagtail.models import get_page_models  # noqa: PLC0415
+        from wagtail.models import Page, get_page_models  # noqa: PLC0415
+        from wagtail.permissions import register_permission_policy  # noqa: PLC0415
 
         from newsdesk.editorial import signal_handlers as handlers  # noqa: PLC0415
+        from newsdesk.editorial.drafts import DraftAwarePagePermissionPolicy  # noqa: PLC0415
 
+        register_permission_policy(Page, DraftAwarePagePermissionPolicy(Page))
         post_migrate.connect(handlers.grant_administrators_everything, sender=self)
         post_save.connect(handlers.provision_desk_for_new_section, sender="sections.SectionPage")
         m2m_changed.connect(handlers.audit_role_change, sender=get_user_model().groups.through)

@@ -1,7 +1,8 @@
 """Who may read which drafts in the admin: the explorer, its search, the page chooser and the page search."""
 
 from django.db.models import Q
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 
 def without_others_drafts(pages, user):
@@ -16,3 +17,15 @@ def without_others_drafts(pages, user):
     for root_path in editable_roots:
         visible |= Q(path__startswith=root_path)
     return pages.filter(visible)
+
+
+def may_read(page, user) -> bool:
+    return without_others_drafts(Page.objects.filter(pk=page.pk), user).exists()
+
+
+class DraftAwarePagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page policy, whose explorable pages leave out others' drafts as the explorer does: the
+    admin's page API (listings and details, which the explorer's menus and choosers read) follows it."""
+
+    def explorable_instances(self, user):
+        return without_others_drafts(super().explorable_instances(user), user)

@@ -114,7 +114,7 @@ class OthersDraftsTests(DeskPersonas, TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.make_desk()
-        cls.article_by(cls.other_contributor, cls.business, title="Secret merger talks")
+        cls.secret = cls.article_by(cls.other_contributor, cls.business, title="Secret merger talks")
         cls.article_by(cls.contributor, cls.business, title="My own draft")
         cls.article_by(cls.other_contributor, cls.business, publish=True, title="Published rates story")
 
@@ -154,6 +154,27 @@ class OthersDraftsTests(DeskPersonas, TestCase):
         self.assertIn("My own draft", self.headlines(search + "?q=draft"))
         self.client.force_login(self.editor)
         self.assertIn("Secret merger talks", self.headlines(search + "?q=merger"))
+
+    def test_the_admin_page_api_and_the_explorer_do_not_open_another_contributors_draft(self):
+        self.client.force_login(self.contributor)
+        api = "/admin/api/main/pages/"
+        for url in (
+            f"{api}?child_of={self.business.pk}",
+            f"{api}?search=merger",
+            f"{api}?descendant_of={self.business.pk}",
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                titles = [item["title"] for item in response.json()["items"]]
+                self.assertNotIn("Secret merger talks", titles)
+        listed = [item["title"] for item in self.client.get(f"{api}?child_of={self.business.pk}").json()["items"]]
+        self.assertIn("My own draft", listed)
+        self.assertEqual(self.client.get(f"{api}{self.secret.pk}/").status_code, 404)
+        self.assertEqual(self.client.get(reverse("wagtailadmin_explore", args=[self.secret.pk])).status_code, 404)
+        self.client.force_login(self.editor)
+        self.assertEqual(self.client.get(f"{api}{self.secret.pk}/").status_code, 200)
+        self.assertEqual(self.client.get(reverse("wagtailadmin_explore", args=[self.secret.pk])).status_code, 200)
 
     def test_the_section_editor_still_sees_every_draft_of_their_section(self):
         self.client.force_login(self.editor)
