@@ -18,6 +18,7 @@ from wagtail.search import index
 from newsdesk.articles.blocks import ArticleBodyBlock, heading_anchor
 from newsdesk.articles.forms import ArticlePageForm
 from newsdesk.articles.querysets import ArticlePageQuerySet
+from newsdesk.core.languages import language_code_validator
 from newsdesk.core.pagecache.policy import ARTICLE_TAG, CACHE_TAGS_HEADER
 from newsdesk.core.slugs import unused_slug
 from newsdesk.entities.panels import EntitiesPanel
@@ -73,6 +74,13 @@ class ArticlePage(Page):
     updated_at = models.DateTimeField(
         null=True, blank=True, help_text='Shown as "Updated" on the page. Corrections set it automatically.'
     )
+    language = models.CharField(
+        max_length=16,
+        blank=True,
+        validators=[language_code_validator],
+        help_text="Only when this piece is written in another language than the publication's: a BCP 47 code "
+        "such as ko, ar or ur. Readers' browsers, screen readers and search engines are told so.",
+    )
 
     objects = ArticlePageManager()
 
@@ -83,6 +91,7 @@ class ArticlePage(Page):
         InlinePanel("bylines", label="Bylines", min_num=0, heading="Bylines"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], "Hero image"),
         FieldPanel("dateline"),
+        FieldPanel("language"),
         FieldPanel("body"),
         FieldPanel("tags"),
         InlinePanel("corrections", label="Corrections", heading="Corrections"),

@@ -60,7 +60,8 @@ def head_for(context) -> Head:
             break
     if head.canonical:
         head.canonical = _with_page_number(head.canonical, request)
-        head.languages = [(site.language, head.canonical), ("x-default", head.canonical)]
+        language = getattr(context.get("page"), "language", "") or site.language  # an article may have its own
+        head.languages = [(language, head.canonical), ("x-default", head.canonical)]
         _social_common(head, request, site)
     return head
 

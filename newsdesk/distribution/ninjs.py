@@ -87,7 +87,7 @@ def ninjs_item(request, article) -> dict:
         "firstcreated": iso_datetime(article.published_at),
         "versioncreated": iso_datetime(article.modified_at),
         "pubstatus": "usable",
-        "language": site.language,
+        "language": article.language or site.language,
         "copyrightholder": site.name,
         "headlines": [{"role": "main", "value": article.title}],
         "descriptions": [{"role": "summary", "value": article.standfirst}],

@@ -133,7 +133,7 @@ def article(request, page, section) -> dict:
         "dateModified": iso_datetime(page.modified_at),
         "author": [person_or_desk(request, author) for author in page.authors],
         "publisher": organization(request),
-        "inLanguage": publication(request).language,
+        "inLanguage": page.language or publication(request).language,
         "isAccessibleForFree": True,
     }
     if page.kind == "interview":

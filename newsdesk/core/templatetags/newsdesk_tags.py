@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from newsdesk.core import fragments
+from newsdesk.core import fragments, languages
 from newsdesk.core.dates import iso_datetime
 from newsdesk.core.html import with_auto_direction
 
@@ -12,6 +12,12 @@ register = template.Library()
 def dir_auto(html):
     """`{{ value|richtext|dir_auto }}`: right-to-left paragraphs render right to left."""
     return with_auto_direction(html)
+
+
+@register.filter
+def text_direction(language_code):
+    """ "rtl" or "ltr" for a language code: `<article lang="ar" dir="{{ "ar"|text_direction }}">`."""
+    return languages.text_direction(language_code)
 
 
 @register.filter
