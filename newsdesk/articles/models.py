@@ -77,6 +77,8 @@ class ArticlePage(Page):
     language = models.CharField(
         max_length=16,
         blank=True,
+        default="",
+        db_default="",  # rows written in bulk outside the ORM (benchmarks, older scripts) need not name it
         validators=[language_code_validator],
         help_text="Only when this piece is written in another language than the publication's: a BCP 47 code "
         "such as ko, ar or ur. Readers' browsers, screen readers and search engines are told so.",
