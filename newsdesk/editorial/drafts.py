@@ -10,17 +10,24 @@ def without_others_drafts(pages, user):
     draft headline is not for every Contributor to read."""
     if user.is_superuser:
         return pages
+    return pages.filter(_readable(user))
+
+
+def is_others_draft(page_id, user) -> bool:
+    """True when `page_id` names a page `user` may not read by the rule above (one query; none for superusers)."""
+    if user.is_superuser or page_id is None:
+        return False
+    return Page.objects.filter(pk=page_id).exclude(_readable(user)).exists()
+
+
+def _readable(user) -> Q:
     visible = Q(live=True) | Q(owner=user)
     editable_roots = GroupPagePermission.objects.filter(
         group__user=user, permission__codename="change_page"
     ).values_list("page__path", flat=True)
     for root_path in editable_roots:
         visible |= Q(path__startswith=root_path)
-    return pages.filter(visible)
-
-
-def may_read(page, user) -> bool:
-    return without_others_drafts(Page.objects.filter(pk=page.pk), user).exists()
+    return visible
 
 
 class DraftAwarePagePermissionPolicy(PagePermissionPolicy):

@@ -2,6 +2,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 
+from newsdesk.core.ids import row_id
 from newsdesk.core.middleware import ADMIN_PREFIX
 from newsdesk.editorial import audit, drafts, edit_conflicts, guard, two_factor
 
@@ -32,8 +33,7 @@ class PublishingGuardMiddleware:
             return None
         if match.url_name == "wagtailadmin_explore" and view_kwargs.get("parent_page_id"):
             # The explorer hides others' drafts from its lists; opening one by its id must not show it either.
-            page = guard._page(view_kwargs["parent_page_id"])
-            if page is not None and not drafts.may_read(page, request.user):
+            if drafts.is_others_draft(row_id(view_kwargs["parent_page_id"]), request.user):
                 raise Http404("No such page.")
         if match.url_name == "wagtail_bulk_action" and guard.names_impossible_ids(request):
             raise Http404("No page has that id.")  # Wagtail's bulk views would overflow the database's integers
