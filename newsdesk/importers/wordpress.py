@@ -35,7 +35,7 @@ from newsdesk.importers.read.ahead import ConvertedRecords
 from newsdesk.importers.read.credits import split_credit
 from newsdesk.importers.read.files import resolves_inside
 from newsdesk.importers.read.records import AuthorRecord, ItemRecord, TermRecord
-from newsdesk.importers.read.wxr import ParseIssue, WXRReader, decoded_slug, guest_author_record, is_guest_author
+from newsdesk.importers.read.wxr import ParseIssue, decoded_slug, guest_author_record, is_guest_author
 from newsdesk.sections.models import StandardPage
 
 STANDFIRST_MAX = 300
@@ -118,11 +118,12 @@ class WordPressImport:
         return self.report
 
     def _passes(self):
-        reader = WXRReader(self.path)
-        for record in reader.records():
-            self._first_pass(record)
-            self.progress(reader.position, reader.size, "authors and images")
         with ConvertedRecords(self.path) as reader:
+            # Started first, the child reading the export converts posts while images are stored.
+            reader.start()
+            for record in reader.first_pass():
+                self._first_pass(record)
+                self.progress(reader.position, reader.size, "authors and images")
             batch = []
             for record in reader.records():
                 if isinstance(record, ItemRecord):

@@ -7,7 +7,8 @@ from pathlib import Path
 from django.test import SimpleTestCase
 
 from newsdesk.importers.read.ahead import ConvertedRecords
-from newsdesk.importers.read.records import ItemRecord
+from newsdesk.importers.read.records import AuthorRecord, ItemRecord
+from newsdesk.importers.read.wxr import WXRError
 from newsdesk.importers.tests.material import write_synthetic_export
 
 
@@ -37,6 +38,27 @@ class ConvertedRecordsTests(SimpleTestCase):
         self.assertTrue(all(post.converted and post.converted.blocks for post in posts))
         kinds = {block["type"] for post in posts for block in post.converted.blocks}
         self.assertTrue({"paragraph", "heading", "image"} <= kinds, kinds)
+
+    def test_one_child_reads_the_first_pass_then_the_second_as_this_process_would(self):
+        with ConvertedRecords(self.export, in_child=False) as here:
+            expected = (list(here.first_pass()), list(here.records()))
+        with ConvertedRecords(self.export, in_child=True) as child:
+            child.start()  # reading ahead before anyone asks, as the import does
+            got = (list(child.first_pass()), list(child.records()))
+            self.assertEqual(child.position, child.size)
+        self.assertEqual(got, expected)
+        first = got[0]
+        # The first pass gets the authors and attachments, never a post's body.
+        self.assertEqual(sum(isinstance(r, AuthorRecord) for r in first), 12)
+        self.assertEqual({r.post_type for r in first if isinstance(r, ItemRecord)}, {"attachment"})
+
+    def test_a_file_that_is_not_an_export_is_refused_as_the_reader_here_refuses_it(self):
+        not_wxr = Path(self.folder.name) / "not-wxr.xml"
+        not_wxr.write_text('<?xml version="1.0"?><rss><channel><title>x</title><item></item></channel></rss>')
+        for in_child in (False, True):
+            with self.subTest(in_child=in_child), ConvertedRecords(not_wxr, in_child=in_child) as reader:
+                with self.assertRaisesRegex(WXRError, "WXR version"):
+                    list(reader.first_pass())
 
     def test_a_reader_stopped_early_stops_its_child(self):
         reader = ConvertedRecords(self.export, in_child=True)
