@@ -23,7 +23,7 @@ from newsdesk.importers.load.authors import AuthorWriter
 from newsdesk.importers.load.batches import BatchWriter, SingleWriter
 from newsdesk.importers.load.dry_run import DryRun, KeptRun
 from newsdesk.importers.load.images import ImageWriter, image_block
-from newsdesk.importers.load.import_records import block_id
+from newsdesk.importers.load.import_records import block_id, item_written
 from newsdesk.importers.load.pages import PageWriter
 from newsdesk.importers.load.redirects import RedirectWriter
 from newsdesk.importers.load.search import bulk_writes
@@ -106,6 +106,7 @@ class WordPressImport:
         self.categories: dict[str, tuple[str, str]] = {}  # slug → (name, parent slug); a few hundred at most
         self.pending_parents: list[tuple[int, str]] = []
         self.batch_size = batch_size
+        self.pages = None  # the writers are made when the export's channel is read
 
     # -- the run ---------------------------------------------------------------------------
 
@@ -121,9 +122,15 @@ class WordPressImport:
         with ConvertedRecords(self.path) as reader:
             # Started first, the child reading the export converts posts while images are stored.
             reader.start()
+            group = []
             for record in reader.first_pass():
-                self._first_pass(record)
-                self.progress(reader.position, reader.size, "authors and images")
+                group.append(record)
+                if len(group) >= self.batch_size:
+                    self._first_pass_group(group)
+                    group = []
+                    self.progress(reader.position, reader.size, "authors and images")
+            self._first_pass_group(group)
+            self.progress(reader.position, reader.size, "authors and images")
             batch = []
             for record in reader.records():
                 if isinstance(record, ItemRecord):
@@ -171,11 +178,43 @@ class WordPressImport:
                     len(items),
                     exc_info=True,
                 )
-                self.images.forget_filled()  # the batch's writes to images were rolled back with it
+                self._forget_uncommitted()
             finally:
                 self.pages.mode = SingleWriter(self.source)
         for item in items:
             self._second_pass(item)
+
+    def _first_pass_group(self, records):
+        """The first pass over a group of records (authors, images), in one transaction when it can.
+
+        Each item keeps its own savepoint (see `_each`), so one that fails leaves nothing behind and
+        the rest go on; one transaction instead of one per image spares a commit each. If the group
+        cannot be committed, it is written again one item per transaction.
+        """
+        if self.batch_size > 1 and len(records) > 1:
+            try:
+                with self.report.held(), transaction.atomic():
+                    for record in records:
+                        self._first_pass(record)
+                return
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except Exception:
+                logger.warning(
+                    "A group of %d authors and images could not be written together; writing them one by one",
+                    len(records),
+                    exc_info=True,
+                )
+                self._forget_uncommitted()
+        for record in records:
+            self._first_pass(record)
+
+    def _forget_uncommitted(self):
+        """After a batch or group was rolled back: what its items made, and writers cached, is gone."""
+        if self.pages is None:  # the export's channel was not read yet: nothing was written
+            return
+        for writer in (self.images, self.authors, self.sections, self.pages):
+            writer.forget_uncommitted()
 
     def _article_slugs_by_category(self, items) -> dict[str, set[str]]:
         """Category (or mapped section) slug → the slugs its new articles in `items` ask for.
@@ -242,7 +281,7 @@ class WordPressImport:
         A failed item's report is its error alone: what it said before failing was rolled back too.
         """
         try:
-            with self.report.held(), transaction.atomic():
+            with self.report.held(), item_written(), transaction.atomic():
                 write()
         except (KeyboardInterrupt, SystemExit):
             raise

@@ -46,6 +46,10 @@ class AuthorWriter:
             return ""
         return record.email
 
+    def forget_uncommitted(self) -> None:
+        """After a batch was rolled back: authors its items made are gone."""
+        self._by_login.clear()
+
     def find(self, login: str) -> int | None:
         if login not in self._by_login:
             found = ImportRecord.objects.object_id_for(self.source, ImportKind.AUTHOR, login)

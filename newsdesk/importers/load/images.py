@@ -140,3 +140,8 @@ class ImageWriter:
     def forget_filled(self) -> None:
         """After a rollback: blanks filled since may be blank again."""
         self._filled.clear()
+
+    def forget_uncommitted(self) -> None:
+        """After a batch was rolled back: what its items wrote is gone; read the records again."""
+        self.forget_filled()
+        self._records = None

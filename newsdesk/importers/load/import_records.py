@@ -3,6 +3,7 @@
 import hashlib
 import json
 import uuid
+from contextlib import contextmanager
 
 from django.db import transaction
 
@@ -39,10 +40,41 @@ def remember(source, kind, source_id, obj_id, *, checksum="", guid="", source_ur
     )
 
 
+# What the items being written (see `item_written`) will remember once written; innermost last.
+_held_by_items: list[list[tuple[dict, object, object]]] = []
+
+
+@contextmanager
+def item_written():
+    """Around one item's transaction or savepoint: what it caches (`cache_after_commit`) is kept
+    once it is written whole, and dropped if it fails.
+
+    Inside a batch's transaction that is before the batch commits, so the items after it find what
+    it made without reading it back; whoever rolls a batch back must then forget what its writers
+    cached (the rows are gone, and SQLite hands their ids out again).
+    """
+    _held_by_items.append([])
+    try:
+        yield
+    except BaseException:
+        _held_by_items.pop()
+        raise
+    held = _held_by_items.pop()
+    if _held_by_items:  # an item inside an item: the outer one decides
+        _held_by_items[-1].extend(held)
+        return
+    for cache, key, value in held:
+        cache[key] = value
+
+
 def cache_after_commit(cache: dict, key, value) -> None:
-    """Remember `value` once the current transaction commits (at once outside one).
+    """Remember `value` once the item being written is written (see `item_written`), else once
+    the current transaction commits (at once outside one).
 
     A writer's cache must never hold the id of a row that was rolled back: the row is gone, and
     SQLite hands the same id to the next row written.
     """
+    if _held_by_items:
+        _held_by_items[-1].append((cache, key, value))
+        return
     transaction.on_commit(lambda: cache.__setitem__(key, value))

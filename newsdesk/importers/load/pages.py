@@ -124,6 +124,10 @@ class PageWriter:
             setattr(page, name, value)
         return page
 
+    def forget_uncommitted(self) -> None:
+        """After a batch was rolled back: tags its items made are gone."""
+        self.known_tags.clear()
+
     def read_tags_ahead(self, names) -> None:
         """The tags a batch of items names, read in one query before its items are written."""
         read_tags_ahead(names, self.known_tags)

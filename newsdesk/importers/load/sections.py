@@ -39,6 +39,10 @@ class SectionWriter:
         cache_after_commit(self._by_slug, slug, section)
         return section
 
+    def forget_uncommitted(self) -> None:
+        """After a batch was rolled back: sections its items made are gone."""
+        self._by_slug.clear()
+
     def existing(self, slugs) -> dict:
         """Category slug → section, for those of `slugs` whose section is already made; none is made here."""
         unknown = [slug for slug in slugs if slug not in self._by_slug]

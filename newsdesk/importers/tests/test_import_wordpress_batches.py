@@ -12,7 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageLogEntry
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.images.models import NewsImage
 from newsdesk.importers.load.batches import NewArticles
+from newsdesk.importers.load.images import ImageWriter
 from newsdesk.importers.load.pages import PageWriter
 from newsdesk.importers.load.sections import SectionWriter, import_root
 from newsdesk.importers.models import ImportRecord
@@ -21,6 +23,7 @@ from newsdesk.importers.report import Report
 from newsdesk.importers.tests.material import write_synthetic_export
 from newsdesk.importers.tests.test_import_wordpress_edge_cases import WithUploads, run_import
 from newsdesk.importers.tests.test_import_wordpress_reruns import snapshot
+from newsdesk.importers.wordpress import WordPressImport
 from newsdesk.people.models import Author
 from newsdesk.sections.models import SectionPage, StandardPage
 
@@ -212,3 +215,66 @@ class BatchedImportCostTests(TransactionTestCase):
         # savepoint around each item (two statements), the featured image every tenth post brings
         # (about eight to import it, one to find it) and a share of the batch's own statements.
         self.assertLessEqual((two_hundred - hundred) / 100, 4)
+
+
+class FirstPassGroupTests(TestCase):
+    """Authors and images are written a group to a transaction, each in its own savepoint."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.folder = Path(tempfile.mkdtemp(prefix="wxr-groups-"))
+        # 20 posts bring 11 attachments (1000000-1000010), written in groups of 5.
+        write_synthetic_export(cls.folder / "export.xml", cls.folder / "uploads", 20, realistic=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.folder, ignore_errors=True)
+        super().tearDownClass()
+
+    def imported(self, **options):
+        with transaction.atomic():
+            _, lines = run_import(
+                self.folder / "export.xml", media_dir=str(self.folder / "uploads"), skip_search_index=True, **options
+            )
+            shot = full_snapshot()
+            transaction.set_rollback(True)
+        return report_lines(lines), shot
+
+    def test_an_image_that_fails_leaves_nothing_behind_and_the_rest_of_its_group_is_written(self):
+        real_store = ImageWriter._store
+
+        def store(writer, image, path):
+            real_store(writer, image, path)  # its row is written, then it fails
+            if path.name == "photo-3.jpg":
+                raise ValueError("simulated failure")
+
+        with transaction.atomic(), mock.patch.object(ImageWriter, "_store", store):
+            _, lines = run_import(
+                self.folder / "export.xml", media_dir=str(self.folder / "uploads"), batch_size=5, skip_search_index=True
+            )
+            errors = [(line["kind"], line["source_id"]) for line in lines if line["action"] == "error"]
+            self.assertEqual(errors, [("image", "1000003")])
+            self.assertFalse(ImportRecord.objects.filter(kind="image", source_id="1000003").exists())
+            self.assertEqual(NewsImage.objects.count(), 10)
+            self.assertEqual(ArticlePage.objects.count(), 20)
+            transaction.set_rollback(True)
+
+    def test_a_group_that_cannot_be_committed_is_written_again_one_item_at_a_time(self):
+        clean = self.imported(batch_size=1)
+        real_first_pass, calls = WordPressImport._first_pass, {"n": 0}
+
+        def fails_once(importer, record):
+            if getattr(record, "post_type", "") == "attachment":
+                calls["n"] += 1
+                if calls["n"] == 3:
+                    raise IntegrityError("simulated failure outside any one item")
+            return real_first_pass(importer, record)
+
+        with (
+            mock.patch.object(WordPressImport, "_first_pass", fails_once),
+            self.assertLogs("newsdesk.importers", "WARNING") as log,
+        ):
+            again = self.imported(batch_size=5)
+        self.assertIn("writing them one by one", log.output[0])
+        self.assertEqual(again, clean)
