@@ -205,8 +205,11 @@ WAGTAILDOCS_CONTENT_TYPES = {
 # Site search (discovery/engine): the database's own full-text engine unless NEWSDESK_SEARCH_BACKEND names
 # OpenSearch or Elasticsearch, which then serve both the site search and Wagtail's admin search.
 NEWSDESK_SEARCH_BACKEND, WAGTAILSEARCH_BACKENDS = env.search_backends()
-# How many matches a search ranks at most: the bound on its work, and on how deep its pages go.
-NEWSDESK_SEARCH_CANDIDATES = env.env_int("NEWSDESK_SEARCH_CANDIDATES", 1000, minimum=100)
+# How many matches a search ranks together: the bound on its work. The first pages rank the newest
+# NEWSDESK_SEARCH_CANDIDATES matches; a page beyond them the newest NEWSDESK_SEARCH_DEEP_CANDIDATES,
+# which bounds how deep pages go (page 50 at 20 a page).
+NEWSDESK_SEARCH_CANDIDATES = env.env_int("NEWSDESK_SEARCH_CANDIDATES", 400, minimum=100)
+NEWSDESK_SEARCH_DEEP_CANDIDATES = env.env_int("NEWSDESK_SEARCH_DEEP_CANDIDATES", 1000, minimum=100)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

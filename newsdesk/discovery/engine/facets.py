@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.apps import apps
-from taggit.models import Tag
+from django.db import connection
 
 from newsdesk.articles.models import ArticleKind
 
@@ -84,50 +84,59 @@ def _all_values(candidates, kind: str):
 
 
 def label_facets(counts: dict[str, Counter], filters) -> dict:
-    """FacetValue lists, most matches first (years newest first), with labels read in one query per kind."""
-    facets = {}
+    """FacetValue lists, most matches first (years newest first), with every kind's labels read in one query."""
+    shown = {}
     for kind, counter in counts.items():
         chosen = set(getattr(filters, FACET_KINDS[kind]))
         top = [value for value, _ in counter.most_common(MAX_FACET_VALUES)]
         top += [value for value in chosen if value not in top]
         if kind == "year":
             top.sort(reverse=True)
-        labels = LABELS[kind](top) if top else {}
-        facets[kind] = [
+        shown[kind] = (top, chosen)
+    labels = read_labels({kind: top for kind, (top, _) in shown.items()})
+    return {
+        kind: [
             FacetValue(
-                value=str(value), label=labels.get(value, str(value)), count=counter[value], selected=value in chosen
+                value=str(value),
+                label=labels.get((kind, value), str(value)),
+                count=counts[kind][value],
+                selected=value in chosen,
             )
             for value in top
         ]
-    return facets
+        for kind, (top, chosen) in shown.items()
+    }
 
 
-def section_labels(slugs) -> dict:
-    model = apps.get_model("sections", "SectionPage")
-    return dict(model.objects.filter(slug__in=slugs).values_list("slug", "title"))
+def read_labels(values_by_kind: dict[str, list]) -> dict[tuple[str, object], str]:
+    """{(kind, slug): label} for the slugs shown, in one statement (a search shows four kinds of labels, and
+    a query each cost more than reading them)."""
+    labels = {("kind", value): label for value, label in ArticleKind.choices if value in values_by_kind.get("kind", ())}
+    parts, params = [], []
+    for kind, statement in LABEL_STATEMENTS.items():
+        slugs = [value for value in values_by_kind.get(kind, ()) if isinstance(value, str)]
+        if slugs:
+            parts.append(statement().replace("%(slugs)s", ", ".join(["%s"] * len(slugs))))
+            params += slugs
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            labels.update({(kind, slug): label for kind, slug, label in cursor.fetchall()})
+    return labels
 
 
-def author_labels(slugs) -> dict:
-    return dict(apps.get_model("people", "Author").objects.filter(slug__in=slugs).values_list("slug", "name"))
+def _table(label: str) -> str:
+    return connection.ops.quote_name(apps.get_model(label)._meta.db_table)
 
 
-def tag_labels(slugs) -> dict:
-    return dict(Tag.objects.filter(slug__in=slugs).values_list("slug", "name"))
-
-
-def entity_labels(slugs) -> dict:
-    return dict(apps.get_model("entities", "Entity").objects.filter(slug__in=slugs).values_list("slug", "name"))
-
-
-def kind_labels(values) -> dict:
-    return {value: label for value, label in ArticleKind.choices if value in values}
-
-
-LABELS = {
-    "section": section_labels,
-    "kind": kind_labels,
-    "author": author_labels,
-    "tag": tag_labels,
-    "entity": entity_labels,
-    "year": lambda years: {},
+# One SELECT per kind of (kind, slug, label); %(slugs)s becomes the placeholders. Sections are pages:
+# their slug and title are on Wagtail's page table.
+LABEL_STATEMENTS = {
+    "section": lambda: (
+        f"SELECT 'section', p.slug, p.title FROM {_table('sections.SectionPage')} s "
+        f"JOIN {_table('wagtailcore.Page')} p ON p.id = s.page_ptr_id WHERE p.slug IN (%(slugs)s)"
+    ),
+    "author": lambda: f"SELECT 'author', slug, name FROM {_table('people.Author')} WHERE slug IN (%(slugs)s)",
+    "tag": lambda: f"SELECT 'tag', slug, name FROM {_table('taggit.Tag')} WHERE slug IN (%(slugs)s)",
+    "entity": lambda: f"SELECT 'entity', slug, name FROM {_table('entities.Entity')} WHERE slug IN (%(slugs)s)",
 }

@@ -1,9 +1,13 @@
 """The query layer: one `search(SearchQuery)` over whichever backend the database or settings choose.
 
-Work is bounded whatever the words: a backend returns at most CANDIDATE_LIMIT candidates (newest
+Work is bounded whatever the words: a backend returns at most `candidate_limit()` candidates (newest
 matches, plus headline matches); ranking, facet counts and paging run over those in Python; snippets,
 pages and labels are read for one page of hits only. When more articles match than the limit, the
 total says "more than" (`total_is_capped`) rather than counting the archive.
+
+The first pages are ranked within a smaller pool than deep ones: a reader rarely goes past page
+three, and every candidate costs (its vector read and ranked, its row carried into facets). A page
+beyond the pool ranks the deeper pool, as a search engine's rescoring window does.
 """
 
 import math
@@ -28,8 +32,13 @@ SORTS = ("relevance", "newest")
 MAX_PER_PAGE = 100
 
 
-def candidate_limit() -> int:
-    return getattr(settings, "NEWSDESK_SEARCH_CANDIDATES", 1000)
+def candidate_limit(query: "SearchQuery | None" = None) -> int:
+    """How many matches are ranked together for `query`'s page: NEWSDESK_SEARCH_CANDIDATES for the first
+    pages, NEWSDESK_SEARCH_DEEP_CANDIDATES for a page beyond those."""
+    pool = settings.NEWSDESK_SEARCH_CANDIDATES
+    if query is not None and query.page * query.per_page > pool:
+        return max(pool, settings.NEWSDESK_SEARCH_DEEP_CANDIDATES)
+    return pool
 
 
 @dataclass(frozen=True)
@@ -100,12 +109,15 @@ def search(query: SearchQuery) -> SearchResults:
     now = timezone.now()
     filters = query.filters(now)
     # Newest first needs no relevance: the index is not asked to rank.
-    candidates, capped = _candidates(parsed, filters, query.editor, ranked=query.sort != "newest")
+    limit = candidate_limit(query)
+    candidates, capped = _candidates(parsed, filters, query.editor, limit, ranked=query.sort != "newest")
     matched, counts = filtered_with_counts(candidates, filters)
     results.facets = label_facets(counts, filters)
     ordered = ranking.ordered(matched, parsed, query.sort, now)
     results.total, results.total_is_capped = len(ordered), capped
     results.num_pages = math.ceil(len(ordered) / query.per_page)
+    if capped and limit < settings.NEWSDESK_SEARCH_DEEP_CANDIDATES:
+        results.num_pages += 1  # the next page ranks the deeper pool
     start = (query.page - 1) * query.per_page
     _fill_page(results, ordered[start : start + query.per_page], parsed, query.editor)
     if results.total < SUGGEST_BELOW:
@@ -122,9 +134,9 @@ def _bounded(query: SearchQuery) -> SearchQuery:
     return SearchQuery(**{**query.__dict__, "per_page": per_page, "page": max(int(query.page), 1), "sort": sort})
 
 
-def _candidates(parsed, filters, editor, *, ranked=True) -> tuple[list[Candidate], bool]:
+def _candidates(parsed, filters, editor, limit, *, ranked=True) -> tuple[list[Candidate], bool]:
     """Candidates for the hits (facets applied) and for the facet counts (each kind's own choice lifted)."""
-    backend, limit = get_backend(), candidate_limit()
+    backend = get_backend()
     if filters.has_facets:
         unchosen = backend.candidates(parsed, Filters(readers=filters.readers, now=filters.now), limit, ranked=ranked)
         found = {candidate.page_id: candidate for candidate in unchosen}

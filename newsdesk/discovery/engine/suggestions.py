@@ -8,6 +8,10 @@ starts with the same letter; the suggestion is offered only if it finds articles
 import re
 from dataclasses import replace
 
+from django.db.models.functions import Length
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from newsdesk.discovery.engine.backends import get_backend
 from newsdesk.discovery.models import SearchTerm
 
@@ -20,34 +24,22 @@ MAX_COMPLETIONS = 8
 GAIN_OVER_FOUND = 5
 
 
-def edit_distance(a: str, b: str, limit: int = MAX_EDITS) -> int:
-    """Levenshtein distance, giving up (limit + 1) as soon as it must exceed `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
-
-
 def closest(word: str) -> str | None:
-    # The vocabulary's primary key orders terms, so a range on the first letter is an index range.
-    neighbours = SearchTerm.objects.filter(term__gte=word[0], term__lt=chr(ord(word[0]) + 1)).values_list(
-        "term", "documents"
-    )[:MAX_NEIGHBOURS]
-    best, best_key = None, None
-    for term, documents in neighbours:
-        if abs(len(term) - len(word)) > MAX_EDITS or term == word:
-            continue
-        distance = edit_distance(word, term)
-        if distance <= MAX_EDITS and (best_key is None or (distance, -documents) < best_key):
-            best, best_key = term, (distance, -documents)
-    return best
+    """The most common known word within MAX_EDITS edits of `word` that starts with the same letter."""
+    # The vocabulary's primary key orders terms, so a range on the first letter is an index range; a word
+    # more than MAX_EDITS letters longer or shorter cannot be close enough.
+    neighbours = dict(
+        SearchTerm.objects.filter(term__gte=word[0], term__lt=chr(ord(word[0]) + 1))
+        .annotate(letters=Length("term"))
+        .filter(letters__gte=len(word) - MAX_EDITS, letters__lte=len(word) + MAX_EDITS)
+        .values_list("term", "documents")[:MAX_NEIGHBOURS]
+    )
+    neighbours.pop(word, None)
+    # rapidfuzz compares in C: a few thousand neighbours cost well under a millisecond (a Python edit
+    # distance took 60–110 ms for one word on a 100,000-article vocabulary).
+    close = process.extract(word, list(neighbours), scorer=Levenshtein.distance, score_cutoff=MAX_EDITS, limit=None)
+    best = min(((distance, -neighbours[term], term) for term, distance, _ in close), default=None)
+    return best[2] if best else None
 
 
 def with_completions(parsed):

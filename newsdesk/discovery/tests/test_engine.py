@@ -13,7 +13,8 @@ from wagtail.rich_text import RichText
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.discovery.engine import SearchQuery, search
-from newsdesk.discovery.models import SearchDocument
+from newsdesk.discovery.engine.suggestions import closest
+from newsdesk.discovery.models import SearchDocument, SearchTerm
 from newsdesk.testing import Newsroom, make_article, make_author, make_editor, make_section, minutes_ago
 
 
@@ -137,6 +138,19 @@ class SearchEngineTests(TestCase):
         self.assertEqual(len(results.pages), 1)
         self.assertFalse(results.total_is_capped)
 
+    def test_a_page_beyond_the_first_pool_ranks_the_deeper_one(self):
+        with self.settings(NEWSDESK_SEARCH_CANDIDATES=2, NEWSDESK_SEARCH_DEEP_CANDIDATES=5):
+            first = search(SearchQuery("newsroom", per_page=1))
+            # Two of the four matches ranked, and a next page past them.
+            self.assertEqual((first.total, first.total_is_capped, first.num_pages), (2, True, 3))
+            self.assertTrue(first.has_next)
+            third = search(SearchQuery("newsroom", per_page=1, page=3))
+            self.assertEqual((third.total, third.total_is_capped, third.num_pages), (4, False, 4))
+            self.assertEqual(len(third.pages), 1)
+            deep = {search(SearchQuery("newsroom", per_page=1, page=page)).pages[0].pk for page in (3, 4)}
+            shallow = {search(SearchQuery("newsroom", per_page=1, page=page)).pages[0].pk for page in (1, 2)}
+            self.assertEqual(len(deep | shallow), 4)
+
     def test_snippets_mark_the_matched_words_of_the_body(self):
         hit = search(SearchQuery("freighters")).hits[0]
         snippet = lxml.html.fragment_fromstring(str(hit.snippet), create_parent="div")
@@ -156,7 +170,7 @@ class SearchEngineTests(TestCase):
 
     def test_older_articles_are_found_by_their_headline_beyond_the_candidate_limit(self):
         # Only the newest match is read from the whole index; older ones come in through their headline.
-        with self.settings(NEWSDESK_SEARCH_CANDIDATES=1):
+        with self.settings(NEWSDESK_SEARCH_CANDIDATES=1, NEWSDESK_SEARCH_DEEP_CANDIDATES=1):
             self.assertEqual(len(self.ids("newsroom")), 1)
             self.assertEqual(self.ids("gwadar airport ")[0], self.airport.pk)
             self.assertEqual(self.ids("Gwadar airport opens to cargo flights")[0], self.airport.pk)
@@ -192,6 +206,19 @@ class SearchEngineTests(TestCase):
         results = search(SearchQuery("gwadr airport "))
         self.assertEqual(results.total, 0)
         self.assertEqual(results.suggestion, "gwadar airport")
+
+    def test_a_suggestion_is_the_most_common_word_among_the_closest(self):
+        SearchTerm.objects.bulk_create(
+            [
+                SearchTerm(term="harbour", documents=40),
+                SearchTerm(term="harbors", documents=90),  # as close to "harbor", more common
+                SearchTerm(term="harbours", documents=500),  # two edits away: a closer word wins
+                SearchTerm(term="harbourmasters", documents=900),  # too long to be two edits away
+            ]
+        )
+        self.assertEqual(closest("harbor"), "harbors")
+        self.assertEqual(closest("harbourmaster"), "harbourmasters")
+        self.assertIsNone(closest("xylophone"))
 
     def test_a_search_that_found_its_article_is_not_respelt_into_one_that_finds_no_more(self):
         section = make_section("Seoul", slug="seoul")
