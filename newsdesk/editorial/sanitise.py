@@ -51,8 +51,10 @@ NUMBERED_EMBED_TYPES = {"image"}
 # none of them is text, and XML (feeds, sitemaps) forbids most of them outright.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
-# After nh3, every tag is well formed with double-quoted attributes.
-TAG = re.compile(r'<(/?)([a-z0-9]+)((?:\s+[^\s=>]+="[^"]*")*)\s*/?>')
+# After nh3, every tag is well formed with double-quoted attributes. Matched: the tags `_wagtail_tag`
+# may change, so not a bare closing tag (`</p>`) nor a bare opening tag of a non-void element (`<p>`),
+# which it would give back as they are; most tags of a body are those.
+TAG = re.compile(r'<(?!/[a-z0-9]+>|(?!(?:br|hr|embed)>)[a-z0-9]+>)(/?)([a-z0-9]+)((?:\s+[^\s=>]+="[^"]*")*)\s*/?>')
 ATTRIBUTE = re.compile(r'([^\s=]+)="([^"]*)"')
 # Wagtail reads its stored HTML as XHTML: its expander finds only <embed … /> and its editor
 # expects <br/> and <hr/>, so void elements must be written self-closed.
@@ -63,14 +65,12 @@ def strip_control_characters(text: str) -> str:
     return CONTROL_CHARACTERS.sub("", text)
 
 
+# Built once: nh3.clean builds its allow-lists again on every call, which cost more than the cleaning.
+_CLEANER = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)
+
+
 def clean_html(html_text: str) -> str:
-    cleaned = nh3.clean(
-        strip_control_characters(html_text or ""),
-        tags=TAGS,
-        attributes=ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel=None,
-    )
+    cleaned = _CLEANER.clean(strip_control_characters(html_text or ""))
     return TAG.sub(_wagtail_tag, cleaned)
 
 

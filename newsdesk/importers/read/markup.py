@@ -458,16 +458,19 @@ def is_embeddable(url: str) -> bool:
 # -- text helpers --------------------------------------------------------------------------------
 
 
+# Built once: nh3.clean builds its allow-lists again on every call, which cost more than the cleaning.
+_RICH_TEXT_CLEANER = nh3.Cleaner(
+    tags=RICH_TAGS | set(_RENAME),
+    attributes={"a": {"href"}},
+    url_schemes={"http", "https", "mailto", "tel"},
+    link_rel=None,
+    strip_comments=True,
+)
+
+
 def clean_rich_text(fragment: str) -> str:
     """HTML limited to what a paragraph block allows, with safe links only."""
-    cleaned = nh3.clean(
-        fragment,
-        tags=RICH_TAGS | set(_RENAME),
-        attributes={"a": {"href"}},
-        url_schemes={"http", "https", "mailto", "tel"},
-        link_rel=None,
-        strip_comments=True,
-    )
+    cleaned = _RICH_TEXT_CLEANER.clean(fragment)
     for old, new in _RENAME.items():
         cleaned = cleaned.replace(f"<{old}>", f"<{new}>").replace(f"</{old}>", f"</{new}>")
     return " ".join(cleaned.split()) if "<br>" not in cleaned else cleaned.strip()
