@@ -205,7 +205,10 @@ def matches_statement(in_headline, query, rank_query, filters, limit, *, walk, r
     # A sequential scan is priced without the cost of unpacking each row's vector (1.4 s instead of 5 ms
     # for a rare word on 20,000 articles): never that. Headline matches are few: always the GIN index.
     off = "enable_bitmapscan" if walking else "enable_indexscan"
-    planner = f"SET LOCAL enable_seqscan = off; SET LOCAL {off} = off"
+    # No parallel workers: a search reads a bounded few hundred rows, and with many readers searching at once
+    # each query's two extra processes only competed for the same cores (a walk under a rare facet was
+    # planned with two).
+    planner = f"SET LOCAL enable_seqscan = off; SET LOCAL {off} = off; SET LOCAL max_parallel_workers_per_gather = 0"
     return planner, sql, [*rank_params, *source_params, *matched_params, *params, limit, *excluded_params]
 
 

@@ -23,7 +23,7 @@ from newsdesk.discovery.engine.backends.base import (
 
 WEIGHTS = (10.0, 5.0, 3.0, 1.0)  # headline, standfirst, meta (tags, bylines), body
 SNIPPET_TOKENS = 32
-SLICE = 1000  # ids read from FTS5 at a time (the next slice is 4 times larger)
+SLICE = 400  # fewest ids read from FTS5 at a time (the next slice is 4 times larger)
 FACETED_SLICE_FACTOR = 4  # with facets chosen, fewer of each slice pass
 MAX_SLICES = 3
 IDS_PER_STATEMENT = 900  # below SQLite's limit on bound parameters in older builds
