@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -107,6 +108,7 @@ class WordPressImport:
         self.pending_parents: list[tuple[int, str]] = []
         self.batch_size = batch_size
         self.pages = None  # the writers are made when the export's channel is read
+        self._item_savepoints = True  # see `_together`
 
     # -- the run ---------------------------------------------------------------------------
 
@@ -146,71 +148,79 @@ class WordPressImport:
     def _import_batch(self, items):
         """The second pass over a batch of items: in one transaction when it can, else one by one.
 
-        In one transaction, each item still gets its own savepoint, so an item that fails leaves
-        nothing behind and the others go on; new articles are held back and written together at
-        the end (see `BatchWriter`). If that final write fails, the whole batch is rolled back and
-        imported again one item per transaction. A run stopped midway keeps every batch it finished.
+        New articles are held back and written together at the end (see `BatchWriter`). If that
+        final write fails, the whole batch is rolled back and imported again one item per
+        transaction. A run stopped midway keeps every batch it finished.
         """
         ids = [item.source_id for item in items]
         if self.batch_size > 1 and len(ids) == len(set(ids)):  # a repeated id must see its first write
             wanted = self._article_slugs_by_category(items)
             sections = self.sections.existing(wanted)
             self.pages.read_tags_ahead(name for item in items if item.post_type == "post" for name in self._tags(item))
-            try:
-                with self.report.held(), transaction.atomic():
-                    self.pages.mode = BatchWriter(
-                        self.source,
-                        ids,
-                        tree=self.tree,
-                        redirects=self.redirects,
-                        slugs_wanted=wanted,
-                        sections=sections,
-                    )
-                    for item in items:
-                        self._second_pass(item)
-                    self.pages.mode.finish()
-                return
-            except (KeyboardInterrupt, SystemExit):
-                raise
-            except Exception:
-                logger.warning(
-                    "A batch of %d items could not be written together; importing them one by one",
-                    len(items),
-                    exc_info=True,
+
+            def write():
+                self.pages.mode = BatchWriter(
+                    self.source, ids, tree=self.tree, redirects=self.redirects, slugs_wanted=wanted, sections=sections
                 )
-                self._forget_uncommitted()
+                for item in items:
+                    self._second_pass(item)
+                self.pages.mode.finish()
+
+            try:
+                if self._together(f"A batch of {len(items)} items", write):
+                    return
             finally:
                 self.pages.mode = SingleWriter(self.source)
         for item in items:
             self._second_pass(item)
 
     def _first_pass_group(self, records):
-        """The first pass over a group of records (authors, images), in one transaction when it can.
-
-        Each item keeps its own savepoint (see `_each`), so one that fails leaves nothing behind and
-        the rest go on; one transaction instead of one per image spares a commit each. If the group
-        cannot be committed, it is written again one item per transaction.
-        """
+        """The first pass over a group of records (authors, images), in one transaction when it can
+        (one commit instead of one per image), else one item per transaction."""
         if self.batch_size > 1 and len(records) > 1:
-            try:
-                with self.report.held(), transaction.atomic():
-                    for record in records:
-                        self._first_pass(record)
+
+            def write():
+                for record in records:
+                    self._first_pass(record)
+
+            if self._together(f"A group of {len(records)} authors and images", write):
                 return
-            except (KeyboardInterrupt, SystemExit):
-                raise
-            except Exception:
-                logger.warning(
-                    "A group of %d authors and images could not be written together; writing them one by one",
-                    len(records),
-                    exc_info=True,
-                )
-                self._forget_uncommitted()
         for record in records:
             self._first_pass(record)
 
-    def _forget_uncommitted(self):
-        """After a batch or group was rolled back: what its items made, and writers cached, is gone."""
+    def _together(self, what: str, write) -> bool:
+        """`write()` (a batch or group of items, each through `_each`) in one transaction; False when
+        it could not be written so, and has been rolled back for the caller to write one by one.
+
+        First with no savepoint per item: two statements fewer each, and an item that fails dooms the
+        transaction, which is rolled back and written again with a savepoint per item, so that item
+        leaves nothing behind and the others go on.
+        """
+        files = len(self.run_mode.created_files)
+        try:
+            for savepoints in (False, True):
+                self._item_savepoints = savepoints
+                try:
+                    with self.report.held(), transaction.atomic():
+                        write()
+                    return True
+                except _ItemFailed:
+                    self._rolled_back(files)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception:
+            logger.warning("%s could not be written together; importing them one by one", what, exc_info=True)
+            self._rolled_back(files)
+        finally:
+            self._item_savepoints = True
+        return False
+
+    def _rolled_back(self, files: int):
+        """After a batch or group was rolled back: what its items made, and writers cached, is gone,
+        and so are the image files it stored (those past the first `files` of the run)."""
+        for name in self.run_mode.created_files[files:]:
+            default_storage.delete(name)
+        del self.run_mode.created_files[files:]
         if self.pages is None:  # the export's channel was not read yet: nothing was written
             return
         for writer in (self.images, self.authors, self.sections, self.pages):
@@ -280,12 +290,15 @@ class WordPressImport:
 
         A failed item's report is its error alone: what it said before failing was rolled back too.
         """
+        savepoint = self._item_savepoints
         try:
-            with self.report.held(), item_written(), transaction.atomic():
+            with self.report.held(), item_written(), transaction.atomic(savepoint=savepoint):
                 write()
         except (KeyboardInterrupt, SystemExit):
             raise
         except Exception as exc:  # one bad item must not stop the other 19,999
+            if not savepoint:  # what it wrote cannot be taken back alone: the batch is written again
+                raise _ItemFailed from exc
             if images := getattr(self, "images", None):  # none before the export's channel is read
                 images.forget_filled()  # what the item wrote to images was rolled back with it
             self.report.add(kind, source_id, "error", f"not imported: {type(exc).__name__}: {exc}", title=title)
@@ -566,6 +579,10 @@ class WordPressImport:
             self.report.add(_label(item), item.source_id, problem.action, problem.reason)
         if item.comment_count:
             self.report.add(_label(item), item.source_id, "skipped", f"{item.comment_count} comment(s) not imported")
+
+
+class _ItemFailed(Exception):
+    """An item failed inside a batch written without a savepoint per item (see `_together`)."""
 
 
 def _broken(item, report=None) -> bool:

@@ -138,6 +138,18 @@ class BatchedImportTests(WithUploads, TestCase):
                 self.assertEqual(Page.find_problems(), ([], [], [], [], []))
                 transaction.set_rollback(True)
 
+    def test_an_article_that_fails_costs_its_batch_one_more_try_with_a_savepoint_per_item(self):
+        with failing_on("101"):
+            one_by_one = self.imported(batch_size=1)
+            # Written first with no savepoint per item, the batch is written again with one each,
+            # not imported one item per transaction (which would log a warning).
+            with self.assertNoLogs("newsdesk.importers", "WARNING"):
+                self.assertEqual(self.imported(batch_size=200), one_by_one)
+        lines = [dict(line) for line in one_by_one[0]]
+        self.assertIn(
+            ("article", "101", "error"), {(line["kind"], line["source_id"], line["action"]) for line in lines}
+        )
+
     def test_a_section_whose_every_article_fails_is_not_left_behind_empty(self):
         for batch_size in (1, 200):
             with self.subTest(batch_size=batch_size), transaction.atomic():
@@ -276,5 +288,5 @@ class FirstPassGroupTests(TestCase):
             self.assertLogs("newsdesk.importers", "WARNING") as log,
         ):
             again = self.imported(batch_size=5)
-        self.assertIn("writing them one by one", log.output[0])
+        self.assertIn("importing them one by one", log.output[0])
         self.assertEqual(again, clean)
