@@ -470,6 +470,10 @@ def main():
     rng = random.Random(12)
     call_command("migrate", verbosity=0)
     print(f"search bench: {args.articles:,} articles on {connection.vendor} ({connection.settings_dict['NAME']})")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW shared_buffers")
+            print(f"  PostgreSQL shared_buffers: {cursor.fetchone()[0]}")
     started = time.perf_counter()
     text = Text(rng, vocabulary(rng))
     if args.reuse:
