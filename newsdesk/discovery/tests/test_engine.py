@@ -228,6 +228,21 @@ class SearchEngineTests(TestCase):
         self.assertEqual([page.title for page in results.pages], ["서울 시장 선거 결과"])
         self.assertIsNone(results.suggestion)  # "서울 시장이" finds one article too
 
+    def test_a_long_typed_word_that_fills_the_candidates_is_taken_whole(self):
+        # SQLite's FTS5 merges every word a prefix starts before returning a row (see backends/sqlite.py).
+        if connection.vendor != "sqlite":
+            self.skipTest("PostgreSQL matches a typed word as a prefix whatever its length")
+        section = make_section("Ports", slug="ports")
+        older = [make_article(section, f"Quay {n}", body=paragraphs("The harbour held.")) for n in range(2)]
+        newest = make_article(section, "Quay news", body=paragraphs("The harbourside was busy."))
+        with self.settings(NEWSDESK_SEARCH_CANDIDATES=2, NEWSDESK_SEARCH_DEEP_CANDIDATES=2):
+            # "harbour" alone fills the two candidates, so the longer word's newer article is not among them.
+            self.assertEqual(set(self.ids("harbour")), {page.pk for page in older})
+            # Still being typed, "harbo" matches every word it starts.
+            self.assertIn(newest.pk, self.ids("harbo"))
+        # When the whole word does not fill the candidates, the longer words match too.
+        self.assertEqual(set(self.ids("harbour")), {page.pk for page in [*older, newest]})
+
     def test_a_korean_word_being_typed_finds_it_with_its_particle(self):
         section = make_section("Seoul", slug="seoul")
         budget = make_article(section, "예산안 통과", body=paragraphs("정부는 경제를 살리는 예산을 발표했다."))

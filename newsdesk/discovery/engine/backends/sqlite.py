@@ -23,6 +23,7 @@ from newsdesk.discovery.engine.backends.base import (
 
 WEIGHTS = (10.0, 5.0, 3.0, 1.0)  # headline, standfirst, meta (tags, bylines), body
 SNIPPET_TOKENS = 32
+WHOLE_WORD_LENGTH = 6  # a word being typed this long may be taken whole (see `_typed_word_is_whole`)
 SLICE = 400  # fewest ids read from FTS5 at a time (the next slice is 4 times larger)
 FACETED_SLICE_FACTOR = 4  # with facets chosen, fewer of each slice pass
 MAX_SLICES = 3
@@ -33,12 +34,15 @@ def quoted(words: str) -> str:
     return '"' + words.replace('"', '""') + '"'
 
 
-def match_expression(parsed) -> str:
-    """FTS5 query syntax from plain words only: every word quoted, so no reader text is an operator."""
+def match_expression(parsed, *, prefix_whole: bool = False) -> str:
+    """FTS5 query syntax from plain words only: every word quoted, so no reader text is an operator.
+
+    With `prefix_whole`, the word being typed matches as a whole word (with its known completions)."""
     positive = [quoted(term) for term in parsed.terms]
     positive += [quoted(" ".join(phrase)) for phrase in parsed.phrases]
     if parsed.prefix:
-        either = [quoted(parsed.prefix) + "*"] + [quoted(word) for word in parsed.completions]
+        typed = quoted(parsed.prefix) + ("" if prefix_whole else "*")
+        either = [typed] + [quoted(word) for word in parsed.completions]
         positive.append("(" + " OR ".join(either) + ")")
     expression = " AND ".join(positive)
     for excluded in parsed.excluded:
@@ -50,7 +54,7 @@ class FTS5Backend(SearchBackend):
     name = "sqlite"
 
     def candidates(self, parsed, filters, limit, *, ranked=True):
-        expression = match_expression(parsed)
+        expression = match_expression(parsed, prefix_whole=self._typed_word_is_whole(parsed, limit))
         found = {c.page_id: c for c in self._matches(ARCHIVE, expression, filters, limit, ranked=ranked)}
         # Older articles whose headline holds every word, from the headline's own index: a word common in
         # bodies but rare in headlines is a short list there. Excluded words may be anywhere in the article,
@@ -68,6 +72,23 @@ class FTS5Backend(SearchBackend):
             candidate.relevance = top
             found[candidate.page_id] = candidate
         return list(found.values())
+
+    def _typed_word_is_whole(self, parsed, limit) -> bool:
+        """True when the word being typed is long and, as a whole word, fills the candidates on its own.
+
+        FTS5 answers a prefix by merging the whole match lists of every indexed word it starts before it
+        can return a row: "government" typed is 'govern'* once stemmed, 11 million positions on 100,000
+        articles, 130 ms (250 with bm25) where the word alone takes 1 ms. A long word that already fills
+        the candidates is the word the reader means; its known completions still match, and a word
+        that does not fill them (a word still being typed, or a rare one) is matched as a prefix."""
+        if len(parsed.prefix) < WHOLE_WORD_LENGTH:
+            return False
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM {ARCHIVE} WHERE {ARCHIVE} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s",
+                [quoted(parsed.prefix), limit - 1],
+            )
+            return cursor.fetchone() is not None
 
     def _without_excluded(self, parsed, candidates):
         if not parsed.excluded or not candidates:
