@@ -1,5 +1,7 @@
 """Attachment files become NewsImages; body and hero images are found by attachment id or URL."""
 
+import os
+
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.models import get_root_collection_id
@@ -51,7 +53,7 @@ class ImageWriter:
             setattr(image, name, fields[name])
         if new_file:
             old_name = "" if created else image.file.name
-            self._store(image, path)
+            self._store(image, path, content_hash)
             if old_name:
                 self._replaced(image, old_name)
         else:
@@ -84,10 +86,13 @@ class ImageWriter:
             self._collection_id = get_root_collection_id()
         return self._collection_id
 
-    def _store(self, image, path) -> None:
+    def _store(self, image, path, content_hash: str) -> None:
         with open(path, "rb") as handle:
             image.file = ImageFile(handle, name=path.name)
-            image._set_image_file_metadata()
+            # What Wagtail's _set_image_file_metadata sets, with the hash `write` has just taken of this
+            # file (the same hash_filelike) instead of reading and hashing it a second time.
+            image.file_size = os.fstat(handle.fileno()).st_size
+            image.file_hash = content_hash
             image.save()  # an existing image: purges the pages showing it (images' signal handler)
         self.created_files.append(image.file.name)
 

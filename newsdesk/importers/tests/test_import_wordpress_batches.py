@@ -10,6 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test import TestCase, TransactionTestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageLogEntry
+from wagtail.utils.file import hash_filelike
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.images.models import NewsImage
@@ -257,8 +258,8 @@ class FirstPassGroupTests(TestCase):
     def test_an_image_that_fails_leaves_nothing_behind_and_the_rest_of_its_group_is_written(self):
         real_store = ImageWriter._store
 
-        def store(writer, image, path):
-            real_store(writer, image, path)  # its row is written, then it fails
+        def store(writer, image, path, *args):
+            real_store(writer, image, path, *args)  # its row is written, then it fails
             if path.name == "photo-3.jpg":
                 raise ValueError("simulated failure")
 
@@ -271,6 +272,17 @@ class FirstPassGroupTests(TestCase):
             self.assertFalse(ImportRecord.objects.filter(kind="image", source_id="1000003").exists())
             self.assertEqual(NewsImage.objects.count(), 10)
             self.assertEqual(ArticlePage.objects.count(), 20)
+            transaction.set_rollback(True)
+
+    def test_each_image_records_the_size_and_hash_wagtail_records_for_its_file(self):
+        with transaction.atomic():
+            run_import(self.folder / "export.xml", media_dir=str(self.folder / "uploads"), skip_search_index=True)
+            images = list(NewsImage.objects.all())
+            self.assertEqual(len(images), 11)
+            for image in images:
+                with image.open_file() as handle:
+                    self.assertEqual(image.file_hash, hash_filelike(handle))
+                self.assertEqual(image.file_size, image.file.size)
             transaction.set_rollback(True)
 
     def test_a_group_that_cannot_be_committed_is_written_again_one_item_at_a_time(self):
