@@ -73,7 +73,9 @@ _CONTAINERS = {
 _DROP_SILENTLY = {"hr", "br", "meta", "link", "title", "head", "svg", "canvas", "map", "area", "wbr", "col", "colgroup"}
 _HOSTILE = {"script", "style", "object", "applet", "base", "frameset", "frame"}
 _FORM = {"form", "input", "button", "select", "textarea", "label", "fieldset", "option"}
-_DYNAMIC_BLOCK = re.compile(r"<!--\s+wp:([a-z0-9/-]+)(?:\s+\{.*?\})?\s+/-->", re.DOTALL)
+# The attributes stop at their comment's end: a lazy `.*?` would run on into a later comment and name
+# the block before it (and scan the rest of the post for each block that has attributes).
+_DYNAMIC_BLOCK = re.compile(r"<!--\s+wp:([a-z0-9/-]+)(?:\s+\{(?:(?!-->).)*?\})?\s+/-->", re.DOTALL)
 # Blocks that list or navigate the old site. They have no content of their own to carry over.
 _QUIET_DYNAMIC = {"more", "nextpage", "spacer", "separator"}
 _BLOCK_COMMENT = re.compile(r"<!--\s+/?wp:.*?-->", re.DOTALL)
@@ -213,12 +215,13 @@ class _Walker:
         if not fragment.strip():  # the whitespace between blocks
             return
         cleaned = clean_rich_text(fragment)
-        if wrap and _BLANK_LINE.search(cleaned):
+        breaks = "<br>" in cleaned  # both patterns below need one; most paragraphs have none
+        if wrap and breaks and _BLANK_LINE.search(cleaned):
             # Text typed straight into a page's container, its paragraphs separated by blank lines.
             for part in _BLANK_LINE.split(cleaned):
                 self._paragraph(part)
             return
-        cleaned = _EDGE_BREAKS.sub("", cleaned) if wrap else cleaned
+        cleaned = _EDGE_BREAKS.sub("", cleaned) if wrap and breaks else cleaned
         if _has_text(cleaned):
             self.blocks.append({"type": "paragraph", "value": f"<p>{cleaned}</p>" if wrap else cleaned})
 

@@ -32,6 +32,15 @@ class ConvertTests(SimpleTestCase):
             [b["value"] for b in blocks], ["<p>First paragraph.</p>", "<p>Second <b>one</b>.<br>Same paragraph.</p>"]
         )
 
+    def test_a_dynamic_block_is_named_after_blocks_with_attributes(self):
+        # A block with attributes before it once lent the note its own name ("paragraph").
+        result = convert(
+            '<!-- wp:paragraph {"align":"left"} --><p>Harbour news.</p><!-- /wp:paragraph -->'
+            '<!-- wp:latest-posts {"postsToShow":3} /--><!-- wp:more /-->'
+        )
+        self.assertEqual([b["value"] for b in result.blocks], ["<p>Harbour news.</p>"])
+        self.assertEqual(result.notes, ["dynamic blocks that list the old site's content were not carried over: latest-posts"])
+
     def test_headings_map_to_two_levels(self):
         blocks = convert("<h1>One</h1><h2>Two</h2><h4>Four</h4>").blocks
         self.assertEqual([b["value"]["level"] for b in blocks], ["h2", "h2", "h3"])
