@@ -2,7 +2,8 @@
 
 import os
 
-from django.core.files.images import ImageFile
+import willow
+from django.core.files import File
 from django.db import transaction
 from wagtail.models import get_root_collection_id
 from wagtail.utils.file import hash_filelike
@@ -87,14 +88,24 @@ class ImageWriter:
         return self._collection_id
 
     def _store(self, image, path, content_hash: str) -> None:
+        field = image._meta.get_field("file")
         with open(path, "rb") as handle:
-            image.file = ImageFile(handle, name=path.name)
+            # Read once, as Wagtail's image file reads them (Willow). Assigned a file, Django reads the
+            # dimensions again from the stored copy, and Willow's lookups cost more than the copy.
+            dimensions = willow.Image.open(handle).get_size()
+            handle.seek(0)
+            name = field.storage.save(
+                field.generate_filename(image, path.name), File(handle, name=path.name), max_length=field.max_length
+            )
             # What Wagtail's _set_image_file_metadata sets, with the hash `write` has just taken of this
             # file (the same hash_filelike) instead of reading and hashing it a second time.
             image.file_size = os.fstat(handle.fileno()).st_size
-            image.file_hash = content_hash
-            image.save()  # an existing image: purges the pages showing it (images' signal handler)
-        self.created_files.append(image.file.name)
+        self.created_files.append(name)
+        stored = field.attr_class(image, field, name)  # stored already: saving the image writes no file
+        stored._dimensions_cache = dimensions  # where Wagtail's file keeps what it read
+        image.file = stored
+        image.file_hash = content_hash
+        image.save()  # an existing image: purges the pages showing it (images' signal handler)
 
     @staticmethod
     def _replaced(image, old_name: str) -> None:

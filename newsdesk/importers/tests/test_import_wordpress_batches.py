@@ -274,7 +274,7 @@ class FirstPassGroupTests(TestCase):
             self.assertEqual(ArticlePage.objects.count(), 20)
             transaction.set_rollback(True)
 
-    def test_each_image_records_the_size_and_hash_wagtail_records_for_its_file(self):
+    def test_each_image_records_the_size_hash_and_dimensions_wagtail_records_for_its_file(self):
         with transaction.atomic():
             run_import(self.folder / "export.xml", media_dir=str(self.folder / "uploads"), skip_search_index=True)
             images = list(NewsImage.objects.all())
@@ -283,6 +283,9 @@ class FirstPassGroupTests(TestCase):
                 with image.open_file() as handle:
                     self.assertEqual(image.file_hash, hash_filelike(handle))
                 self.assertEqual(image.file_size, image.file.size)
+                # Read from the stored copy, as Wagtail reads an uploaded image.
+                self.assertEqual((image.width, image.height), image.file.get_image_dimensions())
+                self.assertTrue(image.file.name.startswith("original_images/"), image.file.name)
             transaction.set_rollback(True)
 
     def test_a_group_that_cannot_be_committed_is_written_again_one_item_at_a_time(self):
