@@ -156,9 +156,11 @@ class WordPressImport:
         if self.batch_size > 1 and len(ids) == len(set(ids)):  # a repeated id must see its first write
             wanted = self._article_slugs_by_category(items)
             sections = self.sections.existing(wanted)
-            self.pages.read_tags_ahead(name for item in items if item.post_type == "post" for name in self._tags(item))
+            tags = [name for item in items if self._written_post(item) for name in self._tags(item)]
+            self.pages.read_tags_ahead(tags)
 
             def write():
+                self.pages.make_tags_ahead(tags)
                 self.pages.mode = BatchWriter(
                     self.source, ids, tree=self.tree, redirects=self.redirects, slugs_wanted=wanted, sections=sections
                 )
@@ -226,6 +228,11 @@ class WordPressImport:
         for writer in (self.images, self.authors, self.sections, self.pages):
             writer.forget_uncommitted()
 
+    @staticmethod
+    def _written_post(item) -> bool:
+        """Whether the second pass writes `item` as an article (it may still fail)."""
+        return item.post_type == "post" and item.status not in SKIPPED_STATUSES and not _broken(item)
+
     def _article_slugs_by_category(self, items) -> dict[str, set[str]]:
         """Category (or mapped section) slug → the slugs its new articles in `items` ask for.
 
@@ -235,7 +242,7 @@ class WordPressImport:
         """
         slugs_by_section = defaultdict(set)
         for item in items:
-            if item.post_type == "post" and item.status not in SKIPPED_STATUSES and not _broken(item):
+            if self._written_post(item):
                 slugs_by_section[(self._section_wanted(item) or DEFAULT_SECTION)[0]].add(self._slug(item))
         return slugs_by_section
 

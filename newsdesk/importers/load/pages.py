@@ -12,7 +12,7 @@ from newsdesk.articles.models import ArticleByline, ArticleTag
 from newsdesk.importers.load.batches import SingleWriter
 from newsdesk.importers.load.import_records import fingerprint, remember
 from newsdesk.importers.load.redirects import RedirectWriter, old_paths
-from newsdesk.importers.load.tags import ensure_tags, read_tags_ahead
+from newsdesk.importers.load.tags import ensure_tags, make_tags_ahead, read_tags_ahead
 from newsdesk.importers.load.tree import TreeWriter
 from newsdesk.importers.models import ImportKind, ImportRecord
 
@@ -131,6 +131,10 @@ class PageWriter:
     def read_tags_ahead(self, names) -> None:
         """The tags a batch of items names, read in one query before its items are written."""
         read_tags_ahead(names, self.known_tags)
+
+    def make_tags_ahead(self, names) -> None:
+        """Those of them not made yet, made in one INSERT inside the batch's transaction."""
+        make_tags_ahead(names, self.known_tags)
 
     def _set_children(self, page, bylines, tags):
         if bylines is not None:

@@ -39,7 +39,9 @@ class ConvertTests(SimpleTestCase):
             '<!-- wp:latest-posts {"postsToShow":3} /--><!-- wp:more /-->'
         )
         self.assertEqual([b["value"] for b in result.blocks], ["<p>Harbour news.</p>"])
-        self.assertEqual(result.notes, ["dynamic blocks that list the old site's content were not carried over: latest-posts"])
+        self.assertEqual(
+            result.notes, ["dynamic blocks that list the old site's content were not carried over: latest-posts"]
+        )
 
     def test_headings_map_to_two_levels(self):
         blocks = convert("<h1>One</h1><h2>Two</h2><h4>Four</h4>").blocks
