@@ -157,7 +157,6 @@ class WordPressImport:
             wanted = self._article_slugs_by_category(items)
             sections = self.sections.existing(wanted)
             tags = [name for item in items if self._written_post(item) for name in self._tags(item)]
-            self.pages.read_tags_ahead(tags)
 
             def write():
                 self.pages.make_tags_ahead(tags)

@@ -12,7 +12,7 @@ from newsdesk.articles.models import ArticleByline, ArticleTag
 from newsdesk.importers.load.batches import SingleWriter
 from newsdesk.importers.load.import_records import fingerprint, remember
 from newsdesk.importers.load.redirects import RedirectWriter, old_paths
-from newsdesk.importers.load.tags import ensure_tags, make_tags_ahead, read_tags_ahead
+from newsdesk.importers.load.tags import ensure_tags, make_tags_ahead
 from newsdesk.importers.load.tree import TreeWriter
 from newsdesk.importers.models import ImportKind, ImportRecord
 
@@ -128,12 +128,9 @@ class PageWriter:
         """After a batch was rolled back: tags its items made are gone."""
         self.known_tags.clear()
 
-    def read_tags_ahead(self, names) -> None:
-        """The tags a batch of items names, read in one query before its items are written."""
-        read_tags_ahead(names, self.known_tags)
-
     def make_tags_ahead(self, names) -> None:
-        """Those of them not made yet, made in one INSERT inside the batch's transaction."""
+        """The tags a batch of items names, read in one query and those missing made in one INSERT,
+        inside the batch's transaction before its items are written."""
         make_tags_ahead(names, self.known_tags)
 
     def _set_children(self, page, bylines, tags):

@@ -1,5 +1,6 @@
 """Tags by name, made on first use."""
 
+from django.db.models import Q
 from django.db.models.functions import Lower
 from taggit.models import Tag
 
@@ -32,28 +33,28 @@ def ensure_tags(names, known: dict | None = None) -> list:
     return tags
 
 
-def read_tags_ahead(names, known: dict) -> None:
-    """Puts the existing tags among `names` into `known` in one query, so a batch of posts finds its
-    tags without a read per name. Committed rows only, so they are safe to remember at once."""
-    wanted = {name.lower() for name in names} - known.keys()
-    if wanted:
-        for tag in Tag.objects.annotate(lowered=Lower("name")).filter(lowered__in=wanted):
-            known.setdefault(tag.lowered, tag)
-
-
 def make_tags_ahead(names, known: dict) -> None:
-    """Makes the tags among `names` that `known` lacks in one INSERT and puts them into `known`
-    (call `read_tags_ahead` first): a new desk's first batches name hundreds of new tags, which one
-    by one cost three statements each.
+    """Puts the tags `names` call for into `known`: those that exist read in one query, the rest made
+    in one INSERT. A new desk's first batches name hundreds of new tags, which one by one cost three
+    statements each, and a batch of posts then finds every tag without a query per name.
 
-    Inside the batch's transaction; whoever rolls it back must clear `known`. A name whose slug is
-    taken already is left to `ensure_tags`, which numbers it.
+    Inside the batch's transaction; whoever rolls it back must clear `known` (and may call this
+    again). A name whose slug another tag has is left to `ensure_tags`, which numbers it.
     """
     new = {}  # lower-cased name → the name as first written
     for name in names:
         new.setdefault(name.lower(), name)
     for key in known.keys() & new.keys():
         del new[key]
+    if not new:
+        return
+    # By the exact name too: SQLite's lower() folds ASCII letters only, and a second "Αθήνα" would
+    # break the names' unique index and send the whole batch the slow way.
+    existing = Tag.objects.annotate(lowered=Lower("name")).filter(Q(name__in=new.values()) | Q(lowered__in=new))
+    for tag in existing:
+        key = tag.name.lower()
+        known.setdefault(key, tag)
+        new.pop(key, None)
     slugs = {key: ascii_slug(name) for key, name in new.items()}
     taken = set(Tag.objects.filter(slug__in=set(slugs.values())).values_list("slug", flat=True))
     made = {}
