@@ -21,7 +21,7 @@ from django.utils.text import slugify
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.importers.load.authors import AuthorWriter
-from newsdesk.importers.load.batches import BatchWriter, SingleWriter
+from newsdesk.importers.load.batches import BatchWriter, SingleWriter, fast_compression
 from newsdesk.importers.load.dry_run import DryRun, KeptRun
 from newsdesk.importers.load.images import ImageWriter, image_block
 from newsdesk.importers.load.import_records import block_id, item_written
@@ -109,6 +109,7 @@ class WordPressImport:
         self.batch_size = batch_size
         self.pages = None  # the writers are made when the export's channel is read
         self._item_savepoints = True  # see `_together`
+        self._hold_new_images = False  # in a group of the first pass: new images are saved together
 
     # -- the run ---------------------------------------------------------------------------
 
@@ -116,7 +117,7 @@ class WordPressImport:
         self.home = import_root()
         if self.home is None:
             raise RuntimeError("There is no home page to import under. Run `newsdesk migrate` first.")
-        with bulk_writes(), self.run_mode.scope():
+        with bulk_writes(), fast_compression(), self.run_mode.scope():
             self._passes()
         return self.report
 
@@ -181,8 +182,14 @@ class WordPressImport:
         if self.batch_size > 1 and len(records) > 1:
 
             def write():
-                for record in records:
-                    self._first_pass(record)
+                self._hold_new_images = True
+                try:
+                    for record in records:
+                        self._first_pass(record)
+                finally:
+                    self._hold_new_images = False
+                if self.pages is not None:  # the export's channel has been read: there are writers
+                    self.images.write_held()
 
             if self._together(f"A group of {len(records)} authors and images", write):
                 return
@@ -360,7 +367,9 @@ class WordPressImport:
         }
         if credit:
             self.report.add("image", item.source_id, "changed", f"credit {credit!r} lifted from the caption")
-        self.images.write(item.source_id, path, fields, markup.strip_size_suffix(item.attachment_url))
+        self.images.write(
+            item.source_id, path, fields, markup.strip_size_suffix(item.attachment_url), hold=self._hold_new_images
+        )
 
     # -- posts --------------------------------------------------------------------------------
 

@@ -4,7 +4,8 @@ import os
 
 import willow
 from django.core.files import File
-from django.db import transaction
+from django.db import router, transaction
+from django.db.models.signals import post_save, pre_save
 from wagtail.models import get_root_collection_id
 from wagtail.utils.file import hash_filelike
 
@@ -28,8 +29,17 @@ class ImageWriter:
         self._present: set[tuple[int, str]] = set()  # (image pk, field) known not to be blank
         self._collection_id: int | None = None
         self._records: dict[str, tuple[int, str]] | None = None  # attachment id → (image pk, checksum)
+        # Attachment id → (new image, its record's fields): new images held by `write(hold=True)`, kept
+        # once their item is written whole (see `item_written`) and saved together by `write_held`.
+        self._held: dict[str, tuple[NewsImage, dict]] = {}
 
-    def write(self, source_id, path, fields: dict, source_url: str) -> int:
+    def write(self, source_id, path, fields: dict, source_url: str, *, hold: bool = False) -> int | None:
+        """The image for an attachment, created, updated or found unchanged; its pk.
+
+        `hold`: a new image is stored (its file) but its row and import record are written by
+        `write_held` with the others of its group, in two INSERTs instead of two each; None is
+        returned for it.
+        """
         # The file's content, not its size and mtime: a file copied again with a new timestamp is unchanged.
         with open(path, "rb") as handle:
             content_hash = hash_filelike(handle)
@@ -52,9 +62,16 @@ class ImageWriter:
         new_record = record is None
         for name in changed:
             setattr(image, name, fields[name])
+        if created and hold:
+            self._store(image, path, content_hash)
+            record_fields = {"source_id": str(source_id)[:255], "checksum": checksum, "source_url": source_url[:1000]}
+            cache_after_commit(self._held, record_fields["source_id"], (image, record_fields))
+            self.report.add("image", source_id, "created", title=image.title, target=image.file.name)
+            return None
         if new_file:
             old_name = "" if created else image.file.name
             self._store(image, path, content_hash)
+            image.save()  # for an existing image, purges the pages showing it (images' signal handler)
             if old_name:
                 self._replaced(image, old_name)
         else:
@@ -105,7 +122,30 @@ class ImageWriter:
         stored._dimensions_cache = dimensions  # where Wagtail's file keeps what it read
         image.file = stored
         image.file_hash = content_hash
-        image.save()  # an existing image: purges the pages showing it (images' signal handler)
+
+    def write_held(self) -> None:
+        """Saves the new images `write` held, and their import records: a statement for each table.
+
+        Each image gets the signals its own save would send (so it is cleaned as one saved alone);
+        inside the caller's transaction, whose rollback takes them back with the rest.
+        """
+        held, self._held = list(self._held.values()), {}
+        if not held:
+            return
+        images = [image for image, _ in held]
+        using = router.db_for_write(NewsImage)
+        for image in images:
+            pre_save.send(NewsImage, instance=image, raw=False, using=using, update_fields=None)
+        NewsImage.objects.bulk_create(images)
+        for image in images:
+            post_save.send(NewsImage, instance=image, created=True, raw=False, using=using, update_fields=None)
+        ImportRecord.objects.bulk_create(
+            ImportRecord(source=self.source, kind=ImportKind.IMAGE, object_id=image.pk, **fields)
+            for image, fields in held
+        )
+        for image, fields in held:
+            cache_after_commit(self._records, fields["source_id"], (image.pk, fields["checksum"]))
+            self._note_present(image)
 
     @staticmethod
     def _replaced(image, old_name: str) -> None:
@@ -161,3 +201,4 @@ class ImageWriter:
         """After a batch was rolled back: what its items wrote is gone; read the records again."""
         self.forget_filled()
         self._records = None
+        self._held = {}
