@@ -1,9 +1,15 @@
 """What an article knows about itself: its section, when it last changed, its tag names."""
 
+from unittest import mock
+
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from wagtail.search.backends import get_search_backend
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.testing import make_article, make_section, minutes_ago
+from newsdesk.articles.text import stream_text
+from newsdesk.testing import make_article, make_image, make_section, minutes_ago, paragraphs, rich_body
 
 
 class ArticleModelTests(TestCase):
@@ -29,3 +35,44 @@ class ArticleModelTests(TestCase):
 
     def test_tag_names(self):
         self.assertEqual(sorted(ArticlePage.objects.get(pk=self.first.pk).tag_names), ["China", "Trade"])
+
+
+class BodyTextTests(TestCase):
+    """What Wagtail's search backends (the admin's page search and choosers) index of a body."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.image = make_image("Cranes")
+        body = rich_body(images=[cls.image], image_caption="Gantry cranes at dusk") + paragraphs(
+            "Tolls &amp; <b>tariffs</b> rose"
+        )
+        cls.article = make_article(make_section("World"), "Corridor visit", body=body)
+
+    def test_every_word_a_reader_reads_and_nothing_else(self):
+        text = ArticlePage.objects.get(pk=self.article.pk).body_text()
+        for words in ("arrived in Beijing on 4 February", "The corridor", "iron-clad friendship", "Joint statement"):
+            self.assertIn(words, text)
+        self.assertIn("Five new corridors", text)  # pull quote
+        self.assertIn("Gantry cranes at dusk", text)  # image caption
+        self.assertIn("Tolls & tariffs rose", text)  # tags gone, entities read
+        self.assertIn("صدر مملکت", text)
+        for markup in ("<", "h2", "h3", "https://example.org"):
+            self.assertNotIn(markup, text)
+
+    def test_read_once_for_each_body_the_page_is_given(self):
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        with mock.patch("newsdesk.articles.models.stream_text", wraps=stream_text) as read:
+            article.body_text()
+            article.body_text()
+            self.assertEqual(read.call_count, 1)
+            article.body = paragraphs("A new first paragraph")
+            self.assertEqual(article.body_text(), "A new first paragraph")
+            self.assertEqual(read.call_count, 2)
+
+    def test_wagtails_backend_finds_an_article_by_its_caption_without_reading_its_images(self):
+        article = ArticlePage.objects.get(pk=self.article.pk)
+        with CaptureQueriesContext(connection) as queries:
+            get_search_backend().add(article)
+        self.assertFalse([q for q in queries.captured_queries if "images_newsimage" in q["sql"]])
+        self.assertEqual([page.pk for page in ArticlePage.objects.search("gantry")], [self.article.pk])
+        self.assertEqual([page.pk for page in ArticlePage.objects.search("tariffs")], [self.article.pk])
