@@ -170,7 +170,9 @@ def insert_rows(model, objs, fields, *, returning_pk=False) -> None:
     """
     alias = router.db_for_write(model)
     connection = connections[alias]
-    if connection.vendor == "postgresql" and not any(hasattr(field, "get_placeholder") for field in fields):
+    # A field with a placeholder of its own, or a database default (sent as DEFAULT), needs the compiler.
+    plain = not any(hasattr(field, "get_placeholder") or field.has_db_default() for field in fields)
+    if connection.vendor == "postgresql" and plain:
         _insert_postgres(connection, model, objs, fields, returning_pk)
     else:
         size = max(connection.ops.bulk_batch_size(fields, objs), 1)
@@ -194,7 +196,7 @@ def _insert_postgres(connection, model, objs, fields, returning_pk: bool) -> Non
 
     Each value is what the compiler would send (the field's `pre_save`, then `get_db_prep_save`),
     without its per-value checks for expressions and placeholders, which the rows of a batch (plain
-    values, no field with a placeholder of its own) do not need: for a batch of pages they cost more
+    values, no field with a placeholder or database default of its own) do not need: for a batch of pages they cost more
     than the INSERT. The statement is numbered (`$1, $2…`) and sent apart from its parameters
     through a raw psycopg cursor on Django's connection (so in the same transaction): psycopg would
     otherwise scan a statement of thousands of `%s` in Python to number them, and Django's own cursor

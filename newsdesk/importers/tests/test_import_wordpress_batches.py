@@ -260,7 +260,7 @@ class FirstPassGroupTests(TestCase):
         real_store = ImageWriter._store
 
         def store(writer, image, path, *args):
-            real_store(writer, image, path, *args)  # its row is written, then it fails
+            real_store(writer, image, path, *args)  # its file is stored, then it fails
             if path.name == "photo-3.jpg":
                 raise ValueError("simulated failure")
 
