@@ -172,8 +172,9 @@ def insert_rows(model, objs, fields, *, returning_pk=False) -> None:
     connection = connections[alias]
     # A field with a placeholder of its own, or a database default (sent as DEFAULT), needs the compiler.
     plain = not any(hasattr(field, "get_placeholder") or field.has_db_default() for field in fields)
-    if connection.vendor == "postgresql" and plain:
-        _insert_postgres(connection, model, objs, fields, returning_pk)
+    returns = connection.vendor == "postgresql" or connection.features.can_return_rows_from_bulk_insert
+    if plain and (returns or not returning_pk):
+        _insert_plain(connection, model, objs, fields, returning_pk)
     else:
         size = max(connection.ops.bulk_batch_size(fields, objs), 1)
         for start in range(0, len(objs), size):
@@ -191,29 +192,40 @@ def insert_rows(model, objs, fields, *, returning_pk=False) -> None:
 _POSTGRES_MAX_PARAMS = 65535
 
 
-def _insert_postgres(connection, model, objs, fields, returning_pk: bool) -> None:
+def _insert_plain(connection, model, objs, fields, returning_pk: bool) -> None:
     """The INSERT Django's compiler would write, built and sent more directly.
 
     Each value is what the compiler would send (the field's `pre_save`, then `get_db_prep_save`),
     without its per-value checks for expressions and placeholders, which the rows of a batch (plain
-    values, no field with a placeholder or database default of its own) do not need: for a batch of pages they cost more
-    than the INSERT. The statement is numbered (`$1, $2…`) and sent apart from its parameters
-    through a raw psycopg cursor on Django's connection (so in the same transaction): psycopg would
-    otherwise scan a statement of thousands of `%s` in Python to number them, and Django's own cursor
-    would quote each 10 KB body and revision into the statement text.
+    values, no field with a placeholder or database default of its own) do not need: for a batch of
+    pages they cost more than the INSERT.
+
+    On PostgreSQL the statement is numbered (`$1, $2…`) and sent apart from its parameters through a
+    raw psycopg cursor on Django's connection (so in the same transaction): psycopg would otherwise
+    scan a statement of thousands of `%s` in Python to number them, and Django's own cursor would
+    quote each 10 KB body and revision into the statement text. On SQLite, Django's cursor binds them.
     """
     quote = connection.ops.quote_name
     head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) VALUES "
     tail = f" RETURNING {quote(model._meta.pk.column)}" if returning_pk else ""
     prepare = [(field.pre_save, field.get_db_prep_save) for field in fields]
-    size = max(min(len(objs), _POSTGRES_MAX_PARAMS // max(len(fields), 1)), 1)
     connection.ensure_connection()
-    with psycopg.RawCursor(connection.connection) as cursor:
+    if connection.vendor == "postgresql":
+        size = max(min(len(objs), _POSTGRES_MAX_PARAMS // max(len(fields), 1)), 1)
+        cursor = psycopg.RawCursor(connection.connection)
+    else:
+        size = max(connection.ops.bulk_batch_size(fields, objs), 1)
+        cursor = connection.cursor()
+    with cursor:
         for start in range(0, len(objs), size):
             chunk = objs[start : start + size]
             params = [prep_save(pre_save(obj, True), connection) for obj in chunk for pre_save, prep_save in prepare]
-            numbers = iter(range(1, len(params) + 1))
-            rows = ", ".join("(" + ", ".join(f"${next(numbers)}" for _ in fields) + ")" for _ in chunk)
+            if connection.vendor == "postgresql":
+                numbers = iter(range(1, len(params) + 1))
+                rows = ", ".join("(" + ", ".join(f"${next(numbers)}" for _ in fields) + ")" for _ in chunk)
+            else:
+                row = "(" + ", ".join("%s" for _ in fields) + ")"
+                rows = ", ".join(row for _ in chunk)
             cursor.execute(head + rows + tail, params)
             _set_pks(model, chunk, cursor.fetchall() if returning_pk else [])
 
