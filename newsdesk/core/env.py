@@ -195,7 +195,7 @@ def search_backends() -> tuple[str, dict]:
     """
     chosen = env_str("NEWSDESK_SEARCH_BACKEND").strip().lower()
     if chosen in ("", "database"):
-        return "", {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        return "", {"default": {"BACKEND": "newsdesk.discovery.wagtail_backend"}}
     if chosen not in SEARCH_ENGINES:
         raise ImproperlyConfigured(
             f"NEWSDESK_SEARCH_BACKEND={chosen!r}: use database (the default), {', '.join(SEARCH_ENGINES)}."

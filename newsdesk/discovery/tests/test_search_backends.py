@@ -26,7 +26,7 @@ class SearchSettingsTests(SimpleTestCase):
     def test_the_database_engine_is_the_default(self):
         chosen, backends = self.settings_for()
         self.assertEqual(chosen, "")
-        self.assertEqual(backends["default"]["BACKEND"], "wagtail.search.backends.database")
+        self.assertEqual(backends["default"]["BACKEND"], "newsdesk.discovery.wagtail_backend")
 
     def test_opensearch_is_chosen_with_its_address(self):
         chosen, backends = self.settings_for(
