@@ -90,7 +90,7 @@ class NewArticles:
         self._write_history(pages)
         for entry in self.entries:
             entry.record.object_id = entry.page.pk
-        ImportRecord.objects.bulk_create([entry.record for entry in self.entries])
+        bulk_insert(ImportRecord, [entry.record for entry in self.entries])
         self.redirects.point_many(
             [(entry.old_paths, entry.page, entry.record.source_id, entry.new_path) for entry in self.entries]
         )
@@ -108,7 +108,7 @@ class NewArticles:
                     setattr(row, relation.field.attname, page.pk)
                     rows.append(row)
             if rows:
-                relation.related_model.objects.bulk_create(rows)
+                bulk_insert(relation.related_model, rows)  # with their ids: the revisions hold them
 
     def _write_revisions(self, pages):
         page_type, now = ContentType.objects.get_for_model(Page), timezone.now()
@@ -142,7 +142,8 @@ class NewArticles:
         """The "created" entry Page.save writes for a new page, so the page's history starts where it did."""
         now, context = timezone.now(), get_active_log_context()
         page_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
-        PageLogEntry.objects.bulk_create(
+        bulk_insert(
+            PageLogEntry,
             [
                 PageLogEntry(
                     content_type=page_type,
@@ -156,7 +157,7 @@ class NewArticles:
                     content_changed=True,
                 )
                 for page in pages
-            ]
+            ],
         )
 
 
@@ -190,6 +191,15 @@ def insert_rows(model, objs, fields, *, returning_pk=False) -> None:
 
 # The most parameters one PostgreSQL statement can carry (the protocol counts them in 16 bits).
 _POSTGRES_MAX_PARAMS = 65535
+
+
+def bulk_insert(model, objs) -> None:
+    """What `model.objects.bulk_create(objs)` does for new rows of a model without a parent table (each
+    object's related ids taken from the objects it was given, its id set after), through `insert_rows`."""
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+    if objs:
+        insert_rows(model, objs, _without_auto_pk(model), returning_pk=True)
 
 
 def _insert_plain(connection, model, objs, fields, returning_pk: bool) -> None:

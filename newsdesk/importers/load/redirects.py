@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
+from newsdesk.importers.load.batches import bulk_insert
+
 WORDPRESS_QUERY_KEYS = ("p", "page_id", "attachment_id")
 
 
@@ -65,7 +67,7 @@ class RedirectWriter:
             for path, (page, _) in claims.items()
             if path not in existing
         ]
-        Redirect.objects.bulk_create(new)
+        bulk_insert(Redirect, new)
         self.report.counts[("redirect", "created")] += len(new)
         for redirect in existing.values():
             page, source_id = claims[redirect.old_path]

@@ -48,10 +48,19 @@ def full_snapshot() -> dict:
                 page.live_revision_id == page.latest_revision_id if page.live else page.live_revision_id is None,
                 page.has_unpublished_changes != page.live,
                 page.draft_title == page.title,
+                # A revision names its bylines and tags by their rows' ids, so an edit from it updates them.
+                [b["pk"] for b in page.latest_revision.content["bylines"]]
+                == list_of(page.bylines.order_by("sort_order")),
+                [t["pk"] for t in page.latest_revision.content["tagged_items"]]
+                == list_of(page.tagged_items.order_by("pk")),
             )
             for page in articles
         ),
     }
+
+
+def list_of(rows) -> list:
+    return list(rows.values_list("pk", flat=True))
 
 
 def report_lines(lines) -> list:
