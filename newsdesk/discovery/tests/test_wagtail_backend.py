@@ -66,3 +66,24 @@ class PostgresEntriesTests(TestCase):
         self.assertEqual([page.pk for page in found], [self.articles[0].pk])
         self.assertEqual([page.pk for page in backend.search("trade", ArticlePage)], [self.articles[0].pk])
         self.assertEqual([page.pk for page in backend.autocomplete("서울", ArticlePage)], [self.articles[1].pk])
+
+    def test_a_later_chunk_sets_the_title_norms_of_its_own_entries_only(self):
+        backend = get_search_backend()
+        index = backend.index_class(backend)
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM wagtailsearch_indexentry")
+        first, *rest = ArticlePage.get_indexed_objects().filter(pk__in=[a.pk for a in self.articles]).order_by("pk")
+        index.add_items(ArticlePage, [first])
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE wagtailsearch_indexentry SET title_norm = 1.0")  # as if its length were the average
+        index.add_items(ArticlePage, rest)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT object_id, title_norm, (SELECT avg(length(title)) FROM wagtailsearch_indexentry) / length(title) "
+                "FROM wagtailsearch_indexentry ORDER BY object_id::int"
+            )
+            rows = cursor.fetchall()
+        self.assertEqual(rows[0][:2], (str(first.pk), 1.0))  # left as it was
+        for object_id, norm, expected in rows[1:]:
+            self.assertAlmostEqual(norm, float(expected), places=6, msg=object_id)
+        self.assertEqual(len(rows), 3)
