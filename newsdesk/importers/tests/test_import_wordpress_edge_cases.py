@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.test import TestCase, override_settings
+from django_tasks import default_task_backend
 from lxml import html as lxml_html
 
 from newsdesk.articles.models import ArticlePage
@@ -270,9 +271,32 @@ class EdgeCaseImportTests(TestCase):
 
 @override_settings(ENTITIES_EXTRACT_ON_SAVE=True)
 class ImportUnderstandingTests(TestCase):
-    def test_imported_articles_get_their_entities_found(self):
+    def imported_links(self):
+        imported = ImportRecord.objects.filter(kind="article").values_list("object_id", flat=True)
+        return ArticleEntity.objects.filter(article_id__in=list(imported))
+
+    def test_imported_articles_get_their_entities_found_when_asked_to_now(self):
+        output, _ = run_import(understand_now=True)
+        self.assertIn("Found entities and refreshed related articles for 10 imported articles", output)
+        self.assertTrue(self.imported_links().exists())
+        self.assertTrue(self.imported_links().exclude(status="confirmed").exists())  # suggestions, for editors
+
+    def test_without_a_task_worker_the_import_ends_without_them_and_says_how_to_find_them(self):
+        output, _ = run_import()  # tasks run in this process, as in the embedded default
+        self.assertIn("Entities and related articles are not found yet", output)
+        self.assertIn("newsdesk extract-entities", output)
+        self.assertFalse(self.imported_links().exists())
+
+    @override_settings(
+        TASKS={
+            "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default", "reader-caches"]}
+        }
+    )
+    def test_with_a_task_worker_they_are_queued_for_it(self):
+        default_task_backend.clear()
         output, _ = run_import()
         self.assertIn("Queued entity extraction", output)
-        imported = ImportRecord.objects.filter(kind="article").values_list("object_id", flat=True)
-        self.assertTrue(ArticleEntity.objects.filter(article_id__in=list(imported)).exists())
-        self.assertTrue(ArticleEntity.objects.exclude(status="confirmed").exists())  # suggestions, for editors
+        queued = [r for r in default_task_backend.results if r.task.name == "understand_imported_articles"]
+        self.assertEqual(len(queued), 1)
+        self.assertEqual(queued[0].args, [ImportRecord.objects.filter(kind="article").first().source])
+        self.assertFalse(self.imported_links().exists())  # the worker does it, not the command
