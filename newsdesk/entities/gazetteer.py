@@ -14,9 +14,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.matcher import PhraseMatcher
-from spacy.util import filter_spans
-
 from newsdesk.entities.names import normalise
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -90,6 +87,10 @@ class NameMatcher:
         self.entries: dict[str, Entry] = {}
         for entry in entries:
             self._index(entry)
+        # spaCy is imported where a model is at hand: at module level it added 0.4 s to every command's
+        # and server worker's start, through the signal handlers that import this module.
+        from spacy.matcher import PhraseMatcher  # noqa: PLC0415
+
         self.case_sensitive = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.case_blind = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._add_patterns()
@@ -117,6 +118,8 @@ class NameMatcher:
                 matcher.add(key, list(self.nlp.tokenizer.pipe(sorted(key_names))))
 
     def spans(self, doc) -> list:
+        from spacy.util import filter_spans  # noqa: PLC0415 - see __init__
+
         found = []
         for matcher in (self.case_sensitive, self.case_blind):
             for match_id, start, end in matcher(doc):
