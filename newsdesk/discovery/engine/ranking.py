@@ -16,14 +16,15 @@ RECENCY_HALF_LIFE_DAYS = 60
 
 def ordered(candidates, parsed, sort, now) -> list:
     if sort == "newest":
-        return sorted(candidates, key=lambda c: (c.published_at is not None, c.published_at, c.page_id), reverse=True)
+        return sorted(candidates, key=lambda c: (c.published is not None, c.published or 0.0, c.page_id), reverse=True)
     top = max((candidate.relevance for candidate in candidates), default=0) or 1
     wanted = words_of(parsed.text)
     # Every bonus needs each positive word in the headline: a substring test rules most candidates out
     # before the headline is split into words.
     needed = parsed.positive_words
+    now = now.timestamp()
     for candidate in candidates:
-        candidate.score = candidate.relevance / top + recency(candidate.published_at, now)
+        candidate.score = candidate.relevance / top + recency(candidate.published, now)
         lowered = candidate.headline.lower()
         if all(word in lowered for word in needed):
             candidate.score += headline_bonus(candidate.headline, parsed, wanted)
@@ -44,8 +45,9 @@ def headline_bonus(headline: str, parsed, wanted: list[str]) -> float:
     return 0.0
 
 
-def recency(published_at, now) -> float:
-    if published_at is None:
+def recency(published: float | None, now: float) -> float:
+    """The recency lift of an article published at `published`, `now` (both epoch seconds)."""
+    if published is None:
         return 0.0
-    age_days = max((now - published_at).total_seconds() / 86400, 0)
+    age_days = max((now - published) / 86400, 0)
     return RECENCY_WEIGHT * 0.5 ** (age_days / RECENCY_HALF_LIFE_DAYS)

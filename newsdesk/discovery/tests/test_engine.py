@@ -13,6 +13,9 @@ from wagtail.rich_text import RichText
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.discovery.engine import SearchQuery, search
+from newsdesk.discovery.engine.backends import get_backend
+from newsdesk.discovery.engine.backends.base import Filters
+from newsdesk.discovery.engine.query import parse_query
 from newsdesk.discovery.engine.suggestions import closest
 from newsdesk.discovery.models import SearchDocument, SearchTerm
 from newsdesk.testing import Newsroom, make_article, make_author, make_editor, make_section, minutes_ago
@@ -105,6 +108,14 @@ class SearchEngineTests(TestCase):
 
     def test_newest_sort_puts_the_latest_first(self):
         self.assertEqual(self.ids("cargo", sort="newest"), [self.port.pk, self.airport.pk])
+
+    def test_candidates_carry_the_publication_time_as_epoch_seconds(self):
+        # Ranking's recency and newest-first read this number: off by an hour (a time zone) it would reorder.
+        candidates = get_backend().candidates(parse_query("cargo"), Filters(now=timezone.now()), 10)
+        published = {candidate.page_id: candidate.published for candidate in candidates}
+        for article in (self.port, self.airport):
+            article.refresh_from_db()
+            self.assertAlmostEqual(published[article.pk], article.first_published_at.timestamp(), delta=0.002)
 
     def test_facets_combine_or_within_a_kind_and_across_kinds(self):
         everything = "newsroom"

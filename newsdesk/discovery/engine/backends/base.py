@@ -27,7 +27,7 @@ class Candidate:
     authors: str
     tags: str
     year: int | None
-    published_at: datetime | None
+    published: float | None  # seconds since the epoch: ranked and sorted as a number, never parsed as a date
     entities: str = ""
     score: float = 0.0
 
@@ -58,9 +58,17 @@ class Filters:
         return bool(self.sections or self.kinds or self.authors or self.tags or self.years or self.entities)
 
 
-# Entities last, after the columns whose positions the backends read by number.
+# Entities last, after the columns whose positions the backends read by number. Each backend reads
+# published_at as epoch seconds (`candidate_columns`): a search reads hundreds of candidates, and making
+# each an aware datetime cost more than ranking them.
 CANDIDATE_COLUMNS = "d.page_id, d.headline, d.section, d.kind, d.authors, d.tags, d.year, d.published_at, d.entities"
 CANDIDATE_WIDTH = len(CANDIDATE_COLUMNS.split(","))
+
+
+def candidate_columns(alias: str, epoch_of: str) -> str:
+    """CANDIDATE_COLUMNS of the table aliased `alias`, published_at as `epoch_of` (a format with {}) gives it."""
+    columns = CANDIDATE_COLUMNS.replace("d.", f"{alias}.")
+    return columns.replace(f"{alias}.published_at", epoch_of.format(f"{alias}.published_at"))
 
 
 def filter_sql(filters: Filters, alias: str = "d") -> tuple[str, list]:

@@ -18,6 +18,7 @@ from newsdesk.discovery.engine.backends.base import (
     MARK_END,
     MARK_START,
     SearchBackend,
+    candidate_columns,
     candidate_from_row,
     filter_sql,
 )
@@ -30,7 +31,7 @@ NORMALISATION = 1
 SNIPPET_LEAD = 120  # characters before the first match
 SNIPPET_WINDOW = 640  # two fragments of up to 35 words fit; ts_headline parses all of it
 # The vector stays in the database: only its rank comes back.
-OUTER_COLUMNS = CANDIDATE_COLUMNS.replace("d.", "m.")
+OUTER_COLUMNS = candidate_columns("m", "extract(epoch FROM {})::float8")
 SNIPPET_OPTIONS = (
     f'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "'
 )

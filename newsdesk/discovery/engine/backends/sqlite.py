@@ -7,16 +7,15 @@ reader rule and facets are applied to those ids afterwards (see `_matches`).
 """
 
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from django.db import connection
 
 from newsdesk.discovery.engine.backends.base import (
-    CANDIDATE_COLUMNS,
     HEADLINE_CANDIDATES,
     MARK_END,
     MARK_START,
     SearchBackend,
+    candidate_columns,
     candidate_from_row,
     filter_sql,
 )
@@ -144,13 +143,13 @@ class FTS5Backend(SearchBackend):
             for start in range(0, len(ids), IDS_PER_STATEMENT):
                 chunk = ids[start : start + IDS_PER_STATEMENT]
                 cursor.execute(
-                    f"SELECT {CANDIDATE_COLUMNS} FROM discovery_searchdocument d "
+                    f"SELECT {CANDIDATE_SQLITE_COLUMNS} FROM discovery_searchdocument d "
                     f"WHERE d.page_id IN ({', '.join(['%s'] * len(chunk))}) AND {where}",
                     [*chunk, *params],
                 )
                 rows += cursor.fetchall()
         rows.sort(key=lambda row: row[0], reverse=True)
-        return [candidate_from_row(_with_datetime(row), relevance[row[0]]) for row in rows]
+        return [candidate_from_row(row, relevance[row[0]]) for row in rows]
 
     def snippets(self, parsed, page_ids):
         if not page_ids:
@@ -200,18 +199,10 @@ class FTS5Backend(SearchBackend):
 
 
 FTS_COLUMNS = "headline, standfirst, meta, body"
+# Django stores datetimes here as naive UTC text; julianday() reads them to the millisecond.
+CANDIDATE_SQLITE_COLUMNS = candidate_columns("d", "(julianday({}) - 2440587.5) * 86400.0")
 # The archive index's tokenizer (migration 0002), so a scratch table marks the words the archive matched.
 TOKENIZER = "'porter unicode61 remove_diacritics 2'"
 SCRATCH = "discovery_snippetfts"
 ARCHIVE = "discovery_searchfts"  # headline, standfirst, meta, body (migration 0002)
 HEADLINES = "discovery_searchheadlinefts"  # the headline alone (migration 0005)
-
-
-def _with_datetime(row):
-    """Raw SQLite rows carry naive UTC datetimes (or text); the query layer compares aware ones."""
-    published_at = row[7]
-    if isinstance(published_at, str):
-        published_at = datetime.fromisoformat(published_at)
-    if published_at is not None and published_at.tzinfo is None:
-        row = (*row[:7], published_at.replace(tzinfo=UTC), *row[8:])
-    return row

@@ -55,7 +55,7 @@ class WagtailBackend(SearchBackend):
                 row.authors,
                 row.tags,
                 row.year,
-                row.published_at,
+                row.published_at.timestamp() if row.published_at else None,
                 row.entities,
             )
             for row in rows.defer("body", "standfirst", "meta")
