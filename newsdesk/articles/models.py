@@ -19,6 +19,7 @@ from newsdesk.articles.blocks import ArticleBodyBlock, heading_anchor
 from newsdesk.articles.forms import ArticlePageForm
 from newsdesk.articles.querysets import ArticlePageQuerySet
 from newsdesk.articles.text import stream_text
+from newsdesk.core import memo
 from newsdesk.core.languages import language_code_validator
 from newsdesk.core.pagecache.policy import ARTICLE_TAG, CACHE_TAGS_HEADER
 from newsdesk.core.slugs import unused_slug
@@ -311,10 +312,20 @@ def recent_articles(exclude=None, count: int = RECENT_COUNT, published=None) -> 
 
 
 def _live_sections_by_path(paths) -> dict:
+    # A desk has tens of sections, and every list of articles (search hits, feeds, the API) names theirs: read
+    # them all once per purge generation (core/memo.py; publishing or unpublishing a section purges).
+    every = memo.current(LIVE_SECTIONS_KEY, _read_live_sections)
+    return {path: every[path] for path in paths if path in every}
+
+
+LIVE_SECTIONS_KEY = ("articles", "live sections by path")
+
+
+def _read_live_sections() -> dict:
     # Sections sit above articles (their pages list articles), so the model is looked up by name, not imported.
     # No public() filter: a section above a published article is public, since privacy is inherited.
     section_model = apps.get_model("sections", "SectionPage")
-    return {section.path: section for section in section_model.objects.live().filter(path__in=paths)}
+    return {section.path: section for section in section_model.objects.live().order_by()}
 
 
 class ArticleByline(Orderable):

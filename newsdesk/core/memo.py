@@ -1,7 +1,8 @@
 """Small reads that nearly every reader request repeats, kept in this process between requests.
 
 The site a request is for, the publication settings, which pages are private, where an address
-leads: a handful of queries per page that change only when an editor changes something readers see.
+leads, the live sections every list of articles names: a handful of queries per page that change only
+when an editor changes something readers see.
 Every such change purges the reader caches (core/pagecache/purge.py), which bumps the page cache's
 generation in every process. A value here is kept under the generation the request read when it
 arrived (core/fragments.py), before it read anything from the database, so a value read before a

@@ -3,12 +3,13 @@
 from unittest import mock
 
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.text import stream_text
+from newsdesk.core import memo
 from newsdesk.testing import make_article, make_image, make_section, minutes_ago, paragraphs, rich_body
 
 
@@ -35,6 +36,40 @@ class ArticleModelTests(TestCase):
 
     def test_tag_names(self):
         self.assertEqual(sorted(ArticlePage.objects.get(pk=self.first.pk).tag_names), ["China", "Trade"])
+
+
+@override_settings(NEWSDESK_READER_MEMO=True)
+class SectionsKeptPerGenerationTests(TestCase):
+    """Every list of articles names their sections: read once per purge generation, fresh after a purge."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.world = make_section("World")
+        cls.business = make_section("Business")
+        make_article(cls.world, "First", published_at=minutes_ago(60))
+        make_article(cls.business, "Second", published_at=minutes_ago(30))
+
+    def setUp(self):
+        memo.clear()  # ids come back after each test's rollback
+
+    def listed(self):
+        return [article.section for article in ArticlePage.attach_sections(ArticlePage.objects.order_by("pk"))]
+
+    def test_lists_after_the_first_read_no_sections(self):
+        self.assertEqual(self.listed(), [self.world, self.business])
+        with self.assertNumQueries(1):  # the articles themselves
+            self.assertEqual(self.listed(), [self.world, self.business])
+
+    def test_a_section_unpublished_or_renamed_shows_in_the_next_list_of_every_process(self):
+        self.listed()
+        # Another process learns of the change from the purge's generation alone (this one also empties its memo).
+        with mock.patch("newsdesk.core.pagecache.purge.memo.clear"), self.captureOnCommitCallbacks(execute=True):
+            self.business.unpublish()
+        self.assertEqual(self.listed(), [self.world, None])
+        with mock.patch("newsdesk.core.pagecache.purge.memo.clear"), self.captureOnCommitCallbacks(execute=True):
+            self.world.title = "Around the world"
+            self.world.save_revision().publish()
+        self.assertEqual([section.title if section else None for section in self.listed()], ["Around the world", None])
 
 
 class BodyTextTests(TestCase):
