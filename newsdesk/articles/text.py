@@ -5,8 +5,13 @@ import re
 
 # Block values that are references or layout, not words a reader would search for.
 SKIPPED_KEYS = {"anchor", "level", "image", "article", "embed", "source_url", "first_row_is_table_header"}
-SPACES = re.compile(r"\s+")
 TAGS = re.compile(r"<[^>]*>")
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of whitespace as one space, none at the ends: what a regular expression for whitespace runs and
+    strip() give (str.split() and the pattern's class agree on every code point), several times faster."""
+    return " ".join(text.split())
 
 
 def plain_text(markup: str) -> str:
@@ -29,4 +34,4 @@ def block_text(value) -> list[str]:
 def stream_text(raw_blocks) -> str:
     """A body's blocks (their stored form, `StreamValue.raw_data`) as one plain text, spaces collapsed."""
     parts = [text for block in raw_blocks or [] for text in block_text(block.get("value"))]
-    return SPACES.sub(" ", " ".join(parts)).strip()
+    return collapse_spaces(" ".join(parts))

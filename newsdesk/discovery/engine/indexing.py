@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from newsdesk.articles.models import ArticleByline, ArticlePage, ArticleTag
-from newsdesk.articles.text import SPACES
+from newsdesk.articles.text import collapse_spaces
 from newsdesk.discovery.engine.query import words_of
 from newsdesk.discovery.models import SearchDocument, SearchTerm
 from newsdesk.entities.models import ArticleEntity
@@ -28,7 +28,8 @@ MAX_VOCABULARY_WORD = 64
 
 
 def body_text(article) -> str:
-    return SPACES.sub(" ", UNINDEXED.sub(" ", article.body_text())).strip()
+    text = article.body_text()  # spaces already collapsed: again only where a character is taken out
+    return collapse_spaces(UNINDEXED.sub(" ", text)) if UNINDEXED.search(text) else text
 
 
 def bar_joined(slugs) -> str:
