@@ -10,6 +10,8 @@ to Wagtail's own `add_items`), with one difference: an older entry whose title n
 Wagtail's, untouched.
 """
 
+from collections import defaultdict
+
 from django.db import connection
 from django.db.models import Avg, F
 from django.db.models.functions import Length
@@ -30,23 +32,27 @@ class PostgresIndex(postgres.PostgresIndex):
         if not model.get_search_fields() or not objs:
             return
         backend, content_type = self.backend, get_content_type_pk(model)
-        rows, params = [], []
+        # One short statement per shape of entry (how many texts of each part), its rows sent together by
+        # executemany: the statement is parsed once, where one statement for a whole chunk was parsed in
+        # Python placeholder by placeholder (a quarter of the indexing thread's time).
+        shapes = defaultdict(list)
         for obj in objs:
             title, autocomplete, body = entry_parts(postgres.ObjectIndexer(obj, backend))
             row = [("%s", [content_type]), ("%s", [str(obj.pk)])]
             row += [tsvector(title, backend.config), tsvector(autocomplete, backend.autocomplete_config)]
             row += [tsvector(body, backend.config), ("1.0", []), ("%s", [joined(title)]), ("%s", [joined(body)])]
-            rows.append(f"({', '.join(sql for sql, _ in row)})")
-            params += [param for _, row_params in row for param in row_params]
+            shape = f"({', '.join(sql for sql, _ in row)})"
+            shapes[shape].append([param for _, row_params in row for param in row_params])
         with self.write_connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {postgres.IndexEntry._meta.db_table} (content_type_id, object_id, title, "
-                f"autocomplete, body, title_norm, title_text, body_text) VALUES {', '.join(rows)} "
-                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
-                "title_norm = 1.0, autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
-                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
-                params,
-            )
+            for shape, rows in shapes.items():
+                cursor.executemany(
+                    f"INSERT INTO {postgres.IndexEntry._meta.db_table} (content_type_id, object_id, title, "
+                    f"autocomplete, body, title_norm, title_text, body_text) VALUES {shape} "
+                    "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, "
+                    "title_norm = 1.0, autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
+                    "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                    rows,
+                )
         self._refresh_title_norms_of(content_type, [str(obj.pk) for obj in objs])
 
     def _refresh_title_norms_of(self, content_type, object_ids):
@@ -86,18 +92,20 @@ def entry_parts(indexer) -> tuple[list, list, list]:
 
 
 def tsvector(texts, config) -> tuple[str, list]:
-    """The SQL and parameters Django compiles Wagtail's vector of `texts` to, nested the same way."""
+    """The SQL and parameters for Wagtail's vector of `texts`, nested as Django compiles it.
+
+    Only the texts are parameters: the configuration and the weights are written into the statement as
+    literals (each a known name or letter, quoted), so entries of the same shape share one statement."""
     texts = [(text, weight) for text, weight in texts if text]
     if not texts:
-        return "to_tsvector(COALESCE(%s, %s))", ["", ""]
-    one = (
-        "setweight(to_tsvector(%s::regconfig, COALESCE(%s, %s)), %s)"
-        if config
-        else "setweight(to_tsvector(COALESCE(%s, %s)), %s)"
-    )
-    sql = balanced_reduce(lambda left, right: f"({left} || {right})", [one] * len(texts))
-    params = [param for text, weight in texts for param in ([config] if config else []) + [text, "", weight]]
-    return sql, params
+        return "to_tsvector('')", []
+    regconfig = f"{sql_literal(config)}::regconfig, " if config else ""
+    parts = [f"setweight(to_tsvector({regconfig}%s), {sql_literal(weight)})" for _, weight in texts]
+    return balanced_reduce(lambda left, right: f"({left} || {right})", parts), [text for text, _ in texts]
+
+
+def sql_literal(value: str) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
 
 
 def joined(texts) -> str:
