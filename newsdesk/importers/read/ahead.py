@@ -141,8 +141,10 @@ class ConvertedRecords:
         while True:
             try:
                 message = pickle.load(stream)
-            except (EOFError, OSError, ValueError, pickle.UnpicklingError):
+            except EOFError:
                 message = (None, 0, None)  # the child stopped without saying why
+            except (OSError, ValueError, pickle.UnpicklingError) as exc:  # the pipe broke, or what came was garbled
+                message = (None, 0, f"{type(exc).__name__}: {exc}")
             while not self._stopping.is_set():
                 try:
                     self._messages.put(message, timeout=0.1)
@@ -197,11 +199,19 @@ class ConvertedRecords:
         finally:
             self.close()
 
+    def _stopped_child(self, reason) -> str:
+        """Why the child's messages ended. A child still running (its messages could not be read) is
+        stopped first: waiting for it would wait for ever, as it waits for its pipe to be read."""
+        if self._process.poll() is None:
+            self._process.kill()
+        code = self._process.wait()
+        return f"exit code {code}" + (f", {reason}" if reason else "")
+
     def _until(self, end: str) -> Iterator:
         while True:
             kind, position, payload = self._messages.get()
             if kind is None:
-                raise RuntimeError(f"the process reading {self.path.name} stopped (exit code {self._process.wait()})")
+                raise RuntimeError(f"the process reading {self.path.name} stopped ({self._stopped_child(payload)})")
             if kind == _NOT_WXR:
                 raise WXRError(payload)
             if kind == _FAILED:

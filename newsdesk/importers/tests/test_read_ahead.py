@@ -1,8 +1,10 @@
 """Records read and converted by a child process are the records read here, and the child never
 outlives the reader."""
 
+import pickle
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 from django.test import SimpleTestCase
 
@@ -77,3 +79,18 @@ class ConvertedRecordsTests(SimpleTestCase):
         missing.unlink()
         with self.assertRaisesRegex(RuntimeError, "gone.xml"):
             list(reader.records())
+
+    def test_a_garbled_stream_from_the_child_is_an_error_and_the_child_is_stopped(self):
+        # The child is still writing (120 posts fill the pipe many times over) when its messages stop making
+        # sense: waiting for it to end would wait for ever, as it waits for the pipe to be read.
+        reader = ConvertedRecords(self.export, in_child=True)
+        with (
+            mock.patch("newsdesk.importers.read.ahead.pickle.load", side_effect=pickle.UnpicklingError("garbled")),
+            self.assertRaisesRegex(RuntimeError, r"export\.xml stopped \(exit code -?\d+, UnpicklingError: garbled\)"),
+        ):
+            records = reader.records()
+            reader.start()
+            child = reader._process
+            list(records)
+        self.assertIsNotNone(child.poll())
+        self.assertIsNone(reader._process)
