@@ -14,7 +14,12 @@ peak memory. `--short-posts` uses the older 1.25 KB synthetic posts instead.
 measures the whole import into SQLite (max RSS; tracemalloc would slow it down), then the search
 indexing the command does next, then a second run of the same export (everything unchanged); with
 --postgres, the same again into a fresh PostgreSQL database. The baseline is the same import with
-one item per transaction (`--batch-size 1`), on the smallest size.
+one item per transaction (`--batch-size 1`), on the smallest size. On PostgreSQL the import's figure
+includes the search indexing done alongside it by a second process (importers/load/alongside.py), and
+the index step is what is left after it.
+
+`--whole-command RUNS` times `newsdesk import-wordpress` itself instead, start-up to exit, on a database
+migrated beforehand, RUNS times per size and database: what a desk waits for.
 """
 
 import json
@@ -73,6 +78,7 @@ def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str, 
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from newsdesk.importers.load.alongside import IndexAlongside
     from newsdesk.importers.load.search import index_imported_pages
     from newsdesk.importers.report import Report
     from newsdesk.importers.wordpress import WordPressImport
@@ -82,9 +88,14 @@ def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str, 
     from newsdesk.importers.wordpress import BATCH_SIZE
 
     importer = WordPressImport(export, report=report, media_dir=media, batch_size=int(batch_size) or BATCH_SIZE)
+    # As `newsdesk import-wordpress` runs it: on PostgreSQL, committed batches are indexed by a second
+    # process during the import, which the import's figure then includes.
+    alongside = IndexAlongside.started()
+    importer.batch_committed = alongside.send if alongside else None
     importer.run()
     elapsed = time.perf_counter() - started
-    index_imported_pages(importer.source)  # what `newsdesk import-wordpress` does next, unless told to skip it
+    already = alongside.finish() if alongside else frozenset()
+    index_imported_pages(importer.source, already=already)  # what the command does next, unless told to skip it
     indexing = time.perf_counter() - started - elapsed
     report.close()
     # The same export again, as a desk re-running its import to pick up late changes: all unchanged.
@@ -183,6 +194,43 @@ def run(mode: str, sizes, batch_size=0, label=None, postgres="", database=BENCH_
     return rows
 
 
+def whole_command(sizes, postgres="", database=BENCH_DATABASE, repeat=1):
+    """`newsdesk import-wordpress` timed from start to exit, on each database, after `newsdesk migrate`."""
+    from contextlib import nullcontext
+
+    command = str(Path(sys.executable).with_name("newsdesk"))
+    label = "postgres" if postgres else "sqlite"
+    for posts in sizes:
+        with tempfile.TemporaryDirectory(prefix="wxr-bench-") as tmp:
+            export, media = Path(tmp) / "export.xml", Path(tmp) / "uploads"
+            write_synthetic_export(export, media, posts, realistic=True)
+            timings = []
+            for _ in range(repeat):
+                with FreshPostgres(postgres, database) if postgres else nullcontext("") as database_url:
+                    data = Path(tempfile.mkdtemp(dir=tmp))
+                    env = {
+                        **os.environ,
+                        "NEWSDESK_DATA_DIR": str(data),
+                        "DATABASE_URL": database_url or f"sqlite:///{data}/bench.sqlite3",
+                        "LOG_LEVEL": "ERROR",
+                    }
+                    subprocess.run([command, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=REPO)
+                    started = time.perf_counter()
+                    subprocess.run(
+                        [command, "import-wordpress", str(export), "--media-dir", str(media)],
+                        env=env,
+                        check=True,
+                        cwd=REPO,
+                        stdout=subprocess.DEVNULL,
+                    )
+                    timings.append(time.perf_counter() - started)
+            print(
+                f"{label:>8}: {posts:>6} posts, `newsdesk import-wordpress` whole: "
+                + ", ".join(f"{seconds:.2f} s = {posts / seconds:.0f} posts/s" for seconds in timings),
+                flush=True,
+            )
+
+
 def main(argv):
     import argparse
 
@@ -201,7 +249,20 @@ def main(argv):
         "--postgres-sizes", type=int, nargs="*", help="Sizes to import into PostgreSQL (default: --import-sizes)."
     )
     parser.add_argument("--short-posts", action="store_true", help="The older 1.25 KB synthetic posts.")
+    parser.add_argument(
+        "--whole-command",
+        type=int,
+        default=0,
+        metavar="RUNS",
+        help="Only time `newsdesk import-wordpress` itself, RUNS times per size and database.",
+    )
     args = parser.parse_args(argv)
+    if args.whole_command:
+        whole_command(args.import_sizes, repeat=args.whole_command)
+        if args.postgres:
+            sizes = args.postgres_sizes or args.import_sizes
+            whole_command(sizes, args.postgres, args.postgres_database, repeat=args.whole_command)
+        return
     posts = {"short_posts": args.short_posts}
     run("stream", args.stream_sizes, **posts)
     rows = run("import", args.import_sizes, **posts)

@@ -110,6 +110,8 @@ class WordPressImport:
         self.pages = None  # the writers are made when the export's channel is read
         self._item_savepoints = True  # see `_together`
         self._hold_new_images = False  # in a group of the first pass: new images are saved together
+        # Told (source, WordPress ids) after each batch of the second pass is committed (load/alongside.py).
+        self.batch_committed = None
 
     # -- the run ---------------------------------------------------------------------------
 
@@ -140,11 +142,18 @@ class WordPressImport:
                     batch.append(record)
                     if len(batch) >= self.batch_size:
                         self._import_batch(batch)
+                        self._committed(batch)
                         batch = []
                         self.progress(reader.position, reader.size, "posts and pages")
             self._import_batch(batch)
+            self._committed(batch)
             self.progress(reader.position, reader.size, "posts and pages")
         self.pages.settle_parents(self.pending_parents)
+
+    def _committed(self, items):
+        # Committed only outside any transaction (a dry run holds one, and so does a test).
+        if self.batch_committed is not None and items and not transaction.get_connection().in_atomic_block:
+            self.batch_committed(self.source, [item.source_id for item in items])
 
     def _import_batch(self, items):
         """The second pass over a batch of items: in one transaction when it can, else one by one.

@@ -41,8 +41,12 @@ def bulk_writes():
         post_save.connect(index_saved_page, dispatch_uid=SITE_SEARCH_UID)
 
 
-def index_imported_pages(source: str, chunk_size=500) -> int:
-    """Add every page imports from `source` wrote to the search indexes; returns how many.
+IMPORTED_MODELS = ((ArticlePage, ImportKind.ARTICLE), (StandardPage, ImportKind.PAGE))
+
+
+def index_imported_pages(source: str, chunk_size=500, *, already=frozenset()) -> int:
+    """Add every page imports from `source` wrote to the search indexes, less the ids in `already` (indexed
+    alongside the import, see load/alongside.py); returns how many.
 
     A chunk at a time, so memory stays flat; each chunk is loaded once for both indexes. On PostgreSQL
     each index is written from a thread with its own connection while the next chunk is read: each
@@ -50,20 +54,32 @@ def index_imported_pages(source: str, chunk_size=500) -> int:
     other. Run again, it refreshes the same entries.
     """
     indexed = 0
-    with writers_of(add_to_wagtail, add_to_site_search, parallel=parallel_jobs(2) > 1) as write:
-        for model, kind in ((ArticlePage, ImportKind.ARTICLE), (StandardPage, ImportKind.PAGE)):
+    with index_writers() as write:
+        for model, kind in IMPORTED_MODELS:
             ids = ImportRecord.objects.of(source, kind).order_by("pk").values_list("object_id", flat=True).iterator()
             while chunk := list(islice(ids, chunk_size)):
-                pages = model.get_indexed_objects().filter(pk__in=chunk)
-                if model is ArticlePage:
-                    pages = pages.prefetch_related("tags")  # its search fields read every page's tags
-                pages = list(pages)
-                if model is ArticlePage:
-                    for page in pages:
-                        page.body_text()  # read here, once: both indexes ask for it
-                write(model, pages, chunk)
-                indexed += len(pages)
+                indexed += index_chunk(write, model, [pk for pk in chunk if pk not in already])
     return indexed
+
+
+def index_writers():
+    """The two indexes' writers (see `writers_of`): through a thread each where the database allows it."""
+    return writers_of(add_to_wagtail, add_to_site_search, parallel=parallel_jobs(2) > 1)
+
+
+def index_chunk(write, model, ids) -> int:
+    """Loads the pages `ids` of `model` once and gives them to `write`; returns how many there were."""
+    if not ids:
+        return 0
+    pages = model.get_indexed_objects().filter(pk__in=ids)
+    if model is ArticlePage:
+        pages = pages.prefetch_related("tags")  # its search fields read every page's tags
+    pages = list(pages)
+    if model is ArticlePage:
+        for page in pages:
+            page.body_text()  # read here, once: both indexes ask for it
+    write(model, pages, ids)
+    return len(pages)
 
 
 def add_to_wagtail(model, pages, _ids):

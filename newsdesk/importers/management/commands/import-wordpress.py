@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django_tasks.backends.immediate import ImmediateBackend
 from tqdm import tqdm
 
+from newsdesk.importers.load.alongside import IndexAlongside
 from newsdesk.importers.load.search import index_imported_pages
 from newsdesk.importers.read.wxr import WXRError
 from newsdesk.importers.report import Report
@@ -88,13 +89,20 @@ class Command(BaseCommand):
             dry_run=dry_run,
             batch_size=batch_size,
         )
+        # On PostgreSQL, committed batches are indexed by a second process while the import goes on.
+        alongside = None if dry_run or skip_search_index else IndexAlongside.started()
+        importer.batch_committed = alongside.send if alongside else None
         try:
             with self._progress_bar(options["verbosity"]) as progress:
                 importer.progress = progress
                 importer.run()
-        except WXRError as exc:
-            log.add("file", path.name, "error", str(exc))
-            raise CommandError(f"{exc} Nothing was imported. Report: {report_path}") from None
+        except BaseException as exc:
+            if alongside:
+                alongside.stop()
+            if isinstance(exc, WXRError):
+                log.add("file", path.name, "error", str(exc))
+                raise CommandError(f"{exc} Nothing was imported. Report: {report_path}") from None
+            raise
         finally:
             log.close()
         prefix = "Dry run, nothing kept — " if dry_run else "Imported — "
@@ -104,7 +112,9 @@ class Command(BaseCommand):
         if skip_search_index:
             self.stdout.write("Not yet in search: run `newsdesk update_index` when convenient.")
         else:
-            self.stdout.write(f"Added {index_imported_pages(importer.source)} imported pages to the search index.")
+            already = alongside.finish() if alongside else frozenset()
+            indexed = len(already) + index_imported_pages(importer.source, already=already)
+            self.stdout.write(f"Added {indexed} imported pages to the search index.")
         self._understand(importer.source, now=understand_now)
         # Wagtail's usage counts ("used in 3 pages") are rebuilt for the whole site, which takes
         # several times longer than the import: left to the desk to run when it suits.

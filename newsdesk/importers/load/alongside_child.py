@@ -1,0 +1,45 @@
+"""The child of load/alongside.py: indexes each committed batch it is told of, then prints the page ids indexed.
+
+    python -m newsdesk.importers.load.alongside_child DATABASE_NAME < lines of [source, [WordPress ids]]
+
+Run as a main module, it sets Django up before it imports anything that needs the app registry.
+"""
+
+import json
+import os
+import sys
+
+
+def index_batches(lines) -> list[int]:
+    """For each line [source, WordPress ids], index those items' pages; the page ids indexed."""
+    # Models load only once Django is set up (see `main`).
+    from newsdesk.importers.load.search import IMPORTED_MODELS, index_chunk, index_writers  # noqa: PLC0415
+    from newsdesk.importers.models import ImportRecord  # noqa: PLC0415
+
+    done = []
+    with index_writers() as write:
+        for line in lines:
+            source, source_ids = json.loads(line)
+            for model, kind in IMPORTED_MODELS:
+                records = ImportRecord.objects.of(source, kind).filter(source_id__in=source_ids)
+                ids = list(records.values_list("object_id", flat=True))
+                index_chunk(write, model, ids)
+                done += ids
+    return done  # only once the writers have finished: leaving their block waits for them
+
+
+def main(database_name: str) -> None:
+    import django  # noqa: PLC0415 - set up before the models are imported
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+    django.setup()
+    from django.db import connections  # noqa: PLC0415
+
+    # The parent's database, which may not be the settings' own (a test database). Set before the first
+    # connection: every thread's connection is made from this dict.
+    connections.settings["default"]["NAME"] = database_name
+    print(json.dumps(index_batches(sys.stdin)), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
