@@ -14,7 +14,8 @@ transaction (the child sees committed batches only), on two cores or more, never
     alongside = IndexAlongside.started()      # None where it does not apply
     importer.batch_committed = alongside.send if alongside else None
     importer.run()
-    indexed = index_imported_pages(source, already=alongside.finish() if alongside else frozenset())
+    already = alongside.finish() if alongside else frozenset()
+    indexed = (alongside.indexed if alongside else 0) + index_imported_pages(source, already=already)
 """
 
 import json
@@ -37,6 +38,7 @@ class IndexAlongside:
     def __init__(self, process: subprocess.Popen, errors):
         self.process, self.errors = process, errors
         self.failed = False
+        self.indexed = 0  # pages the child indexed, once `finish` has returned
 
     @classmethod
     def started(cls) -> "IndexAlongside | None":
@@ -76,7 +78,7 @@ class IndexAlongside:
             self.failed = True  # the child stopped; `finish` says why and the parent indexes everything
 
     def finish(self) -> frozenset:
-        """Waits for the child; the page ids it indexed (none if it failed, which is logged)."""
+        """Waits for the child; the page ids it handled (none if it failed, which is logged)."""
         try:
             self.process.stdin.close()
         except OSError:  # a child that stopped early leaves a broken pipe
@@ -86,8 +88,10 @@ class IndexAlongside:
         with self.errors:
             try:
                 if code == 0:
-                    return frozenset(json.loads(output.strip().splitlines()[-1]))
-            except (ValueError, IndexError):
+                    done = json.loads(output.strip().splitlines()[-1])
+                    self.indexed = int(done["indexed"])
+                    return frozenset(done["ids"])
+            except (ValueError, IndexError, KeyError, TypeError):
                 pass
             self.errors.seek(0)
             detail = self.errors.read().decode(errors="replace").strip().splitlines()[-1:] or [f"exit code {code}"]

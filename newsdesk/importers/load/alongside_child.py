@@ -1,4 +1,4 @@
-"""The child of load/alongside.py: indexes each committed batch it is told of, then prints the page ids indexed.
+"""The child of load/alongside.py: indexes each committed batch it is told of, then prints what it did.
 
     python -m newsdesk.importers.load.alongside_child DATABASE_NAME < lines of [source, [WordPress ids]]
 
@@ -10,22 +10,23 @@ import os
 import sys
 
 
-def index_batches(lines) -> list[int]:
-    """For each line [source, WordPress ids], index those items' pages; the page ids indexed."""
+def index_batches(lines) -> dict:
+    """For each line [source, WordPress ids], index those items' pages: the page ids handled (a record whose
+    page is gone among them) and how many pages were indexed."""
     # Models load only once Django is set up (see `main`).
     from newsdesk.importers.load.search import IMPORTED_MODELS, index_chunk, index_writers  # noqa: PLC0415
     from newsdesk.importers.models import ImportRecord  # noqa: PLC0415
 
-    done = []
+    done, indexed = [], 0
     with index_writers() as write:
         for line in lines:
             source, source_ids = json.loads(line)
             for model, kind in IMPORTED_MODELS:
                 records = ImportRecord.objects.of(source, kind).filter(source_id__in=source_ids)
                 ids = list(records.values_list("object_id", flat=True))
-                index_chunk(write, model, ids)
+                indexed += index_chunk(write, model, ids)
                 done += ids
-    return done  # only once the writers have finished: leaving their block waits for them
+    return {"ids": done, "indexed": indexed}  # only once the writers have finished: leaving their block waits
 
 
 def main(database_name: str) -> None:

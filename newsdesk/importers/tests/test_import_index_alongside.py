@@ -19,6 +19,7 @@ from newsdesk.articles.models import ArticlePage
 from newsdesk.discovery.engine import SearchQuery, search
 from newsdesk.discovery.models import SearchDocument
 from newsdesk.importers.load.alongside import IndexAlongside
+from newsdesk.importers.models import ImportKind, ImportRecord
 from newsdesk.importers.tests.material import write_synthetic_export
 from newsdesk.sections.models import StandardPage
 
@@ -46,7 +47,7 @@ class IndexAlongsideTests(TransactionTestCase):
         patcher.start()
         self.addCleanup(patcher.stop)
 
-    def import_export(self, export=None) -> str:
+    def import_export(self, export=None, **options) -> str:
         out = io.StringIO()
         call_command(
             "import-wordpress",
@@ -55,6 +56,7 @@ class IndexAlongsideTests(TransactionTestCase):
             report=str(self.folder / "report.jsonl"),
             batch_size=5,  # several batches, each handed over once committed
             stdout=out,
+            **options,
         )
         return out.getvalue()
 
@@ -102,6 +104,23 @@ class IndexAlongsideTests(TransactionTestCase):
         self.assertIn("Indexing alongside the import stopped", logs.output[0])
         self.assertIn("newsdesk_no_such_database", logs.output[0])
         self.assert_every_page_is_in_both_indexes(output)
+
+    def test_the_second_process_counts_pages_it_indexed_and_hands_back_every_id_it_handled(self):
+        self.import_export(skip_search_index=True)
+        self.assertEqual(self.spawned, [])  # nothing to index during the import
+        gone = ArticlePage.objects.order_by("pk").first()
+        gone_pk = gone.pk
+        gone.delete()  # deleted by the desk: its import record stays
+        records = ImportRecord.objects.filter(kind=ImportKind.ARTICLE)
+        source = records.values_list("source", flat=True).first()
+        alongside = IndexAlongside.started()
+        alongside.send(source, list(records.values_list("source_id", flat=True)))
+        handled = alongside.finish()
+        self.assertIn(gone_pk, handled)  # not for the step after the import to try again
+        self.assertEqual(len(handled), POSTS)
+        self.assertEqual(alongside.indexed, POSTS - 1)
+        self.assertEqual(SearchDocument.objects.count(), POSTS - 1)
+        self.assertFalse(SearchDocument.objects.filter(page_id=gone_pk).exists())
 
     def test_an_import_that_fails_stops_the_second_process(self):
         not_wxr = self.folder / "not-wxr.xml"

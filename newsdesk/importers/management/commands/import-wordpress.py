@@ -113,7 +113,7 @@ class Command(BaseCommand):
             self.stdout.write("Not yet in search: run `newsdesk update_index` when convenient.")
         else:
             already = alongside.finish() if alongside else frozenset()
-            indexed = len(already) + index_imported_pages(importer.source, already=already)
+            indexed = (alongside.indexed if alongside else 0) + index_imported_pages(importer.source, already=already)
             self.stdout.write(f"Added {indexed} imported pages to the search index.")
         self._understand(importer.source, now=understand_now)
         # Wagtail's usage counts ("used in 3 pages") are rebuilt for the whole site, which takes
