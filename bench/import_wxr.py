@@ -78,8 +78,7 @@ def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str, 
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from newsdesk.importers.load.alongside import IndexAlongside
-    from newsdesk.importers.load.search import index_imported_pages
+    from newsdesk.importers.load.alongside import attach, index_the_rest
     from newsdesk.importers.report import Report
     from newsdesk.importers.wordpress import WordPressImport
 
@@ -90,12 +89,10 @@ def measure(mode: str, export: str, media: str, data_dir: str, batch_size: str, 
     importer = WordPressImport(export, report=report, media_dir=media, batch_size=int(batch_size) or BATCH_SIZE)
     # As `newsdesk import-wordpress` runs it: on PostgreSQL, committed batches are indexed by a second
     # process during the import, which the import's figure then includes.
-    alongside = IndexAlongside.started()
-    importer.batch_committed = alongside.send if alongside else None
+    alongside = attach(importer)
     importer.run()
     elapsed = time.perf_counter() - started
-    already = alongside.finish() if alongside else frozenset()
-    index_imported_pages(importer.source, already=already)  # what the command does next, unless told to skip it
+    index_the_rest(importer.source, alongside)  # what the command does next, unless told to skip it
     indexing = time.perf_counter() - started - elapsed
     report.close()
     # The same export again, as a desk re-running its import to pick up late changes: all unchanged.

@@ -11,11 +11,9 @@ a page reaches the index.
 Only where it can help and is safe: on PostgreSQL (SQLite has one writer at a time), outside any
 transaction (the child sees committed batches only), on two cores or more, never for a dry run.
 
-    alongside = IndexAlongside.started()      # None where it does not apply
-    importer.batch_committed = alongside.send if alongside else None
-    importer.run()
-    already = alongside.finish() if alongside else frozenset()
-    indexed = (alongside.indexed if alongside else 0) + index_imported_pages(source, already=already)
+    alongside = attach(importer)              # None where it does not apply
+    importer.run()                            # if it raises: alongside.stop()
+    indexed = index_the_rest(importer.source, alongside)
 """
 
 import json
@@ -28,6 +26,7 @@ import tempfile
 from django.db import connection
 
 from newsdesk.discovery.engine.indexing import parallel_jobs
+from newsdesk.importers.load.search import index_imported_pages
 
 logger = logging.getLogger(__name__)
 
@@ -104,3 +103,19 @@ class IndexAlongside:
             self.process.kill()
         self.process.wait()
         self.errors.close()
+
+
+def attach(importer) -> IndexAlongside | None:
+    """Starts indexing alongside `importer` where that applies: its batches are handed over as they commit."""
+    alongside = IndexAlongside.started()
+    importer.batch_committed = alongside.send if alongside else None
+    return alongside
+
+
+def index_the_rest(source: str, alongside: IndexAlongside | None) -> int:
+    """After the import: waits for `alongside` (None where none ran) and indexes every page of `source` it did
+    not handle; how many pages were indexed in all."""
+    if alongside is None:
+        return index_imported_pages(source)
+    already = alongside.finish()
+    return alongside.indexed + index_imported_pages(source, already=already)

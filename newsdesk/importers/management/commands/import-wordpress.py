@@ -6,8 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django_tasks.backends.immediate import ImmediateBackend
 from tqdm import tqdm
 
-from newsdesk.importers.load.alongside import IndexAlongside
-from newsdesk.importers.load.search import index_imported_pages
+from newsdesk.importers.load.alongside import attach, index_the_rest
 from newsdesk.importers.read.wxr import WXRError
 from newsdesk.importers.report import Report
 from newsdesk.importers.tasks import understand_imported_articles
@@ -90,8 +89,7 @@ class Command(BaseCommand):
             batch_size=batch_size,
         )
         # On PostgreSQL, committed batches are indexed by a second process while the import goes on.
-        alongside = None if dry_run or skip_search_index else IndexAlongside.started()
-        importer.batch_committed = alongside.send if alongside else None
+        alongside = None if dry_run or skip_search_index else attach(importer)
         try:
             with self._progress_bar(options["verbosity"]) as progress:
                 importer.progress = progress
@@ -112,8 +110,7 @@ class Command(BaseCommand):
         if skip_search_index:
             self.stdout.write("Not yet in search: run `newsdesk update_index` when convenient.")
         else:
-            already = alongside.finish() if alongside else frozenset()
-            indexed = (alongside.indexed if alongside else 0) + index_imported_pages(importer.source, already=already)
+            indexed = index_the_rest(importer.source, alongside)
             self.stdout.write(f"Added {indexed} imported pages to the search index.")
         self._understand(importer.source, now=understand_now)
         # Wagtail's usage counts ("used in 3 pages") are rebuilt for the whole site, which takes
