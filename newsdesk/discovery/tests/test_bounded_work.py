@@ -7,9 +7,11 @@ A common word must be read by walking the newest-first index and stopping at the
 import json
 import unittest
 from datetime import timedelta
+from unittest.mock import patch
 
 from django.db import connection, transaction
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -20,8 +22,9 @@ from newsdesk.discovery.engine.query import parse_query
 from newsdesk.discovery.models import SearchDocument
 
 
-@unittest.skipUnless(connection.vendor == "postgresql", "PostgreSQL query plans")
-class PostgresPlanTests(TestCase):
+class SmallArchive(TestCase):
+    """120 documents with their statistics; the tests' words are in all, a tenth, the oldest or one."""
+
     @classmethod
     def setUpTestData(cls):
         now = timezone.now()
@@ -29,7 +32,11 @@ class PostgresPlanTests(TestCase):
             SearchDocument(
                 page_id=None,
                 headline=f"Report number {n}",
-                body="The newsroom reported. " + ("A quillwort grew by the harbour." if n == 7 else "Nothing else."),
+                body="The newsroom reported. "
+                + ("A quillwort grew by the harbour." if n == 7 else "Nothing else.")
+                # A word in one article in ten, and one only in the oldest (for the newest slice).
+                + (" The harbourmaster spoke." if n % 10 == 0 else "")
+                + (" On the quayside." if n > 100 else ""),
                 path=f"0001{n:04d}",
                 live=True,
                 published_at=now - timedelta(hours=n),
@@ -60,6 +67,9 @@ class PostgresPlanTests(TestCase):
             cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
             return json.dumps(cursor.fetchone()[0])
 
+
+@unittest.skipUnless(connection.vendor == "postgresql", "PostgreSQL query plans")
+class PostgresPlanTests(SmallArchive):
     def test_a_common_word_walks_the_newest_first_index_and_stops(self):
         self.assertGreaterEqual(postgres.match_share(parse_query("newsroom ")), postgres.WALK_SHARE)
         plan = self.plan("newsroom")
@@ -82,6 +92,12 @@ class PostgresPlanTests(TestCase):
         self.assertNotIn('"Node Type": "Sort"', plan)
         self.assertLess(postgres.match_share(parse_query("quillwo")), postgres.WALK_SHARE)
 
+    def test_a_common_word_excluded_leaves_few_matches_read_from_the_gin_index(self):
+        # Every document holds both words: walking for "newsroom" without "reported" would read rows for none.
+        self.assertGreaterEqual(postgres.match_share(parse_query("newsroom ")), postgres.WALK_SHARE)
+        self.assertLess(postgres.match_share(parse_query("newsroom -reported")), postgres.WALK_SHARE)
+        self.assertNotIn("discovery_doc_newest", self.plan("newsroom -reported"))
+
     def test_a_walk_gives_up_after_a_bounded_number_of_rows(self):
         # Both words are in every document, never in this order: the walk must not read the archive.
         parsed = parse_query('"reported newsroom"')
@@ -103,3 +119,60 @@ def nodes_of(plan, node_type):
         yield plan
     for child in plan.get("Plans", []):
         yield from nodes_of(child, node_type)
+
+
+@unittest.skipUnless(connection.vendor == "postgresql", "PostgreSQL query plans")
+class NewestSliceTests(SmallArchive):
+    """A word in between common and rare is read from the newest slice of the archive expected to hold
+    its candidates (the GIN index and the publication-time index combined), and from the whole archive
+    when the slice holds too few: the candidates are the same either way."""
+
+    def setUp(self):
+        super().setUp()
+        depths = patch.object(postgres, "DEPTHS", [10, 20, 40, 80])  # this archive holds 120 documents
+        depths.start()
+        self.addCleanup(depths.stop)
+
+    def candidates(self, text, limit):
+        with CaptureQueriesContext(connection) as queries:
+            found = postgres.PostgresBackend().candidates(parse_query(text + " "), Filters(now=timezone.now()), limit)
+        statements = [query["sql"] for query in queries.captured_queries if "ts_rank" in query["sql"]]
+        return [candidate.headline for candidate in found], statements
+
+    def test_a_word_in_some_articles_reads_the_newest_slice(self):
+        share = postgres.match_share(parse_query("harbourmaster "))
+        self.assertTrue(postgres.SLICE_MIN_SHARE <= share < postgres.WALK_SHARE, share)
+        headlines, statements = self.candidates("harbourmaster", 3)
+        self.assertEqual(headlines, ["Report number 10", "Report number 20", "Report number 30"])
+        self.assertEqual(len(statements), 2)  # headline matches, then the article matches within the slice
+        self.assertIn("d.published_at >=", statements[1])
+        since = postgres.newest_slice(share, 3)
+        planner, sql, params = postgres.matches_statement(
+            None, postgres.tsquery_text(parse_query("harbourmaster ")), None, Filters(), 3, walk=False, since=since
+        )
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(planner)
+            cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+            plan = cursor.fetchone()[0]
+        # The slice comes from the publication-time index (combined with the GIN index's matches when the
+        # archive is large; this small one reads the slice alone), not from every match of the word.
+        scanned = {scan["Index Name"] for scan in nodes_of(plan[0]["Plan"], "Bitmap Index Scan")}
+        self.assertTrue(scanned & {"discovery_doc_newest", "discovery_doc_published"}, plan)
+
+    def test_a_slice_holding_too_few_is_read_again_whole(self):
+        # Only the oldest twenty articles hold the word: the newest slice its share points to holds none.
+        share = postgres.match_share(parse_query("quayside "))
+        self.assertTrue(postgres.SLICE_MIN_SHARE <= share < postgres.WALK_SHARE, share)
+        self.assertIsNotNone(postgres.newest_slice(share, 3))
+        headlines, statements = self.candidates("quayside", 3)
+        self.assertEqual(headlines, ["Report number 101", "Report number 102", "Report number 103"])
+        self.assertEqual(len(statements), 3)
+        self.assertIn("d.published_at >=", statements[1])
+        self.assertNotIn("d.published_at >=", statements[2])
+
+    def test_no_slice_for_phrases_or_beyond_the_archive(self):
+        self.assertIsNone(postgres.newest_slice(0.1, 100))  # 2,000 articles back: deeper than the archive
+        self.assertIsNone(postgres.newest_slice(0.001, 3))  # a rare word: its matches are few already
+        self.assertIsNone(postgres.newest_slice(0.5, 3))  # a common word walks instead
+        _, statements = self.candidates('"harbourmaster spoke"', 3)
+        self.assertFalse([sql for sql in statements if "d.published_at >=" in sql])
