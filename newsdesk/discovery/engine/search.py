@@ -26,6 +26,7 @@ from newsdesk.discovery.engine.backends.base import MARK_END, MARK_START, Candid
 from newsdesk.discovery.engine.facets import FacetValue, filtered_with_counts, label_facets
 from newsdesk.discovery.engine.query import ParsedQuery, parse_query
 from newsdesk.discovery.engine.suggestions import suggest, with_completions
+from newsdesk.discovery.engine.turns import search_turn
 from newsdesk.editorial.drafts import without_others_drafts
 
 SORTS = ("relevance", "newest")
@@ -106,6 +107,12 @@ def search(query: SearchQuery) -> SearchResults:
     results = SearchResults(query=query, parsed=parsed)
     if parsed.is_empty:
         return results
+    with search_turn():
+        _search(query, parsed, results)
+    return results
+
+
+def _search(query: SearchQuery, parsed: ParsedQuery, results: SearchResults) -> None:
     now = timezone.now()
     filters = query.filters(now)
     # Newest first needs no relevance: the index is not asked to rank.
@@ -122,7 +129,6 @@ def search(query: SearchQuery) -> SearchResults:
     _fill_page(results, ordered[start : start + query.per_page], parsed, query.editor)
     if results.total < SUGGEST_BELOW:
         results.suggestion = suggest(parsed, filters, found=results.total)
-    return results
 
 
 SUGGEST_BELOW = 3

@@ -1,0 +1,108 @@
+"""Searches take turns on PostgreSQL: with every turn taken they wait, first come first served, and after
+NEWSDESK_SEARCH_WAIT seconds they run anyway; a search leaves no lock or planner setting behind."""
+
+import threading
+import unittest
+
+import psycopg
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.test import TestCase, override_settings
+
+from newsdesk.discovery.engine import SearchQuery, search
+from newsdesk.discovery.engine.turns import LINE, LOCK_SPACE
+from newsdesk.testing import make_article, make_section, paragraphs
+
+
+def other_connection() -> psycopg.Connection:
+    """A second session on the test database, as another app server's search would have."""
+    settings = connection.settings_dict
+    return psycopg.connect(
+        host=settings["HOST"] or "127.0.0.1",
+        port=settings["PORT"] or 5432,
+        user=settings["USER"],
+        password=settings["PASSWORD"] or None,
+        dbname=settings["NAME"],
+        autocommit=True,
+    )
+
+
+def hold(session, key: int):
+    session.execute("SELECT pg_advisory_lock(%s, %s)", [LOCK_SPACE, key])
+
+
+def release(session, key: int):
+    session.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_SPACE, key])
+
+
+@unittest.skipUnless(connection.vendor == "postgresql", "turns are PostgreSQL advisory locks")
+@override_settings(NEWSDESK_SEARCH_CONCURRENCY=2, NEWSDESK_SEARCH_WAIT=5)
+class SearchTurnTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        section = make_section("World", slug="world")
+        make_article(section, "Harbour talks resume", body=paragraphs("The harbour authority met the unions."))
+
+    def setUp(self):
+        self.other = other_connection()
+        self.addCleanup(self.other.close)
+
+    def search_in_background(self):
+        """Start a search on this test's connection in a thread; (thread, results holder)."""
+        found, shared = {}, connections[DEFAULT_DB_ALIAS]
+
+        def run():
+            connections[DEFAULT_DB_ALIAS] = shared
+            found["results"] = search(SearchQuery("harbour"))
+
+        # The thread borrows this connection (it sees the test's data); the test does not use it meanwhile.
+        connection.inc_thread_sharing()
+        self.addCleanup(connection.dec_thread_sharing)
+        thread = threading.Thread(target=run)
+        thread.start()
+        return thread, found
+
+    def test_a_search_waits_for_a_free_turn(self):
+        hold(self.other, 0)
+        hold(self.other, 1)
+        thread, found = self.search_in_background()
+        thread.join(0.5)
+        self.assertTrue(thread.is_alive(), "the search ran while every turn was taken")
+        release(self.other, 1)
+        thread.join(5)
+        self.assertFalse(thread.is_alive())
+        self.assertEqual([page.title for page in found["results"].pages], ["Harbour talks resume"])
+
+    def test_a_search_arriving_behind_a_waiting_one_does_not_jump_the_line(self):
+        # Turns are free, but another session is at the head of the line: this search waits behind it.
+        hold(self.other, LINE)
+        thread, found = self.search_in_background()
+        thread.join(0.5)
+        self.assertTrue(thread.is_alive(), "the search took a turn ahead of the line")
+        release(self.other, LINE)
+        thread.join(5)
+        self.assertEqual(found["results"].total, 1)
+
+    @override_settings(NEWSDESK_SEARCH_WAIT=1)
+    def test_a_search_runs_anyway_when_its_wait_runs_out(self):
+        hold(self.other, 0)
+        hold(self.other, 1)
+        with self.assertLogs("newsdesk.discovery.engine.turns", "INFO") as logs:
+            results = search(SearchQuery("harbour"))
+        self.assertEqual([page.title for page in results.pages], ["Harbour talks resume"])
+        self.assertIn("without a turn", logs.output[0])
+
+    def test_a_search_leaves_no_planner_setting_or_line_lock_behind(self):
+        search(SearchQuery("harbour"))
+        with connection.cursor() as cursor:
+            for name in ("enable_seqscan", "enable_indexscan", "enable_bitmapscan", "lock_timeout"):
+                cursor.execute(f"SHOW {name}")
+                self.assertIn(cursor.fetchone()[0], ("on", "0"), name)
+        # The line is free for the next search (the turn itself is held until this test's transaction ends).
+        self.assertTrue(self.other.execute("SELECT pg_try_advisory_lock(%s, %s)", [LOCK_SPACE, LINE]).fetchone()[0])
+        release(self.other, LINE)
+
+    @override_settings(NEWSDESK_SEARCH_CONCURRENCY=0)
+    def test_no_turns_when_switched_off(self):
+        hold(self.other, LINE)
+        hold(self.other, 0)
+        self.assertEqual(search(SearchQuery("harbour")).total, 1)
