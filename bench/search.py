@@ -241,7 +241,9 @@ def query_mix(rng, text: Text, sections, authors, tags):
     words = text.words
     mid = [words[rank] for rank in (400, 900, 2500)]
     rare = [words[rank] for rank in (25_000, 40_000)] + [RARE_MARKERS[0]]
-    sample = list(ArticlePage.objects.order_by("?").values_list("title", flat=True)[:3])
+    # Drawn with the run's seed, so every run over the same archive asks the same questions.
+    titles = ArticlePage.objects.order_by("pk").values_list("title", flat=True)
+    sample = [titles[rng.randrange(titles.count())] for _ in range(3)]
     body_words = words_in_a_body(rng)
     phrase = lambda k: '"' + " ".join(body_words[k : k + 2]) + '"'  # noqa: E731
     phrase3 = '"' + " ".join(body_words[40:43]) + '"'
@@ -294,7 +296,8 @@ def sample_year() -> int:
 def words_in_a_body(rng) -> list[str]:
     from newsdesk.discovery.models import SearchDocument
 
-    body = SearchDocument.objects.order_by("?").values_list("body", flat=True)[0]
+    bodies = SearchDocument.objects.order_by("page_id").values_list("body", flat=True)
+    body = bodies[rng.randrange(bodies.count())]
     return [word.strip(string.punctuation).lower() for word in body.split()]
 
 
@@ -344,15 +347,27 @@ def client_process(args):
     return timed_rounds(runner, order, rounds)
 
 
-def concurrent(runner_name, queries, clients, rounds):
+def concurrent(runner_name, queries, clients, rounds, turns=None):
+    """Every client's timings and the wall time; `turns` sets NEWSDESK_SEARCH_CONCURRENCY in the clients."""
+    from django.conf import settings
     from django.db import connections
 
+    if turns is not None:
+        settings.NEWSDESK_SEARCH_CONCURRENCY = turns
     connections.close_all()
     with multiprocessing.get_context("fork").Pool(clients) as pool:
         started = time.perf_counter()
         results = pool.map(client_process, [(runner_name, queries, rounds, seed) for seed in range(clients)])
         wall = time.perf_counter() - started
     return [timing for client in results for timing in client], wall
+
+
+def turns_label(turns: int) -> str:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return "searches as they come"
+    return f"{turns} search turns" if turns else "no turns (all at once)"
 
 
 def percentile(values, share) -> float:
@@ -458,6 +473,13 @@ def main():
     parser.add_argument("--baseline", type=int, default=2_000, help="articles in the Wagtail-backend baseline")
     parser.add_argument("--rounds", type=int, default=3, help="passes over the query mix at 1 client")
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument(
+        "--turns",
+        type=int,
+        nargs="*",
+        default=[0],
+        help="after the default NEWSDESK_SEARCH_CONCURRENCY, run the clients again with each of these (PostgreSQL)",
+    )
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)
     choose_database(args)
@@ -503,10 +525,23 @@ def main():
         with connection.cursor() as cursor:
             cursor.execute("SET jit = off")
         print(f"  ratio: JIT on / off, p95 {jit['p95'] / ours['p95']:.1f}x, p50 {jit['p50'] / ours['p50']:.1f}x")
+    from django.conf import settings
+
+    default_turns = getattr(settings, "NEWSDESK_SEARCH_CONCURRENCY", 0)  # 0 in releases without turns
     many, wall = concurrent("engine", queries, args.clients, 1)
-    ours_many = summary(f"engine, {args.clients} clients", many)
+    ours_many = summary(f"engine, {args.clients} clients, {turns_label(default_turns)}", many)
     by_kind(many)
     print(f"  {args.clients} clients: {len(many) / wall:.0f} searches/s over {wall:.1f} s")
+    for turns in args.turns if connection.vendor == "postgresql" else []:
+        # The same clients with another number of turns (0: every search at once), for the ratio.
+        other, other_wall = concurrent("engine", queries, args.clients, 1, turns)
+        figures = summary(f"engine, {args.clients} clients, {turns_label(turns)}", other)
+        by_kind(other)
+        print(
+            f"  {args.clients} clients: {len(other) / other_wall:.0f} searches/s; max {figures['max'] / ours_many['max']:.2f}x, "
+            f"p95 {figures['p95'] / ours_many['p95']:.2f}x the default's"
+        )
+    settings.NEWSDESK_SEARCH_CONCURRENCY = default_turns
 
     text_only = [(label, query) for label, query in queries if label not in ("facets", "page 50", "newest")]
     ids = ArticlePage.objects.order_by("pk").values_list("pk", flat=True)[: args.baseline]
