@@ -5,9 +5,12 @@
 Run as a main module, it sets Django up before it imports anything that needs the app registry.
 """
 
+import gc
 import json
 import os
 import sys
+
+from newsdesk.core.collection import batch_collection
 
 
 def index_batches(lines) -> dict:
@@ -39,7 +42,11 @@ def main(database_name: str) -> None:
     # The parent's database, which may not be the settings' own (a test database). Set before the first
     # connection: every thread's connection is made from this dict.
     connections.settings["default"]["NAME"] = database_name
-    print(json.dumps(index_batches(sys.stdin)), flush=True)
+    with batch_collection():
+        print(json.dumps(index_batches(sys.stdin)), flush=True)
+    # The parent waits for this process to end: the collections of a shutting-down interpreter would make
+    # it wait while every object is walked again (see newsdesk/cli.py).
+    gc.freeze()
 
 
 if __name__ == "__main__":

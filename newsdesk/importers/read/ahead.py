@@ -18,6 +18,7 @@ stays flat however long the export is.
 On one core, or where a process cannot be started, the same records are read here.
 """
 
+import gc
 import os
 import pickle
 import queue
@@ -27,6 +28,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from newsdesk.core.collection import batch_collection
 from newsdesk.importers.read import markup
 from newsdesk.importers.read.records import ItemRecord
 from newsdesk.importers.read.wxr import WXRError, WXRReader, is_guest_author
@@ -227,4 +229,6 @@ class ConvertedRecords:
 
 
 if __name__ == "__main__":
-    _read_and_convert(sys.argv[1], sys.stdout.buffer)
+    with batch_collection():
+        _read_and_convert(sys.argv[1], sys.stdout.buffer)
+    gc.freeze()  # the parent may wait for this process to end: see newsdesk/cli.py

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django_tasks.backends.immediate import ImmediateBackend
 from tqdm import tqdm
 
+from newsdesk.core.collection import batch_collection
 from newsdesk.importers.load.alongside import attach, index_the_rest
 from newsdesk.importers.read.wxr import WXRError
 from newsdesk.importers.report import Report
@@ -55,9 +56,13 @@ class Command(BaseCommand):
             "1 imports one item per transaction: slower, and a stopped run loses at most the item in hand.",
         )
 
-    def handle(
+    def handle(self, *args, **options):
+        with batch_collection():
+            self._import(**options)
+
+    def _import(
         self,
-        *args,
+        *,
         export,
         media_dir,
         dry_run,
