@@ -91,6 +91,17 @@ class SearchTurnTests(TestCase):
         self.assertEqual([page.title for page in results.pages], ["Harbour talks resume"])
         self.assertIn("without a turn", logs.output[0])
 
+    @override_settings(NEWSDESK_SEARCH_WAIT=1)
+    def test_a_search_runs_anyway_when_the_line_does_not_move(self):
+        hold(self.other, LINE)
+        with self.assertLogs("newsdesk.discovery.engine.turns", "INFO") as logs:
+            results = search(SearchQuery("harbour"))
+        self.assertEqual(results.total, 1)
+        self.assertIn("without a turn", logs.output[0])
+        with connection.cursor() as cursor:  # the wait's timeout does not outlive it
+            cursor.execute("SHOW lock_timeout")
+            self.assertEqual(cursor.fetchone()[0], "0")
+
     def test_a_search_leaves_no_planner_setting_or_line_lock_behind(self):
         search(SearchQuery("harbour"))
         with connection.cursor() as cursor:
