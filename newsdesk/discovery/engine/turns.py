@@ -36,14 +36,10 @@ POLL_SECONDS = 0.002
 CLAIM = f"SELECT turn FROM generate_series(0, %s - 1) turn WHERE pg_try_advisory_xact_lock({LOCK_SPACE}, turn) LIMIT 1"
 
 
-def concurrency() -> int:
-    return settings.NEWSDESK_SEARCH_CONCURRENCY
-
-
 @contextmanager
 def search_turn():
     """Run the body in one of the database's search turns (in a transaction, on PostgreSQL)."""
-    turns = concurrency()
+    turns = settings.NEWSDESK_SEARCH_CONCURRENCY
     if connection.vendor != "postgresql" or turns <= 0:
         yield
         return
