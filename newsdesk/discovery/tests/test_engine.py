@@ -254,6 +254,37 @@ class SearchEngineTests(TestCase):
         # When the whole word does not fill the candidates, the longer words match too.
         self.assertEqual(set(self.ids("harbour")), {page.pk for page in [*older, newest]})
 
+    def test_a_four_letter_typed_word_that_fills_the_candidates_is_taken_whole(self):
+        if connection.vendor != "sqlite":
+            self.skipTest("PostgreSQL matches a typed word as a prefix whatever its length")
+        section = make_section("Piers", slug="piers")
+        older = [make_article(section, f"Pier {n}", body=paragraphs("The dock held.")) for n in range(2)]
+        newest = make_article(section, "Pier news", body=paragraphs("The dockside was busy."))
+        with self.settings(NEWSDESK_SEARCH_CANDIDATES=2, NEWSDESK_SEARCH_DEEP_CANDIDATES=2):
+            self.assertEqual(set(self.ids("dock")), {page.pk for page in older})
+        self.assertEqual(set(self.ids("dock")), {page.pk for page in [*older, newest]})
+
+    def test_a_faceted_search_walks_the_index_once_and_weighs_its_matches_once(self):
+        # FTS5's bm25 reads every match of each word per statement (backends/sqlite.py): one statement serves
+        # both the counts' candidates and the chosen section's.
+        if connection.vendor != "sqlite":
+            self.skipTest("SQLite's FTS5 statements")
+        ports, docks = make_section("Ports", slug="ports"), make_section("Docks", slug="docks")
+        quays = [
+            make_article(ports if n % 2 else docks, f"Quay {n}", body=paragraphs("The harbour held.")) for n in range(5)
+        ]
+        with (
+            self.settings(NEWSDESK_SEARCH_CANDIDATES=2, NEWSDESK_SEARCH_DEEP_CANDIDATES=2),
+            CaptureQueriesContext(connection) as queries,
+        ):
+            results = search(SearchQuery("harbour ", sections=("ports",)))
+        # The newest two in Ports, though the newest match of all is in Docks.
+        self.assertEqual({page.pk for page in results.pages}, {quays[3].pk, quays[1].pk})
+        self.assertTrue(results.total_is_capped)
+        counts = {facet.value: facet.count for facet in results.facets["section"]}
+        self.assertEqual(counts["docks"], 1)
+        self.assertEqual(sum("bm25(" in query["sql"] for query in queries.captured_queries), 1)
+
     def test_a_korean_word_being_typed_finds_it_with_its_particle(self):
         section = make_section("Seoul", slug="seoul")
         budget = make_article(section, "예산안 통과", body=paragraphs("정부는 경제를 살리는 예산을 발표했다."))
