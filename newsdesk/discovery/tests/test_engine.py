@@ -239,30 +239,22 @@ class SearchEngineTests(TestCase):
         self.assertEqual([page.title for page in results.pages], ["서울 시장 선거 결과"])
         self.assertIsNone(results.suggestion)  # "서울 시장이" finds one article too
 
-    def test_a_long_typed_word_that_fills_the_candidates_is_taken_whole(self):
+    def test_a_typed_word_of_four_letters_or_more_that_fills_the_candidates_is_taken_whole(self):
         # SQLite's FTS5 merges every word a prefix starts before returning a row (see backends/sqlite.py).
         if connection.vendor != "sqlite":
             self.skipTest("PostgreSQL matches a typed word as a prefix whatever its length")
-        section = make_section("Ports", slug="ports")
-        older = [make_article(section, f"Quay {n}", body=paragraphs("The harbour held.")) for n in range(2)]
-        newest = make_article(section, "Quay news", body=paragraphs("The harbourside was busy."))
-        with self.settings(NEWSDESK_SEARCH_CANDIDATES=2, NEWSDESK_SEARCH_DEEP_CANDIDATES=2):
-            # "harbour" alone fills the two candidates, so the longer word's newer article is not among them.
-            self.assertEqual(set(self.ids("harbour")), {page.pk for page in older})
-            # Still being typed, "harbo" matches every word it starts.
-            self.assertIn(newest.pk, self.ids("harbo"))
-        # When the whole word does not fill the candidates, the longer words match too.
-        self.assertEqual(set(self.ids("harbour")), {page.pk for page in [*older, newest]})
-
-    def test_a_four_letter_typed_word_that_fills_the_candidates_is_taken_whole(self):
-        if connection.vendor != "sqlite":
-            self.skipTest("PostgreSQL matches a typed word as a prefix whatever its length")
-        section = make_section("Piers", slug="piers")
-        older = [make_article(section, f"Pier {n}", body=paragraphs("The dock held.")) for n in range(2)]
-        newest = make_article(section, "Pier news", body=paragraphs("The dockside was busy."))
-        with self.settings(NEWSDESK_SEARCH_CANDIDATES=2, NEWSDESK_SEARCH_DEEP_CANDIDATES=2):
-            self.assertEqual(set(self.ids("dock")), {page.pk for page in older})
-        self.assertEqual(set(self.ids("dock")), {page.pk for page in [*older, newest]})
+        for word, typing in (("harbour", "harbo"), ("dock", "doc")):
+            with self.subTest(word):
+                section = make_section(f"Ports {word}", slug=f"ports-{word}")
+                older = [make_article(section, f"Quay {n}", body=paragraphs(f"The {word} held.")) for n in range(2)]
+                newest = make_article(section, "Quay news", body=paragraphs(f"The {word}side was busy."))
+                with self.settings(NEWSDESK_SEARCH_CANDIDATES=2, NEWSDESK_SEARCH_DEEP_CANDIDATES=2):
+                    # The word alone fills the two candidates, so the longer word's newer article is not among them.
+                    self.assertEqual(set(self.ids(word)), {page.pk for page in older})
+                    # Still being typed, a shorter start matches every word it starts.
+                    self.assertIn(newest.pk, self.ids(typing))
+                # When the whole word does not fill the candidates, the longer words match too.
+                self.assertEqual(set(self.ids(word)), {page.pk for page in [*older, newest]})
 
     def test_a_faceted_search_walks_the_index_once_and_weighs_its_matches_once(self):
         # FTS5's bm25 reads every match of each word per statement (backends/sqlite.py): one statement serves
