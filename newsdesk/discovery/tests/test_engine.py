@@ -15,7 +15,7 @@ from newsdesk.articles.models import ArticlePage
 from newsdesk.discovery.engine import SearchQuery, search
 from newsdesk.discovery.engine.backends import get_backend
 from newsdesk.discovery.engine.backends.base import Filters
-from newsdesk.discovery.engine.query import parse_query
+from newsdesk.discovery.engine.query import ParsedQuery, parse_query
 from newsdesk.discovery.engine.suggestions import closest
 from newsdesk.discovery.models import SearchDocument, SearchTerm
 from newsdesk.testing import Newsroom, make_article, make_author, make_editor, make_section, minutes_ago
@@ -255,6 +255,18 @@ class SearchEngineTests(TestCase):
                     self.assertIn(newest.pk, self.ids(typing))
                 # When the whole word does not fill the candidates, the longer words match too.
                 self.assertEqual(set(self.ids(word)), {page.pk for page in [*older, newest]})
+
+    def test_completions_that_the_index_stems_alike_are_asked_for_once(self):
+        # Each word of an FTS5 query costs a read of its whole list (backends/sqlite.py).
+        if connection.vendor != "sqlite":
+            self.skipTest("SQLite's FTS5 tokenizer")
+        distinct = get_backend()._distinct_completions
+        whole = ParsedQuery(prefix="government", completions=("governments", "governor", "governed", "governors"))
+        self.assertEqual(distinct(whole, whole=True).completions, ("governor",))
+        # Matched as a prefix, "governm" starts the stem 'government' but not 'govern'.
+        typing = ParsedQuery(prefix="governm", completions=("government", "governmental", "governments"))
+        self.assertEqual(distinct(typing, whole=False).completions, ("government",))
+        self.assertEqual(distinct(ParsedQuery(prefix="gove", completions=("governor",)), whole=False).completions, ())
 
     def test_a_faceted_search_walks_the_index_once_and_weighs_its_matches_once(self):
         # FTS5's bm25 reads every match of each word per statement (backends/sqlite.py): one statement serves

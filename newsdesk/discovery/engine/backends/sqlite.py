@@ -9,6 +9,7 @@ reader rule and facets are applied to those ids afterwards, and bm25 is read onc
 
 from dataclasses import replace
 
+from django.conf import settings
 from django.db import connection
 
 from newsdesk.discovery.engine.backends.base import (
@@ -71,6 +72,7 @@ class FTS5Backend(SearchBackend):
         those are checked in the archive's index. Found by their headline, they count as relevant as the best
         match read from the archive."""
         whole = self._typed_word_is_whole(parsed, limit)
+        parsed = self._distinct_completions(parsed, whole)
         expression = match_expression(parsed, prefix_whole=whole)
         # A prefix's lists are merged once per statement, and bm25 merges them again: with a prefix, relevance
         # is read in the walk's own statements rather than once more afterwards.
@@ -113,6 +115,40 @@ class FTS5Backend(SearchBackend):
                 [quoted(parsed.prefix), limit - 1],
             )
             return cursor.fetchone() is not None
+
+    def _distinct_completions(self, parsed, whole: bool):
+        """`parsed` keeping only the completions that match words the typed word does not already match.
+
+        Each word of an FTS5 query costs a read of its whole list for bm25's weights, and FTS5 does not merge
+        words that stem alike: "government", "governments", "governed" and "governing" are one word of the
+        index ('govern'), and asking for the four cost four times as much. A completion is kept when its stem
+        differs from the typed word's and from every kept completion's, and, while the word is matched as a
+        prefix, when the prefix does not already start it."""
+        if not parsed.completions:
+            return parsed
+        typed, *stems = self._stems([parsed.prefix, *parsed.completions])
+        seen, kept = {typed}, []
+        for word, stem in zip(parsed.completions, stems, strict=True):
+            if stem is not None and (stem in seen or (not whole and typed and stem.startswith(typed))):
+                continue
+            seen.add(stem)
+            kept.append(word)
+        return replace(parsed, completions=tuple(kept))
+
+    def _stems(self, words) -> list[str | None]:
+        """The index's own term for each word (its tokenizer's stem), None for a word that is not one term."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{STEMS} USING fts5(word, tokenize={TOKENIZER})")
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{STEMS}_terms USING fts5vocab(temp, {STEMS}, 'instance')"
+            )
+            cursor.execute(f"DELETE FROM temp.{STEMS}")
+            cursor.executemany(f"INSERT INTO temp.{STEMS} (rowid, word) VALUES (%s, %s)", list(enumerate(words)))
+            cursor.execute(f"SELECT doc, term FROM temp.{STEMS}_terms")
+            terms = {}
+            for doc, term in cursor.fetchall():
+                terms.setdefault(doc, []).append(term)
+        return [found[0] if len(found := terms.get(n, [])) == 1 else None for n in range(len(words))]
 
     def _without_excluded(self, parsed, rows):
         if not parsed.excluded or not rows:
@@ -204,19 +240,25 @@ class FTS5Backend(SearchBackend):
     def snippets(self, parsed, page_ids):
         if not page_ids:
             return {}
-        if parsed.prefix:
+        deepest = max(settings.NEWSDESK_SEARCH_CANDIDATES, settings.NEWSDESK_SEARCH_DEEP_CANDIDATES)
+        if parsed.prefix and not self._typed_word_is_whole(parsed, deepest):
             return self._scratch_snippets(parsed, page_ids)
-        # Whole words: one `rowid = ?` per hit, as FTS5 seeks each id in the words' lists (`rowid IN (...)`
-        # read the whole list of a common word, 2 s on 100,000 articles).
+        # Whole words (a typed word taken whole for the deepest pool was taken whole for every page): one
+        # `rowid = ?` per hit, as FTS5 seeks each id in the words' lists (`rowid IN (...)` read the whole list
+        # of a common word, 2 s on 100,000 articles).
+        whole = self._distinct_completions(parsed, whole=True) if parsed.prefix else parsed
         one = (
             f"SELECT rowid, snippet({ARCHIVE}, 3, %s, %s, '…', {SNIPPET_TOKENS}) FROM {ARCHIVE} "
             f"WHERE {ARCHIVE} MATCH %s AND rowid = %s"
         )
-        expression = match_expression(parsed)
+        expression = match_expression(whole, prefix_whole=True)
         params = [value for page_id in page_ids for value in (MARK_START, MARK_END, expression, page_id)]
         with connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join([one] * len(page_ids)), params)
-            return dict(cursor.fetchall())
+            found = dict(cursor.fetchall())
+        # A hit found by its headline as a prefix holds no whole word the body could show.
+        missing = [page_id for page_id in page_ids if page_id not in found] if parsed.prefix else []
+        return {**found, **self._scratch_snippets(parsed, missing)} if missing else found
 
     def _scratch_snippets(self, parsed, page_ids):
         """Snippets from a scratch FTS5 table holding only the hits' documents, in this connection's memory.
@@ -254,5 +296,6 @@ CANDIDATE_SQLITE_COLUMNS = candidate_columns("d", "(julianday({}) - 2440587.5) *
 # The archive index's tokenizer (migration 0002), so a scratch table marks the words the archive matched.
 TOKENIZER = "'porter unicode61 remove_diacritics 2'"
 SCRATCH = "discovery_snippetfts"
+STEMS = "discovery_stems"  # a word per row, for its stem (`_stems`)
 ARCHIVE = "discovery_searchfts"  # headline, standfirst, meta, body (migration 0002)
 HEADLINES = "discovery_searchheadlinefts"  # the headline alone (migration 0005)
