@@ -5,28 +5,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0004_body_blocks_render_for_feeds'),
-        ('discovery', '0002_full_text_indexes'),
+        ("articles", "0004_body_blocks_render_for_feeds"),
+        ("discovery", "0002_full_text_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RelatedArticle',
+            name="RelatedArticle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.FloatField(default=0.0)),
-                ('reason', models.CharField(blank=True, max_length=300)),
-                ('pinned', models.BooleanField(default=False, help_text='Shown first, whatever its score.')),
-                ('excluded', models.BooleanField(default=False, help_text='Never shown, whatever its score.')),
-                ('computed_at', models.DateTimeField(auto_now=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_links', to='articles.articlepage')),
-                ('related', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='articles.articlepage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("score", models.FloatField(default=0.0)),
+                ("reason", models.CharField(blank=True, max_length=300)),
+                ("pinned", models.BooleanField(default=False, help_text="Shown first, whatever its score.")),
+                ("excluded", models.BooleanField(default=False, help_text="Never shown, whatever its score.")),
+                ("computed_at", models.DateTimeField(auto_now=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_links",
+                        to="articles.articlepage",
+                    ),
+                ),
+                (
+                    "related",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="articles.articlepage"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'related article',
-                'constraints': [models.UniqueConstraint(fields=('article', 'related'), name='one_row_per_related_pair')],
+                "verbose_name": "related article",
+                "constraints": [
+                    models.UniqueConstraint(fields=("article", "related"), name="one_row_per_related_pair")
+                ],
             },
         ),
     ]

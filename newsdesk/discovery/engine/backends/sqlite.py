@@ -1,12 +1,13 @@
-"""SQLite's FTS5 over SearchDocument (table discovery_searchfts, made by migration 0002).
+"""SQLite's FTS5 over SearchDocument (table discovery_searchfts, made by migrations 0002 and 0008).
 
 Ranking is bm25 with column weights (headline > standfirst > tags and bylines > body). Candidates are
-read from the FTS5 table alone in rowid order, newest first, with a LIMIT, so FTS5 walks the match
-list from its end and stops: a word in every article costs about as much as one in a thousand. The
-reader rule and facets are applied to those ids afterwards, and bm25 is read once for the range kept (see
-`_walk`).
+read from the FTS5 table in rowid order, newest first, with a LIMIT, so FTS5 walks the match list from
+its end and stops: a word in every article costs about as much as one in a thousand. Chosen facets are
+terms of the same index, so the walk passes only articles that carry them; the reader rule and the exact
+facet rule are applied to those ids afterwards (see `_walk`).
 """
 
+import re
 from dataclasses import replace
 
 from django.conf import settings
@@ -16,18 +17,15 @@ from newsdesk.discovery.engine.backends.base import (
     HEADLINE_CANDIDATES,
     MARK_END,
     MARK_START,
-    Filters,
     SearchBackend,
     candidate_columns,
     candidate_from_row,
     filter_sql,
 )
 
-WEIGHTS = (10.0, 5.0, 3.0, 1.0)  # headline, standfirst, meta (tags, bylines), body
 SNIPPET_TOKENS = 32
 WHOLE_WORD_LENGTH = 4  # a word being typed this long may be taken whole (see `_typed_word_is_whole`)
 SLICE = 400  # fewest ids read from FTS5 at a time (the next slice is 4 times larger)
-FACETED_SLICE_FACTOR = 4  # with facets chosen, fewer of each slice pass
 MAX_SLICES = 3
 IDS_PER_STATEMENT = 900  # below SQLite's limit on bound parameters in older builds
 
@@ -52,52 +50,43 @@ def match_expression(parsed, *, prefix_whole: bool = False) -> str:
     return expression
 
 
+# Each facet value is one term of the index (migration 0008): a marker and the value, hyphens and underscores
+# dropped, so no word a reader types is one.
+FACET_MARKERS = {"sections": "zqsec", "kinds": "zqkind", "years": "zqyear", "authors": "zqauth", "tags": "zqtag"}
+FACET_MARKERS["entities"] = "zqent"
+UNJOINED = re.compile("[-_]")
+
+
+def facet_expression(filters) -> str:
+    """FTS5 syntax for the chosen facets (any value of a kind, every kind), or "" when none is chosen.
+
+    The terms narrow the walk; they may match more than the rule (two slugs equal but for their hyphens),
+    which is applied exactly afterwards."""
+    kinds = []
+    for attribute, marker in FACET_MARKERS.items():
+        if values := getattr(filters, attribute):
+            kinds.append("(" + " OR ".join(quoted(marker + UNJOINED.sub("", str(value))) for value in values) + ")")
+    return " AND ".join(kinds)
+
+
 class FTS5Backend(SearchBackend):
     name = "sqlite"
 
     def candidates(self, parsed, filters, limit, *, ranked=True):
-        return self._candidate_lists(parsed, filters, limit, ranked=ranked, unchosen=False)[1]
-
-    def faceted_candidates(self, parsed, filters, limit, *, ranked=True):
-        # One walk of the index for both lists, and bm25 read once: its weights cost a read of every match of
-        # each word per statement (10 ms for a word in most of 100,000 articles).
-        unchosen, chosen = self._candidate_lists(parsed, filters, limit, ranked=ranked, unchosen=True)
-        return unchosen, (chosen if len(unchosen) >= limit else None)
-
-    def _candidate_lists(self, parsed, filters, limit, *, ranked, unchosen):
-        """Candidates with only the reader rule applied (when `unchosen`, else empty) and with every filter.
-
-        Older articles whose headline holds every word come from the headline's own index: a word common in
-        bodies but rare in headlines is a short list there. Excluded words may be anywhere in the article, so
-        those are checked in the archive's index. Found by their headline, they count as relevant as the best
-        match read from the archive."""
         whole = self._typed_word_is_whole(parsed, limit)
         parsed = self._distinct_completions(parsed, whole)
-        expression = match_expression(parsed, prefix_whole=whole)
-        # A prefix's lists are merged once per statement, and bm25 merges them again: with a prefix, relevance
-        # is read in the walk's own statements rather than once more afterwards.
-        relevance = {} if ranked and parsed.prefix and not whole else None
-        archive = self._walk(ARCHIVE, expression, filters, limit, limit if unchosen else 0, relevance)
-        headline = self._walk(
-            HEADLINES,
-            match_expression(replace(parsed, excluded=())),
-            filters,
-            HEADLINE_CANDIDATES,
-            HEADLINE_CANDIDATES if unchosen else 0,
-        )
-        lowest = min((row[0] for rows in archive for row in rows), default=None)
-        if relevance is None:
-            relevance = self._relevance(expression, lowest) if ranked and lowest is not None else {}
-        kept = {row[0] for row in self._without_excluded(parsed, [row for rows in headline for row in rows])}
-        lists = []
-        for rows, headline_rows in zip(archive, headline, strict=True):
-            found = {row[0]: candidate_from_row(row, relevance.get(row[0], 0.0)) for row in rows}
-            top = max((candidate.relevance for candidate in found.values()), default=1.0)
-            for row in headline_rows:
-                if row[0] in kept and row[0] not in found:
-                    found[row[0]] = candidate_from_row(row, top)
-            lists.append(list(found.values()))
-        return lists
+        relevance = {} if ranked else None
+        archive = self._walk(ARCHIVE, match_expression(parsed, prefix_whole=whole), filters, limit, relevance)
+        found = {row[0]: candidate_from_row(row, relevance.get(row[0], 0.0) if ranked else 0.0) for row in archive}
+        # Older articles whose headline holds every word, from the headline's own index: a word common in
+        # bodies but rare in headlines is a short list there. Excluded words may be anywhere in the article, so
+        # those are checked in the archive's index. Found by their headline, they count as relevant as the
+        # best match read from the archive.
+        headline = self._walk(HEADLINES, match_expression(replace(parsed, excluded=())), filters, HEADLINE_CANDIDATES)
+        top = max((candidate.relevance for candidate in found.values()), default=1.0)
+        for row in self._without_excluded(parsed, [row for row in headline if row[0] not in found]):
+            found[row[0]] = candidate_from_row(row, top)
+        return list(found.values())
 
     def _typed_word_is_whole(self, parsed, limit) -> bool:
         """True when the word being typed is long and, as a whole word, fills the candidates on its own.
@@ -163,23 +152,24 @@ class FTS5Backend(SearchBackend):
             dropped = {row[0] for row in cursor.fetchall()}
         return [row for row in rows if row[0] not in dropped]
 
-    def _walk(self, table, expression, filters, limit, unchosen_limit, relevance=None):
-        """The newest rows that pass the reader rule (at most `unchosen_limit`) and that pass every filter (at
-        most `limit`), read from FTS5 alone in slices of falling rowid, newest first.
+    def _walk(self, table, expression, filters, limit, relevance=None):
+        """The newest `limit` rows that pass `filters`, read from FTS5 alone in slices of falling rowid.
 
         FTS5 serves `ORDER BY rowid DESC LIMIT n` by walking each term's list from its end and stopping, so
-        a slice costs the same for a word in every article as for one in a hundred. Joining the document
-        table in the same statement made SQLite read every match first (4.5 s for a common word on 100,000
-        articles), so the rule and facets are applied to each slice's ids afterwards. At most MAX_SLICES
-        slices are read: a rare facet under a common word gives fewer candidates rather than a scan of the
-        archive. Relevance is read afterwards for the range kept (`_relevance`), or into `relevance` as the
-        walk goes when one is given.
+        a slice costs the same for a word in every article as for one in a hundred. Chosen facets are terms
+        of the same index (`facet_expression`), so FTS5 walks only the articles that carry them. Joining the
+        document table in the same statement made SQLite read every match first (4.5 s for a common word on
+        100,000 articles), so the reader rule and the exact facet rule are applied to each slice's ids
+        afterwards. At most MAX_SLICES slices are read. With `relevance`, bm25 is read into it as the walk
+        goes (each statement reads every match of each word once for bm25's weights).
         """
-        rank = f"-bm25({table}, {', '.join(str(weight) for weight in WEIGHTS)})" if relevance is not None else "0.0"
-        reader_rule, reader_params = filter_sql(Filters(readers=filters.readers, now=filters.now))
-        chosen_rule, chosen_params = filter_sql(replace(filters, readers=False))
-        size = (max(limit, SLICE) if table == ARCHIVE else limit) * (FACETED_SLICE_FACTOR if filters.has_facets else 1)
-        unchosen, chosen, below = [], [], None
+        rank = f"-bm25({table}, {WEIGHTS[table]})" if relevance is not None else "0.0"
+        chosen = facet_expression(filters)
+        if chosen:
+            expression = f"({expression}) AND {chosen}"
+        rule, params = filter_sql(filters)
+        size = max(limit, SLICE) if table == ARCHIVE else limit
+        found, below = [], None
         for _ in range(MAX_SLICES):
             bound = "" if below is None else f"AND rowid < {int(below)} "
             with connection.cursor() as cursor:
@@ -191,51 +181,24 @@ class FTS5Backend(SearchBackend):
             if relevance is not None:
                 relevance.update(ranked)
             ids = [row[0] for row in ranked]
-            if not ids:
-                break
             for start in range(0, len(ids), IDS_PER_STATEMENT):
-                if len(chosen) >= limit and len(unchosen) >= unchosen_limit:
-                    break
-                # Once the reader rule's list is full only chosen rows are read: most of a faceted walk is not.
-                rule = reader_rule if len(unchosen) < unchosen_limit else f"{reader_rule} AND {chosen_rule}"
-                params = reader_params if len(unchosen) < unchosen_limit else [*reader_params, *chosen_params]
-                for row in self._passing(
-                    ids[start : start + IDS_PER_STATEMENT], rule, params, chosen_rule, chosen_params
-                ):
-                    if len(unchosen) < unchosen_limit:
-                        unchosen.append(row)
-                    if row[-1] and len(chosen) < limit:
-                        chosen.append(row)
-            if (len(chosen) >= limit and len(unchosen) >= unchosen_limit) or len(ids) < size:
+                found += self._passing(ids[start : start + IDS_PER_STATEMENT], rule, params)
+            if len(found) >= limit or len(ids) < size:
                 break
             below, size = ids[-1], size * 4
-        return unchosen, chosen
+        return found[:limit]
 
-    def _passing(self, ids, rule, params, chosen_rule, chosen_params):
-        """Candidate rows of `ids` (at most IDS_PER_STATEMENT) whose documents pass `rule`, newest first; the last
-        column is 1 where the row passes the chosen filters too."""
+    def _passing(self, ids, rule, params):
+        """Candidate rows of `ids` (at most IDS_PER_STATEMENT) whose documents pass `rule`, newest first."""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {CANDIDATE_SQLITE_COLUMNS}, CASE WHEN {chosen_rule} THEN 1 ELSE 0 END "
-                f"FROM discovery_searchdocument d WHERE d.page_id IN ({', '.join(['%s'] * len(ids))}) AND {rule}",
-                [*chosen_params, *ids, *params],
+                f"SELECT {CANDIDATE_SQLITE_COLUMNS} FROM discovery_searchdocument d "
+                f"WHERE d.page_id IN ({', '.join(['%s'] * len(ids))}) AND {rule}",
+                [*ids, *params],
             )
             rows = cursor.fetchall()
         rows.sort(key=lambda row: row[0], reverse=True)
         return rows
-
-    def _relevance(self, expression, lowest) -> dict[int, float]:
-        """bm25 with column weights for every match from rowid `lowest` up, in one statement.
-
-        bm25 reads every match of each word once per statement for its weights (and merges a prefix's lists
-        again), so it is asked once, over the range the walk kept, rather than once per slice."""
-        weights = ", ".join(str(weight) for weight in WEIGHTS)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, -bm25({ARCHIVE}, {weights}) FROM {ARCHIVE} WHERE {ARCHIVE} MATCH %s AND rowid >= %s",
-                [expression, lowest],
-            )
-            return dict(cursor.fetchall())
 
     def snippets(self, parsed, page_ids):
         if not page_ids:
@@ -297,5 +260,7 @@ CANDIDATE_SQLITE_COLUMNS = candidate_columns("d", "(julianday({}) - 2440587.5) *
 TOKENIZER = "'porter unicode61 remove_diacritics 2'"
 SCRATCH = "discovery_snippetfts"
 STEMS = "discovery_stems"  # a word per row, for its stem (`_stems`)
-ARCHIVE = "discovery_searchfts"  # headline, standfirst, meta, body (migration 0002)
+ARCHIVE = "discovery_searchfts"  # headline, standfirst, meta, body, facet_terms (migrations 0002, 0008)
 HEADLINES = "discovery_searchheadlinefts"  # the headline alone (migration 0005)
+# bm25's column weights: headline, standfirst, meta (tags, bylines), body; facet terms (migration 0008) none.
+WEIGHTS = {ARCHIVE: "10.0, 5.0, 3.0, 1.0, 0.0", HEADLINES: "1.0, 0.0"}
