@@ -14,6 +14,7 @@ the first --baseline articles, with the same query texts.
 """
 
 import argparse
+import gc
 import json
 import multiprocessing
 import os
@@ -22,6 +23,7 @@ import statistics
 import string
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -336,38 +338,58 @@ def timed_rounds(runner, queries, rounds) -> list[tuple[str, float]]:
 
 
 def client_process(args):
-    runner_name, queries, rounds, seed = args
+    """One app-server process: its `threads` clients search at once, each on its own connection."""
+    runner_name, queries, rounds, seeds = args
     from django.db import connections
 
     connections.close_all()
-    rng = random.Random(seed)
-    order = list(queries)
-    rng.shuffle(order)
     runner = run_engine if runner_name == "engine" else run_wagtail
-    return timed_rounds(runner, order, rounds)
+    timings = {}
+
+    def client(seed):
+        order = list(queries)
+        random.Random(seed).shuffle(order)
+        try:
+            timings[seed] = timed_rounds(runner, order, rounds)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=client, args=(seed,)) for seed in seeds]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [timing for seed in seeds for timing in timings[seed]]
 
 
-def concurrent(runner_name, queries, clients, rounds, turns=None):
-    """Every client's timings and the wall time; `turns` sets NEWSDESK_SEARCH_CONCURRENCY in the clients."""
+def concurrent(runner_name, queries, clients, rounds, turns=None, processes=None):
+    """Every client's timings and the wall time, `clients` spread over `processes` (threads within each, as
+    the app server's workers serve readers); `turns` sets NEWSDESK_SEARCH_CONCURRENCY in the clients."""
     from django.conf import settings
     from django.db import connections
 
     if turns is not None:
         settings.NEWSDESK_SEARCH_CONCURRENCY = turns
+    processes = min(processes or clients, clients)
     connections.close_all()
-    with multiprocessing.get_context("fork").Pool(clients) as pool:
+    # The parent's objects (the bench's 5-million-word pool) stay out of the children's collections: each
+    # collection would touch, and so copy, every page of them.
+    gc.freeze()
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
         started = time.perf_counter()
-        results = pool.map(client_process, [(runner_name, queries, rounds, seed) for seed in range(clients)])
+        seeds = [list(range(clients))[n::processes] for n in range(processes)]
+        results = pool.map(client_process, [(runner_name, queries, rounds, group) for group in seeds])
         wall = time.perf_counter() - started
+    gc.unfreeze()
     return [timing for client in results for timing in client], wall
 
 
 def turns_label(turns: int) -> str:
     from django.db import connection
 
-    if connection.vendor != "postgresql":
-        return "searches as they come"
-    return f"{turns} search turns" if turns else "no turns (all at once)"
+    if not turns:
+        return "no turns (all at once)"
+    return f"{turns} search turns" if connection.vendor == "postgresql" else f"{turns} search turn(s) per process"
 
 
 def percentile(values, share) -> float:
@@ -474,11 +496,17 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="passes over the query mix at 1 client")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument(
+        "--processes",
+        type=int,
+        default=2,
+        help="app-server processes the clients are spread over, as threads (2: `newsdesk serve`'s default workers)",
+    )
+    parser.add_argument(
         "--turns",
         type=int,
         nargs="*",
         default=[0],
-        help="after the default NEWSDESK_SEARCH_CONCURRENCY, run the clients again with each of these (PostgreSQL)",
+        help="after the default NEWSDESK_SEARCH_CONCURRENCY, run the clients again with each of these",
     )
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)
@@ -528,14 +556,15 @@ def main():
     from django.conf import settings
 
     default_turns = getattr(settings, "NEWSDESK_SEARCH_CONCURRENCY", 0)  # 0 in releases without turns
-    many, wall = concurrent("engine", queries, args.clients, 1)
-    ours_many = summary(f"engine, {args.clients} clients, {turns_label(default_turns)}", many)
+    many, wall = concurrent("engine", queries, args.clients, 1, processes=args.processes)
+    shape = f"{args.clients} clients in {min(args.processes, args.clients)} processes"
+    ours_many = summary(f"engine, {shape}, {turns_label(default_turns)}", many)
     by_kind(many)
     print(f"  {args.clients} clients: {len(many) / wall:.0f} searches/s over {wall:.1f} s")
-    for turns in args.turns if connection.vendor == "postgresql" else []:
+    for turns in args.turns:
         # The same clients with another number of turns (0: every search at once), for the ratio.
-        other, other_wall = concurrent("engine", queries, args.clients, 1, turns)
-        figures = summary(f"engine, {args.clients} clients, {turns_label(turns)}", other)
+        other, other_wall = concurrent("engine", queries, args.clients, 1, turns, processes=args.processes)
+        figures = summary(f"engine, {shape}, {turns_label(turns)}", other)
         by_kind(other)
         print(
             f"  {args.clients} clients: {len(other) / other_wall:.0f} searches/s; max {figures['max'] / ours_many['max']:.2f}x, "

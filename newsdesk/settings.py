@@ -211,10 +211,14 @@ NEWSDESK_SEARCH_BACKEND, WAGTAILSEARCH_BACKENDS = env.search_backends()
 # which bounds how deep pages go (page 50 at 20 a page).
 NEWSDESK_SEARCH_CANDIDATES = env.env_int("NEWSDESK_SEARCH_CANDIDATES", 400, minimum=100)
 NEWSDESK_SEARCH_DEEP_CANDIDATES = env.env_int("NEWSDESK_SEARCH_DEEP_CANDIDATES", 1000, minimum=100)
-# Searches run at once on PostgreSQL; more wait in line (discovery/engine/turns.py), at most
-# NEWSDESK_SEARCH_WAIT seconds. One more than this machine has cores by default: while one search waits on
-# the network or the disk, another uses the core.
-NEWSDESK_SEARCH_CONCURRENCY = env.env_int("NEWSDESK_SEARCH_CONCURRENCY", (os.cpu_count() or 2) + 1, minimum=0)
+# Searches run at once; more wait in line (discovery/engine/turns.py), at most NEWSDESK_SEARCH_WAIT seconds.
+# On PostgreSQL across every app-server process, one more than this machine has cores by default (while one
+# search waits on the network or the disk, another uses the core); on SQLite within each process, one.
+NEWSDESK_SEARCH_CONCURRENCY = env.env_int(
+    "NEWSDESK_SEARCH_CONCURRENCY",
+    (os.cpu_count() or 2) + 1 if DATABASES["default"]["ENGINE"].endswith("postgresql") else 1,
+    minimum=0,
+)
 NEWSDESK_SEARCH_WAIT = env.env_int("NEWSDESK_SEARCH_WAIT", 3, minimum=1)
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -16,12 +16,18 @@ same line, and a process that dies gives its turn back with its connection:
   its holder, the head of the line, takes the first turn that frees up (checking every few
   milliseconds), then leaves the line to the next.
 
+On SQLite there is no server to hold a shared line, and each app-server process reads the database
+file itself: the line is the process's own (`ProcessLine`), among its threads, and the default is one
+turn per process (granian's workers are the processes; two by default, one per core).
+
 A search that has waited NEWSDESK_SEARCH_WAIT seconds runs anyway: turns order searches, they never
-refuse one. On other databases searches run as they come.
+refuse one.
 """
 
 import logging
+import threading
 import time
+from collections import deque
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -40,8 +46,12 @@ CLAIM = f"SELECT turn FROM generate_series(0, %s - 1) turn WHERE pg_try_advisory
 def search_turn():
     """Run the body in one of the database's search turns (in a transaction, on PostgreSQL)."""
     turns = settings.NEWSDESK_SEARCH_CONCURRENCY
-    if connection.vendor != "postgresql" or turns <= 0:
+    if turns <= 0:
         yield
+        return
+    if connection.vendor != "postgresql":
+        with PROCESS_LINE.turn(turns, settings.NEWSDESK_SEARCH_WAIT):
+            yield
         return
     with transaction.atomic():
         with connection.cursor() as cursor:
@@ -85,3 +95,41 @@ def _claim_at_head(cursor, turns, deadline=None) -> bool:
             time.sleep(POLL_SECONDS)
     finally:
         cursor.execute(f"SELECT pg_advisory_unlock({LOCK_SPACE}, {LINE})")
+
+
+class ProcessLine:
+    """Turns among one process's threads, first come first served: a finishing search hands its turn to the
+    head of the line directly, so a search arriving meanwhile cannot take it."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._running = 0
+        self._line = deque()
+
+    @contextmanager
+    def turn(self, turns: int, wait: float):
+        with self._lock:
+            called = None
+            if self._running < turns and not self._line:
+                self._running += 1
+            else:
+                called = threading.Event()
+                self._line.append(called)
+        if called is not None and not called.wait(wait):
+            with self._lock:
+                if not called.is_set():  # not handed a turn in time: run anyway, beside the others
+                    self._line.remove(called)
+                    self._running += 1
+                    logger.info("search ran without a turn after waiting %s s", wait)
+        try:
+            yield
+        finally:
+            with self._lock:
+                # One that ran beside the others (a wait ran out, or turns were lowered) gives no turn on.
+                if self._line and self._running <= turns:
+                    self._line.popleft().set()
+                else:
+                    self._running -= 1
+
+
+PROCESS_LINE = ProcessLine()

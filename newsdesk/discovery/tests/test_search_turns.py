@@ -1,15 +1,17 @@
-"""Searches take turns on PostgreSQL: with every turn taken they wait, first come first served, and after
-NEWSDESK_SEARCH_WAIT seconds they run anyway; a search leaves no lock or planner setting behind."""
+"""Searches take turns: with every turn taken they wait, first come first served, and after
+NEWSDESK_SEARCH_WAIT seconds they run anyway. On PostgreSQL a search leaves no lock or planner setting
+behind; on SQLite the line is the process's own."""
 
 import threading
+import time
 import unittest
 
 import psycopg
 from django.db import DEFAULT_DB_ALIAS, connection, connections
-from django.test import TestCase, override_settings
+from django.test import SimpleTestCase, TestCase, override_settings
 
 from newsdesk.discovery.engine import SearchQuery, search
-from newsdesk.discovery.engine.turns import LINE, LOCK_SPACE
+from newsdesk.discovery.engine.turns import LINE, LOCK_SPACE, PROCESS_LINE, ProcessLine
 from newsdesk.testing import make_article, make_section, paragraphs
 
 
@@ -117,3 +119,86 @@ class SearchTurnTests(TestCase):
         hold(self.other, LINE)
         hold(self.other, 0)
         self.assertEqual(search(SearchQuery("harbour")).total, 1)
+
+
+class ProcessLineTests(SimpleTestCase):
+    """SQLite's turns: a line among one process's threads (turns.ProcessLine), first come first served."""
+
+    def take_turn(self, line, name, order, turns=1, wait=5.0, hold=None):
+        """A thread that takes a turn, notes `name` in `order`, and holds the turn until `hold` is set."""
+
+        def run():
+            with line.turn(turns, wait):
+                order.append(name)
+                if hold is not None:
+                    hold.wait(5)
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        self.addCleanup(thread.join, 5)
+        return thread
+
+    def wait_for_line(self, line, length):
+        for _ in range(500):
+            if len(line._line) == length:
+                return
+            time.sleep(0.002)
+        self.fail(f"the line never reached {length}")
+
+    def test_searches_wait_for_the_turn_and_take_it_in_the_order_they_came(self):
+        line, order, first_done = ProcessLine(), [], threading.Event()
+        self.take_turn(line, "first", order, hold=first_done)
+        for name in ("second", "third", "fourth"):
+            self.take_turn(line, name, order)
+            self.wait_for_line(line, len(order) + ["second", "third", "fourth"].index(name))
+        self.assertEqual(order, ["first"])  # the others wait while the one turn is taken
+        first_done.set()
+        for _ in range(500):
+            if len(order) == 4:
+                break
+            time.sleep(0.002)
+        self.assertEqual(order, ["first", "second", "third", "fourth"])
+        self.assertEqual((line._running, len(line._line)), (0, 0))
+
+    def test_a_search_that_waited_too_long_runs_anyway_and_gives_no_turn_on(self):
+        line, order, first_done = ProcessLine(), [], threading.Event()
+        self.take_turn(line, "first", order, hold=first_done)
+        with self.assertLogs("newsdesk.discovery.engine.turns", "INFO") as logged:
+            waited = self.take_turn(line, "impatient", order, wait=0.05)
+            waited.join(5)
+        self.assertEqual(order, ["first", "impatient"])
+        self.assertIn("without a turn", logged.output[0])
+        first_done.set()
+        for _ in range(500):
+            if line._running == 0:
+                break
+            time.sleep(0.002)
+        self.assertEqual((line._running, len(line._line)), (0, 0))
+
+
+@unittest.skipIf(connection.vendor == "postgresql", "PostgreSQL's turns are advisory locks (above)")
+@override_settings(NEWSDESK_SEARCH_CONCURRENCY=1, NEWSDESK_SEARCH_WAIT=5)
+class ProcessLineSearchTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        section = make_section("World", slug="world")
+        cls.talks = make_article(section, "Harbour talks resume", body=paragraphs("The harbour authority met."))
+
+    def test_a_search_waits_for_the_process_turn(self):
+        taken, done, order = threading.Event(), threading.Event(), []
+
+        def hold():
+            with PROCESS_LINE.turn(1, 5):
+                taken.set()
+                done.wait(5)
+                order.append("holder")
+
+        holder = threading.Thread(target=hold)
+        holder.start()
+        self.addCleanup(holder.join, 5)
+        taken.wait(5)
+        threading.Timer(0.1, done.set).start()
+        results = search(SearchQuery("harbour"))
+        order.append("search")
+        self.assertEqual([page.pk for page in results.pages], [self.talks.pk])
+        self.assertEqual(order, ["holder", "search"])
