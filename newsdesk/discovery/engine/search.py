@@ -144,13 +144,19 @@ def _candidates(parsed, filters, editor, limit, *, ranked=True) -> tuple[list[Ca
     """Candidates for the hits (facets applied) and for the facet counts (each kind's own choice lifted)."""
     backend = get_backend()
     if filters.has_facets:
-        unchosen, chosen = backend.faceted_candidates(parsed, filters, limit, ranked=ranked)
+        # The counts' candidates are the first pages' pool on every page, so the counts stay put as the reader
+        # pages on (and a deep page does not read a thousand more for them).
+        counted = min(limit, settings.NEWSDESK_SEARCH_CANDIDATES)
+        unchosen = backend.candidates(parsed, Filters(readers=filters.readers, now=filters.now), counted, ranked=ranked)
         found = {candidate.page_id: candidate for candidate in unchosen}
-        # With no chosen list every match is in hand: the chosen facets' matches are among them
-        # (filtered_with_counts picks them).
-        capped = chosen is not None and len(chosen) >= limit
-        for candidate in chosen or ():
-            found.setdefault(candidate.page_id, candidate)
+        if len(unchosen) < counted:
+            # Every match is in hand: the chosen facets' matches are among them (filtered_with_counts picks them).
+            capped = False
+        else:
+            chosen = backend.candidates(parsed, filters, limit, ranked=ranked)
+            capped = len(chosen) >= limit
+            for candidate in chosen:
+                found.setdefault(candidate.page_id, candidate)
     else:
         found = {
             candidate.page_id: candidate for candidate in backend.candidates(parsed, filters, limit, ranked=ranked)

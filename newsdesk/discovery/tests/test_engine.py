@@ -299,6 +299,25 @@ class SearchEngineTests(TestCase):
                 get_backend().candidates(parse_query("quay "), Filters(sections=("ports",), now=timezone.now()), 2)
             self.assertEqual(set(read), {quays[3].pk, quays[1].pk})
 
+    def test_facet_counts_stay_the_same_on_a_deep_page(self):
+        ports, docks = make_section("Ports", slug="ports"), make_section("Docks", slug="docks")
+        for n in range(8):
+            make_article(
+                ports if n % 2 else docks,
+                f"Pier {n}",
+                body=paragraphs("The jetty held."),
+                published_at=minutes_ago(60 - n),
+            )
+
+        def counts(page):
+            results = search(SearchQuery("jetty ", sections=("ports",), page=page, per_page=1))
+            return {facet.value: facet.count for facet in results.facets["section"]}, len(results.pages)
+
+        with self.settings(NEWSDESK_SEARCH_CANDIDATES=2, NEWSDESK_SEARCH_DEEP_CANDIDATES=4):
+            first, deep = counts(1), counts(3)  # page 3 ranks the deeper pool of 4
+        self.assertEqual(first[0]["docks"], deep[0]["docks"])
+        self.assertEqual((first[1], deep[1]), (1, 1))
+
     def test_a_korean_word_being_typed_finds_it_with_its_particle(self):
         section = make_section("Seoul", slug="seoul")
         budget = make_article(section, "예산안 통과", body=paragraphs("정부는 경제를 살리는 예산을 발표했다."))

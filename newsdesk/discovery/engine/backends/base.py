@@ -111,16 +111,6 @@ class SearchBackend:
         With `ranked` False (newest first, or only whether anything matches) relevance may be left at 0."""
         raise NotImplementedError
 
-    def faceted_candidates(
-        self, parsed, filters: Filters, limit: int, *, ranked: bool = True
-    ) -> tuple[list[Candidate], list[Candidate] | None]:
-        """The candidates with no facet chosen (for the counts) and, unless those are every match, the candidates
-        with the chosen facets (None when every match is already in the first list)."""
-        unchosen = self.candidates(parsed, Filters(readers=filters.readers, now=filters.now), limit, ranked=ranked)
-        if len(unchosen) < limit:
-            return unchosen, None
-        return unchosen, self.candidates(parsed, filters, limit, ranked=ranked)
-
     def snippets(self, parsed, page_ids: list[int]) -> dict[int, str]:
         """Body extracts for `page_ids`, matched words between MARK_START and MARK_END (not yet escaped)."""
         raise NotImplementedError
