@@ -8,7 +8,8 @@ bylines, tags, bodies of 600–1,200 words drawn from a Zipf-like vocabulary wit
 rare words), then indexes them through the same path as `newsdesk rebuild-search-index` and prints
 articles/s and the index size. A fixed mix of queries (one common word, one rare word, two words,
 phrases, exclusions, prefixes, facets, page 50, newest first, exact headlines, a misspelling) runs
-through `search()` at 1 client and at 16 concurrent clients (processes), printing p50/p95/p99/max.
+through `search()` at 1 client and at 16 concurrent clients (threads spread over --processes processes, 2 by
+default, as the app server's workers serve readers), printing p50/p95/p99/max.
 The baseline, in the same run: Wagtail's database search backend (what /search/ used before) over
 the first --baseline articles, with the same query texts.
 """
