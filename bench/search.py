@@ -15,7 +15,6 @@ the first --baseline articles, with the same query texts.
 """
 
 import argparse
-import gc
 import json
 import multiprocessing
 import os
@@ -373,15 +372,15 @@ def concurrent(runner_name, queries, clients, rounds, turns=None, processes=None
         settings.NEWSDESK_SEARCH_CONCURRENCY = turns
     processes = min(processes or clients, clients)
     connections.close_all()
+    from newsdesk.core.collection import batch_collection
+
     # The parent's objects (the bench's 5-million-word pool) stay out of the children's collections: each
     # collection would touch, and so copy, every page of them.
-    gc.freeze()
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
+    with batch_collection(), multiprocessing.get_context("fork").Pool(processes) as pool:
         started = time.perf_counter()
         seeds = [list(range(clients))[n::processes] for n in range(processes)]
         results = pool.map(client_process, [(runner_name, queries, rounds, group) for group in seeds])
         wall = time.perf_counter() - started
-    gc.unfreeze()
     return [timing for client in results for timing in client], wall
 
 

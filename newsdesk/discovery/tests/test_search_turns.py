@@ -138,42 +138,39 @@ class ProcessLineTests(SimpleTestCase):
         self.addCleanup(thread.join, 5)
         return thread
 
-    def wait_for_line(self, line, length):
-        for _ in range(500):
-            if len(line._line) == length:
+    def until(self, condition, what):
+        for _ in range(2500):
+            if condition():
                 return
             time.sleep(0.002)
-        self.fail(f"the line never reached {length}")
+        self.fail(f"never {what}")
 
     def test_searches_wait_for_the_turn_and_take_it_in_the_order_they_came(self):
         line, order, first_done = ProcessLine(), [], threading.Event()
         self.take_turn(line, "first", order, hold=first_done)
-        for name in ("second", "third", "fourth"):
+        self.until(lambda: order == ["first"], "took the free turn")
+        for waiting, name in enumerate(("second", "third", "fourth"), start=1):
             self.take_turn(line, name, order)
-            self.wait_for_line(line, len(order) + ["second", "third", "fourth"].index(name))
+            self.until(lambda waiting=waiting: len(line._line) == waiting, f"{waiting} in line")
         self.assertEqual(order, ["first"])  # the others wait while the one turn is taken
         first_done.set()
-        for _ in range(500):
-            if len(order) == 4:
-                break
-            time.sleep(0.002)
+        self.until(lambda: len(order) == 4, "served everyone")
         self.assertEqual(order, ["first", "second", "third", "fourth"])
-        self.assertEqual((line._running, len(line._line)), (0, 0))
+        self.until(lambda: line._running == 0, "gave every turn back")
+        self.assertEqual(len(line._line), 0)
 
     def test_a_search_that_waited_too_long_runs_anyway_and_gives_no_turn_on(self):
         line, order, first_done = ProcessLine(), [], threading.Event()
         self.take_turn(line, "first", order, hold=first_done)
+        self.until(lambda: order == ["first"], "took the free turn")
         with self.assertLogs("newsdesk.discovery.engine.turns", "INFO") as logged:
             waited = self.take_turn(line, "impatient", order, wait=0.05)
             waited.join(5)
         self.assertEqual(order, ["first", "impatient"])
         self.assertIn("without a turn", logged.output[0])
         first_done.set()
-        for _ in range(500):
-            if line._running == 0:
-                break
-            time.sleep(0.002)
-        self.assertEqual((line._running, len(line._line)), (0, 0))
+        self.until(lambda: line._running == 0, "gave every turn back")
+        self.assertEqual(len(line._line), 0)
 
 
 @unittest.skipIf(connection.vendor == "postgresql", "PostgreSQL's turns are advisory locks (above)")

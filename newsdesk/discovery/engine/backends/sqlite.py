@@ -9,6 +9,7 @@ facet rule are applied to those ids afterwards (see `_walk`).
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection
@@ -75,6 +76,27 @@ def facet_expression(filters) -> str:
     return " AND ".join(kinds)
 
 
+@lru_cache(maxsize=1024)
+def stems_of(words: tuple[str, ...]) -> tuple[str | None, ...]:
+    """The archive tokenizer's term for each word, None for a word that is not one term.
+
+    Read through a scratch FTS5 table and its vocabulary in this connection's memory (0.2 ms); kept, as the
+    tokenizer never changes, because one search asks for the same words up to three times (the counts'
+    candidates, the chosen ones, the snippets)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{STEMS} USING fts5(word, tokenize={TOKENIZER})")
+        cursor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{STEMS}_terms USING fts5vocab(temp, {STEMS}, 'instance')"
+        )
+        cursor.execute(f"DELETE FROM temp.{STEMS}")
+        cursor.executemany(f"INSERT INTO temp.{STEMS} (rowid, word) VALUES (%s, %s)", list(enumerate(words)))
+        cursor.execute(f"SELECT doc, term FROM temp.{STEMS}_terms")
+        terms = {}
+        for doc, term in cursor.fetchall():
+            terms.setdefault(doc, []).append(term)
+    return tuple(found[0] if len(found := terms.get(n, [])) == 1 else None for n in range(len(words)))
+
+
 class FTS5Backend(SearchBackend):
     name = "sqlite"
 
@@ -123,7 +145,7 @@ class FTS5Backend(SearchBackend):
         prefix, when the prefix does not already start it."""
         if not parsed.completions:
             return parsed
-        typed, *stems = self._stems([parsed.prefix, *parsed.completions])
+        typed, *stems = stems_of((parsed.prefix, *parsed.completions))
         seen, kept = {typed}, []
         for word, stem in zip(parsed.completions, stems, strict=True):
             if stem is not None and (stem in seen or (not whole and typed and stem.startswith(typed))):
@@ -131,21 +153,6 @@ class FTS5Backend(SearchBackend):
             seen.add(stem)
             kept.append(word)
         return replace(parsed, completions=tuple(kept))
-
-    def _stems(self, words) -> list[str | None]:
-        """The index's own term for each word (its tokenizer's stem), None for a word that is not one term."""
-        with connection.cursor() as cursor:
-            cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{STEMS} USING fts5(word, tokenize={TOKENIZER})")
-            cursor.execute(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{STEMS}_terms USING fts5vocab(temp, {STEMS}, 'instance')"
-            )
-            cursor.execute(f"DELETE FROM temp.{STEMS}")
-            cursor.executemany(f"INSERT INTO temp.{STEMS} (rowid, word) VALUES (%s, %s)", list(enumerate(words)))
-            cursor.execute(f"SELECT doc, term FROM temp.{STEMS}_terms")
-            terms = {}
-            for doc, term in cursor.fetchall():
-                terms.setdefault(doc, []).append(term)
-        return [found[0] if len(found := terms.get(n, [])) == 1 else None for n in range(len(words))]
 
     def _without_excluded(self, parsed, rows):
         if not parsed.excluded or not rows:
@@ -267,7 +274,7 @@ CANDIDATE_SQLITE_COLUMNS = candidate_columns("d", "(julianday({}) - 2440587.5) *
 # The archive index's tokenizer (migration 0002), so a scratch table marks the words the archive matched.
 TOKENIZER = "'porter unicode61 remove_diacritics 2'"
 SCRATCH = "discovery_snippetfts"
-STEMS = "discovery_stems"  # a word per row, for its stem (`_stems`)
+STEMS = "discovery_stems"  # a word per row, for its stem (`stems_of`)
 ARCHIVE = "discovery_searchfts"  # headline, standfirst, meta, body, facet_terms (migrations 0002, 0008)
 HEADLINES = "discovery_searchheadlinefts"  # the headline alone (migration 0005)
 # bm25's column weights: headline, standfirst, meta (tags, bylines), body; facet terms (migration 0008) none.
