@@ -16,6 +16,7 @@ from newsdesk.articles.models import ArticlePage
 from newsdesk.discovery.apps import SITE_SEARCH_UID
 from newsdesk.discovery.engine.indexing import index_articles, parallel_jobs
 from newsdesk.discovery.signal_handlers import index_saved_page
+from newsdesk.importers.load.batches import fast_compression
 from newsdesk.importers.models import ImportKind, ImportRecord
 from newsdesk.sections.models import StandardPage
 
@@ -104,9 +105,12 @@ def writers_of(*writers, parallel: bool):
 
     def work(writer, chunks):
         try:
-            while (args := chunks.get()) is not None:
-                if not failures:
-                    writer(*args)
+            # Both indexes keep a copy of each page's text (some 7 KB, stored compressed): compressed with LZ4,
+            # as the import's own connection writes (see `fast_compression`).
+            with fast_compression():
+                while (args := chunks.get()) is not None:
+                    if not failures:
+                        writer(*args)
         except BaseException as exc:
             failures.append(exc)
             while chunks.get() is not None:  # let the reader finish putting

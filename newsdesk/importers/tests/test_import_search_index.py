@@ -52,6 +52,16 @@ class ParallelIndexTests(TransactionTestCase):
         word = max(article.body_text().split(), key=len).strip(".,;:")
         self.assertIn(article.pk, [page.pk for page in get_search_backend().search(word, ArticlePage)])
         self.assertIn(article.pk, [hit.page_id for hit in search(SearchQuery(text=word, per_page=50)).hits])
+        # Each writer's connection compressed the pages' text as the import's own does.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'")
+            if "lz4" in cursor.fetchone()[0]:
+                for table, column in (("discovery_searchdocument", "body"), ("wagtailsearch_indexentry", "body_text")):
+                    cursor.execute(
+                        f"SELECT DISTINCT pg_column_compression({column}) FROM {table} "
+                        f"WHERE pg_column_compression({column}) IS NOT NULL"
+                    )
+                    self.assertEqual(cursor.fetchall(), [("lz4",)], table)
 
     def test_a_failing_writer_stops_the_step_and_its_error_is_raised(self):
         threads = threading.active_count()

@@ -67,6 +67,24 @@ class ConvertTests(SimpleTestCase):
         )
         self.assertEqual(result.blocks[0]["value"], "<p>Hi there</p>")
         self.assertIn("removed unsafe markup: <style>", result.notes)
+        self.assertIn("removed event-handler attributes (on…)", result.notes)
+
+    def test_what_was_removed_is_noted_once_each_and_clean_markup_notes_nothing(self):
+        result = convert(
+            '<p>A <a href=" JavaScript:alert(1)">link</a><script>x()</script></p>'
+            '<div><object data="a.swf"></object><img src="a.jpg" ONLOAD="z()"></div>'
+            '<p><a href="data:text/html,hi">b</a> <a href="https://example.org/on">c</a></p>'
+        )
+        self.assertEqual(
+            result.notes,
+            [
+                "removed unsafe markup: <object>, <script>",
+                "removed event-handler attributes (on…)",
+                "removed javascript: links",
+            ],
+        )
+        clean = convert('<p>An <a href="https://example.org/onward" title="on">ordinary</a> one.</p><p>Two</p>')
+        self.assertEqual(clean.notes, [])
 
     def test_autop_leaves_block_markup_alone(self):
         self.assertEqual(autop("<h2>Title</h2>\n\nText"), "<h2>Title</h2>\n<p>Text</p>")
