@@ -17,8 +17,10 @@ def test_lighthouse_scores_the_page_at_least_095_in_every_category(desk, artifac
     assert report.get("runtimeError") is None, report["runtimeError"]
     exempt = EXEMPT.get(name, set())
     scores = lighthouse.scores(report, exempt)
-    # benchmarkIndex is how fast Lighthouse found this machine's CPU; a busy machine scores lower on performance.
-    benchmark = report.get("environment", {}).get("benchmarkIndex")
+    # benchmarkIndex is how fast Lighthouse found this machine's CPU; on a slow one the CPU slowdown is
+    # calibrated to it (lighthouse.cpu_slowdown), and both are said.
+    slowdown = report["configSettings"]["throttling"]["cpuSlowdownMultiplier"]
+    benchmark = f"{report['hostBenchmarkIndex']}, CPU slowdown {slowdown}x"
     print(f"Lighthouse {report['lighthouseVersion']} {path}: {scores} (benchmarkIndex {benchmark})")
     low = {category: score for category, score in scores.items() if score is None or score < THRESHOLD}
     details = "\n".join(
@@ -26,3 +28,12 @@ def test_lighthouse_scores_the_page_at_least_095_in_every_category(desk, artifac
         for category, score in low.items()
     )
     assert not low, f"Lighthouse below {THRESHOLD} on {path} (benchmarkIndex {benchmark}):\n{details}"
+
+
+def test_the_cpu_slowdown_is_calibrated_to_a_slower_host_only():
+    assert lighthouse.cpu_slowdown(None) == 4  # no reading: Lighthouse's default
+    assert lighthouse.cpu_slowdown(2400) == 4  # a fast host keeps the default
+    assert lighthouse.cpu_slowdown(1750) == 4
+    assert lighthouse.cpu_slowdown(1312.5) == 3  # three quarters of the reference desktop
+    assert lighthouse.cpu_slowdown(1000) == 2.29  # never under the documentation's 2x for such a desktop
+    assert lighthouse.cpu_slowdown(100) == 1  # never faster than the host itself
