@@ -21,8 +21,9 @@ ATTEMPTS = 3
 # (benchmarkIndex 1500-2000, 1750 in the middle) into a phone of about 440, and on a slower host the same 4x
 # emulates a slower phone. Lighthouse's documentation says to calibrate the multiplier to the host
 # (docs/throttling.md, "Calibrating the CPU slowdown"; 2x for a desktop of 1000-1500). Below 1750 it is
-# scaled so that the phone emulated stays the same one: 4 x benchmarkIndex / 1750, never under 1. That is
-# at or above what the documentation suggests; on a faster host the default stays, a stricter test.
+# scaled so that the phone emulated stays the same one: 4 x benchmarkIndex / 1750, never under 1. For a
+# desktop (1000 and up) that is at or above what the documentation suggests; on a faster host the default
+# stays, a stricter test.
 REFERENCE_BENCHMARK = 1750
 DEFAULT_SLOWDOWN = 4
 
