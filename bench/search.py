@@ -333,8 +333,9 @@ def run_wagtail(query) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def timed_rounds(runner, queries, rounds) -> list[tuple[str, float]]:
-    return [(label, runner(query)) for _ in range(rounds) for label, query in queries]
+def timed_rounds(runner, queries, rounds) -> list[tuple[str, float, str]]:
+    """(kind, milliseconds, the words searched) for each query of each round."""
+    return [(label, runner(query), query.text) for _ in range(rounds) for label, query in queries]
 
 
 def client_process(args):
@@ -398,7 +399,7 @@ def percentile(values, share) -> float:
 
 
 def summary(label, timings) -> dict:
-    values = [ms for _, ms in timings]
+    values = [ms for _, ms, _ in timings]
     figures = {
         "p50": statistics.median(values),
         "p95": percentile(values, 0.95),
@@ -414,9 +415,11 @@ def summary(label, timings) -> dict:
 
 def by_kind(timings):
     kinds = {}
-    for label, ms in timings:
+    for label, ms, _ in timings:
         kinds.setdefault(label, []).append(ms)
     print("  by kind (p95): " + ", ".join(f"{label} {percentile(v, 0.95):.1f}" for label, v in kinds.items()))
+    slowest = sorted(timings, key=lambda timing: -timing[1])[:3]
+    print("  slowest: " + "; ".join(f"{label} {text.strip()!r} {ms:.1f}" for label, ms, text in slowest))
 
 
 # -- the baseline: Wagtail's database backend ---------------------------------------------------

@@ -397,7 +397,7 @@ def search_articles(request: HttpRequest, filters: Query[SearchFilters]):
     return {
         "query": query.text,
         "count": results.total,
-        "count_is_lower_bound": results.total_is_capped,
+        "count_is_lower_bound": results.total_is_capped or results.newest_only,
         "page": filters.page,
         "num_pages": results.num_pages,
         "limit": limit,

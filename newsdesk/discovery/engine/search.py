@@ -87,6 +87,9 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     suggestion: str | None = None
     total_is_capped: bool = False  # more matched than were ranked: `total` is a lower bound ("more than")
+    # Fewer matched than could be ranked, but only the newest articles were read (a phrase of common words,
+    # see the PostgreSQL backend): `total` is a lower bound too.
+    newest_only: bool = False
 
     @property
     def page(self) -> int:
@@ -117,11 +120,12 @@ def _search(query: SearchQuery, parsed: ParsedQuery, results: SearchResults) -> 
     filters = query.filters(now)
     # Newest first needs no relevance: the index is not asked to rank.
     limit = candidate_limit(query)
-    candidates, capped = _candidates(parsed, filters, query.editor, limit, ranked=query.sort != "newest")
+    candidates, capped, partial = _candidates(parsed, filters, query.editor, limit, ranked=query.sort != "newest")
     matched, counts = filtered_with_counts(candidates, filters)
     results.facets = label_facets(counts, filters)
     ordered = ranking.ordered(matched, parsed, query.sort, now)
     results.total, results.total_is_capped = len(ordered), capped
+    results.newest_only = partial and not capped
     results.num_pages = math.ceil(len(ordered) / query.per_page)
     if capped and limit < settings.NEWSDESK_SEARCH_DEEP_CANDIDATES:
         results.num_pages += 1  # the next page ranks the deeper pool
@@ -140,35 +144,36 @@ def _bounded(query: SearchQuery) -> SearchQuery:
     return SearchQuery(**{**query.__dict__, "per_page": per_page, "page": max(int(query.page), 1), "sort": sort})
 
 
-def _candidates(parsed, filters, editor, limit, *, ranked=True) -> tuple[list[Candidate], bool]:
-    """Candidates for the hits (facets applied) and for the facet counts (each kind's own choice lifted)."""
+def _candidates(parsed, filters, editor, limit, *, ranked=True) -> tuple[list[Candidate], bool, bool]:
+    """Candidates for the hits (facets applied) and for the facet counts (each kind's own choice lifted);
+    whether more matched than `limit`, and whether a bounded read left older articles unread."""
     backend = get_backend()
+    partial = False
     if filters.has_facets:
         # The counts' candidates are the first pages' pool on every page, so the counts stay put as the reader
         # pages on (and a deep page does not read a thousand more for them).
         counted = min(limit, settings.NEWSDESK_SEARCH_CANDIDATES)
         unchosen = backend.candidates(parsed, Filters(readers=filters.readers, now=filters.now), counted, ranked=ranked)
         found = {candidate.page_id: candidate for candidate in unchosen}
-        if len(unchosen) < counted:
+        if len(unchosen) < counted and not unchosen.partial:
             # Every match is in hand: the chosen facets' matches are among them (filtered_with_counts picks them).
             capped = False
         else:
             chosen = backend.candidates(parsed, filters, limit, ranked=ranked)
-            capped = len(chosen) >= limit
+            capped, partial = len(chosen) >= limit, chosen.partial
             for candidate in chosen:
                 found.setdefault(candidate.page_id, candidate)
     else:
-        found = {
-            candidate.page_id: candidate for candidate in backend.candidates(parsed, filters, limit, ranked=ranked)
-        }
-        capped = len(found) >= limit
+        matches = backend.candidates(parsed, filters, limit, ranked=ranked)
+        found = {candidate.page_id: candidate for candidate in matches}
+        capped, partial = len(found) >= limit, matches.partial
     candidates = list(found.values())
     if editor is not None:
         visible = set(
             without_others_drafts(ArticlePage.objects.filter(pk__in=list(found)), editor).values_list("pk", flat=True)
         )
         candidates = [candidate for candidate in candidates if candidate.page_id in visible]
-    return candidates, capped
+    return candidates, capped, partial
 
 
 def _fill_page(results, ordered, parsed, editor):

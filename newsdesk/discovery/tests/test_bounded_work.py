@@ -10,11 +10,12 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from django.db import connection, transaction
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
+from newsdesk.discovery.engine import SearchQuery, search
 from newsdesk.discovery.engine.backends import postgres
 from newsdesk.discovery.engine.backends.base import Filters
 from newsdesk.discovery.engine.indexing import insert_documents, refresh_statistics
@@ -112,6 +113,12 @@ class PostgresPlanTests(SmallArchive):
         scans = list(nodes_of(plan[0]["Plan"], "Index Scan"))
         self.assertEqual([scan["Index Name"] for scan in scans], ["discovery_doc_newest"])
         self.assertEqual(scans[0]["Actual Rows"], 3 * postgres.WALK_ROWS_PER_CANDIDATE)
+        # Older articles were left unread, so the none found is no proof of none: the count is a lower bound.
+        found = postgres.PostgresBackend().candidates(parsed, Filters(now=timezone.now()), 3)
+        self.assertEqual((list(found), found.partial), ([], True))
+        # A walk that read the whole archive (120 articles) is complete.
+        found = postgres.PostgresBackend().candidates(parsed, Filters(now=timezone.now()), 20)
+        self.assertEqual((list(found), found.partial), ([], False))
 
 
 def nodes_of(plan, node_type):
@@ -170,9 +177,39 @@ class NewestSliceTests(SmallArchive):
         self.assertIn("d.published_at >=", statements[1])
         self.assertNotIn("d.published_at >=", statements[2])
 
-    def test_no_slice_for_phrases_or_beyond_the_archive(self):
+    def test_no_slice_beyond_the_archive_or_for_rare_and_common_words(self):
         self.assertIsNone(postgres.newest_slice(0.1, 100))  # 2,000 articles back: deeper than the archive
         self.assertIsNone(postgres.newest_slice(0.001, 3))  # a rare word: its matches are few already
         self.assertIsNone(postgres.newest_slice(0.5, 3))  # a common word walks instead
-        _, statements = self.candidates('"harbourmaster spoke"', 3)
+        # A phrase whose words are in few enough articles is looked for in all of them.
+        self.assertIsNone(postgres.phrase_slice(postgres.match_share(parse_query('"harbourmaster spoke"')), 3))
+        headlines, statements = self.candidates('"harbourmaster spoke"', 3)
+        self.assertEqual(headlines, ["Report number 10", "Report number 20", "Report number 30"])
         self.assertFalse([sql for sql in statements if "d.published_at >=" in sql])
+
+    def test_a_phrase_of_common_words_is_looked_for_in_the_newest_slice_only(self):
+        # Both words are in a tenth of the articles, never side by side: every such article's vector would be
+        # read to compare positions. Only the newest slice expected to hold a few times the candidates is.
+        parsed = parse_query('"harbourmaster newsroom" ')
+        share = postgres.match_share(parsed)
+        self.assertTrue(0 < share < postgres.WALK_SHARE, share)
+        self.assertIsNotNone(postgres.phrase_slice(share, 1))
+        with CaptureQueriesContext(connection) as queries:
+            found = postgres.PostgresBackend().candidates(parsed, Filters(now=timezone.now()), 1)
+        statements = [query["sql"] for query in queries.captured_queries if "ts_rank" in query["sql"]]
+        self.assertEqual(list(found), [])
+        self.assertTrue(found.partial)  # not read again whole: the count is a lower bound instead
+        self.assertEqual(len(statements), 2)
+        self.assertIn("d.published_at >=", statements[1])
+        # The phrase where it is, in the same slice: found, as many as were wanted.
+        with CaptureQueriesContext(connection) as queries:
+            found = postgres.PostgresBackend().candidates(parse_query('"newsroom reported" '), Filters(), 1)
+        self.assertEqual(len(found), 1)
+
+    def test_the_search_says_when_only_the_newest_articles_were_read(self):
+        with override_settings(NEWSDESK_SEARCH_CANDIDATES=1, NEWSDESK_SEARCH_DEEP_CANDIDATES=1):
+            partly = search(SearchQuery('"harbourmaster newsroom"'))
+            whole = search(SearchQuery('"harbourmaster spoke"'))
+        self.assertEqual((partly.total, partly.newest_only, partly.total_is_capped), (0, True, False))
+        # Read whole, more than the one candidate: "more than 1", not a slice.
+        self.assertEqual((whole.total, whole.newest_only, whole.total_is_capped), (1, False, True))

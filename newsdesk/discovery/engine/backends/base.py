@@ -32,6 +32,13 @@ class Candidate:
     score: float = 0.0
 
 
+class Candidates(list):
+    """A backend's candidates; `partial` when a bounded read left older matches unread, so that however
+    few came back, the count is a lower bound."""
+
+    partial = False
+
+
 @dataclass(frozen=True)
 class Filters:
     """Facet selections (OR within a kind, AND across kinds) and whose view applies."""
@@ -105,7 +112,7 @@ class SearchBackend:
 
     name = "base"
 
-    def candidates(self, parsed, filters: Filters, limit: int, *, ranked: bool = True) -> list[Candidate]:
+    def candidates(self, parsed, filters: Filters, limit: int, *, ranked: bool = True) -> Candidates:
         """Up to `limit` newest matches, plus the newest headline matches; relevance higher is better.
 
         With `ranked` False (newest first, or only whether anything matches) relevance may be left at 0."""

@@ -18,6 +18,7 @@ from newsdesk.discovery.engine.backends.base import (
     HEADLINE_CANDIDATES,
     MARK_END,
     MARK_START,
+    Candidates,
     SearchBackend,
     candidate_columns,
     candidate_from_row,
@@ -114,7 +115,7 @@ class FTS5Backend(SearchBackend):
         top = max((candidate.relevance for candidate in found.values()), default=1.0)
         for row in self._without_excluded(parsed, [row for row in headline if row[0] not in found]):
             found[row[0]] = candidate_from_row(row, top)
-        return list(found.values())
+        return Candidates(found.values())
 
     def _typed_word_is_whole(self, parsed, limit) -> bool:
         """True when the word being typed has WHOLE_WORD_LENGTH letters or more and, as a whole word, fills the

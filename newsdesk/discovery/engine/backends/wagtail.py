@@ -13,7 +13,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Phrase, PlainText
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.discovery.engine.backends.base import MARK_END, MARK_START, Candidate, SearchBackend
+from newsdesk.discovery.engine.backends.base import MARK_END, MARK_START, Candidate, Candidates, SearchBackend
 from newsdesk.discovery.models import SearchDocument
 
 SNIPPET_CHARS = 220
@@ -45,7 +45,7 @@ class WagtailBackend(SearchBackend):
         found = get_search_backend().search(wagtail_query(parsed), pages.only("pk"), operator="and")
         scores = {page.pk: float(page.score or 0) for page in found.annotate_score("score")[:limit]}
         rows = visible_documents(filters).filter(page_id__in=list(scores))
-        return [
+        return Candidates(
             Candidate(
                 row.page_id,
                 scores[row.page_id],
@@ -59,7 +59,7 @@ class WagtailBackend(SearchBackend):
                 row.entities,
             )
             for row in rows.defer("body", "standfirst", "meta")
-        ]
+        )
 
     def snippets(self, parsed, page_ids):
         words = [word for word in parsed.positive_words if word]
