@@ -1,11 +1,8 @@
 """A last line of defence for stored text: whatever path it takes into the database (the editor, an
 importer, the shell), rich text keeps only Wagtail's own vocabulary and no text keeps control characters."""
 
-import html
-import re
 import uuid
 
-import nh3
 from anyascii import anyascii
 from django.db import models
 from django.utils.text import slugify
@@ -14,94 +11,9 @@ from wagtail.blocks.list_block import ListValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import RichText
 
-# Wagtail stores links to pages/documents as <a linktype id> and images/media as <embed embedtype …>;
-# the expander turns them into real markup at render time, so they must survive cleaning.
-TAGS = {
-    "p",
-    "br",
-    "b",
-    "strong",
-    "i",
-    "em",
-    "s",
-    "sup",
-    "sub",
-    "code",
-    "ul",
-    "ol",
-    "li",
-    "h2",
-    "h3",
-    "h4",
-    "blockquote",
-    "hr",
-    "a",
-    "embed",
-}
-ATTRIBUTES = {
-    "a": {"href", "linktype", "id"},
-    "embed": {"embedtype", "url", "id", "alt", "format"},
-}
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
-# Link and embed types whose id names a database row; any other id cannot be resolved.
-NUMBERED_LINK_TYPES = {"page", "document"}
-NUMBERED_EMBED_TYPES = {"image"}
+from newsdesk.editorial.html_cleaning import clean_html, known_clean, strip_control_characters
 
-# C0 controls other than tab, newline and carriage return, DEL, C1 controls and the two non-characters:
-# none of them is text, and XML (feeds, sitemaps) forbids most of them outright.
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-# After nh3, every tag is well formed with double-quoted attributes. Matched: the tags `_wagtail_tag`
-# may change, so not a bare closing tag (`</p>`) nor a bare opening tag of a non-void element (`<p>`),
-# which it would give back as they are; most tags of a body are those.
-TAG = re.compile(r'<(?!/[a-z0-9]+>|(?!(?:br|hr|embed)>)[a-z0-9]+>)(/?)([a-z0-9]+)((?:\s+[^\s=>]+="[^"]*")*)\s*/?>')
-ATTRIBUTE = re.compile(r'([^\s=]+)="([^"]*)"')
-# Wagtail reads its stored HTML as XHTML: its expander finds only <embed … /> and its editor
-# expects <br/> and <hr/>, so void elements must be written self-closed.
-VOID_ELEMENTS = {"br", "hr", "embed"}
-
-
-def strip_control_characters(text: str) -> str:
-    return CONTROL_CHARACTERS.sub("", text)
-
-
-# Built once: nh3.clean builds its allow-lists again on every call, which cost more than the cleaning.
-_CLEANER = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)
-
-
-def clean_html(html_text: str) -> str:
-    cleaned = _CLEANER.clean(strip_control_characters(html_text or ""))
-    return TAG.sub(_wagtail_tag, cleaned)
-
-
-def _wagtail_tag(match) -> str:
-    closing, name, attribute_text = match.groups()
-    if closing:
-        return f"</{name}>"
-    if not attribute_text and name not in VOID_ELEMENTS:  # most tags (<p>, <li>, <em>): nothing to rewrite
-        return f"<{name}>"
-    attributes = {key: html.unescape(value) for key, value in ATTRIBUTE.findall(attribute_text)}
-    if name == "embed":
-        # An <embed> only means something to Wagtail with an embedtype; any other is a browser plug-in.
-        if "embedtype" not in attributes or not _resolvable(attributes, attributes["embedtype"], NUMBERED_EMBED_TYPES):
-            return ""
-    if (
-        name == "a"
-        and "linktype" in attributes
-        and not _resolvable(attributes, attributes["linktype"], NUMBERED_LINK_TYPES)
-    ):
-        # The text stays; a link to a row that cannot exist goes.
-        attributes = {key: value for key, value in attributes.items() if key not in ("linktype", "id")}
-    # Escaping < and > inside values keeps Wagtail's tag-finding patterns from ending a tag early; these four
-    # entities are the ones Wagtail decodes when it reads the attributes back.
-    rendered = "".join(
-        f' {key}="{html.escape(value, quote=False).replace(chr(34), "&quot;")}"' for key, value in attributes.items()
-    )
-    return f"<{name}{rendered}{'/' if name in VOID_ELEMENTS else ''}>"
-
-
-def _resolvable(attributes: dict, kind: str, numbered_kinds: set) -> bool:
-    return kind not in numbered_kinds or attributes.get("id", "").isdigit()
+__all__ = ["ascii_slug", "clean_block_value", "clean_html", "clean_instance", "known_clean", "strip_control_characters"]
 
 
 def clean_block_value(value) -> None:

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.editorial.sanitise import known_clean
 from newsdesk.importers.load.authors import AuthorWriter
 from newsdesk.importers.load.batches import BatchWriter, SingleWriter, fast_compression
 from newsdesk.importers.load.dry_run import DryRun, KeptRun
@@ -406,7 +407,9 @@ class WordPressImport:
             tags=self._tags(item),
         )
         section = self._section(item)
-        self.pages.write(ArticlePage, ImportKind.ARTICLE, item, fields, section, disposition)
+        # Paragraphs the reading process cleaned are not cleaned again when the page is saved.
+        with known_clean(item.converted.sanitised_paragraphs() if item.converted else ()):
+            self.pages.write(ArticlePage, ImportKind.ARTICLE, item, fields, section, disposition)
 
     def _page(self, item: ItemRecord):
         prepared = self._prepare(item)

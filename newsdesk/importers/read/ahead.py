@@ -44,9 +44,10 @@ _RECORDS, _SECOND_PASS, _DONE, _FAILED, _NOT_WXR = "records", "second pass", "do
 
 
 def convert_ahead(record) -> None:
-    """What the writer would do first with a post or page: convert its body, kept on the record."""
+    """What the writer would do first with a post or page: convert its body and clean its paragraphs as
+    saving would, kept on the record."""
     if isinstance(record, ItemRecord) and record.post_type in CONVERTED_TYPES and record.converted is None:
-        record.converted = markup.convert(record.content)
+        record.converted = markup.sanitise_paragraphs(markup.convert(record.content))
 
 
 def first_pass_record(record) -> bool:

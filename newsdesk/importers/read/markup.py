@@ -17,6 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from wagtail.embeds.finders.oembed import OEmbedFinder  # the provider list only: no database
 
+from newsdesk.editorial.html_cleaning import clean_html
 from newsdesk.importers.read.credits import split_credit
 from newsdesk.importers.read.records import ImageRef
 from newsdesk.importers.read.shortcodes import ShortcodeExpander
@@ -105,6 +106,23 @@ class Conversion:
     blocks: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what changed on the way, for the report
     unknown_shortcodes: list[str] = field(default_factory=list)
+    sanitised: bool = False  # the paragraphs have been through the rich-text rules (`sanitise_paragraphs`)
+
+    def sanitised_paragraphs(self) -> list[str]:
+        """The paragraphs' rich text, where it has been cleaned already; else nothing."""
+        return [block["value"] for block in self.blocks if block["type"] == "paragraph"] if self.sanitised else []
+
+
+def sanitise_paragraphs(conversion: Conversion) -> Conversion:
+    """The paragraphs of `conversion` cleaned by the rich-text rules saving applies (editorial/html_cleaning.py).
+
+    Done by the process that reads the export ahead of the writer, where a core stands idle: the writer
+    then takes these texts as they are (`known_clean`) instead of cleaning them itself, a tenth of its time."""
+    for block in conversion.blocks:
+        if block["type"] == "paragraph":
+            block["value"] = clean_html(block["value"])
+    conversion.sanitised = True
+    return conversion
 
 
 def convert(markup: str) -> Conversion:

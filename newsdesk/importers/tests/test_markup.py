@@ -1,6 +1,6 @@
 from django.test import SimpleTestCase
 
-from newsdesk.importers.read.markup import autop, convert, trim_words
+from newsdesk.importers.read.markup import autop, convert, sanitise_paragraphs, trim_words
 
 
 class ConvertTests(SimpleTestCase):
@@ -85,6 +85,16 @@ class ConvertTests(SimpleTestCase):
         )
         clean = convert('<p>An <a href="https://example.org/onward" title="on">ordinary</a> one.</p><p>Two</p>')
         self.assertEqual(clean.notes, [])
+
+    def test_paragraphs_are_cleaned_by_the_rules_saving_applies_and_say_so(self):
+        conversion = convert("<p>Bell\x07 rang at noon.</p><h2>After\x07noon</h2><p>Ships <u>left</u>.</p>")
+        self.assertEqual(conversion.blocks[0]["value"], "<p>Bell\x07 rang at noon.</p>")  # the conversion keeps it
+        self.assertEqual(conversion.sanitised_paragraphs(), [])  # not cleaned yet: nothing to take as it is
+        sanitise_paragraphs(conversion)
+        self.assertTrue(conversion.sanitised)
+        self.assertEqual(conversion.sanitised_paragraphs(), ["<p>Bell rang at noon.</p>", "<p>Ships left.</p>"])
+        # Other blocks are cleaned where the page is saved, as before.
+        self.assertEqual(conversion.blocks[1]["type"], "heading")
 
     def test_autop_leaves_block_markup_alone(self):
         self.assertEqual(autop("<h2>Title</h2>\n\nText"), "<h2>Title</h2>\n<p>Text</p>")

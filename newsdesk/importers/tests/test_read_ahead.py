@@ -4,14 +4,18 @@ outlives the reader."""
 import pickle
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 from unittest import mock
 
-from django.test import SimpleTestCase
+from django.test import SimpleTestCase, TestCase
 
+from newsdesk.articles.models import ArticlePage
+from newsdesk.editorial import html_cleaning
 from newsdesk.importers.read.ahead import ConvertedRecords
 from newsdesk.importers.read.records import AuthorRecord, ItemRecord
 from newsdesk.importers.read.wxr import WXRError
-from newsdesk.importers.tests.material import write_synthetic_export
+from newsdesk.importers.tests.material import export_text, write_synthetic_export
+from newsdesk.importers.tests.test_import_wordpress_edge_cases import run_import
 
 
 class ConvertedRecordsTests(SimpleTestCase):
@@ -40,6 +44,8 @@ class ConvertedRecordsTests(SimpleTestCase):
         self.assertTrue(all(post.converted and post.converted.blocks for post in posts))
         kinds = {block["type"] for post in posts for block in post.converted.blocks}
         self.assertTrue({"paragraph", "heading", "image"} <= kinds, kinds)
+        # Their paragraphs cleaned as saving cleans them, so the writer need not clean them again.
+        self.assertTrue(all(post.converted.sanitised and post.converted.sanitised_paragraphs() for post in posts))
 
     def test_one_child_reads_the_first_pass_then_the_second_as_this_process_would(self):
         with ConvertedRecords(self.export, in_child=False) as here:
@@ -94,3 +100,26 @@ class ConvertedRecordsTests(SimpleTestCase):
             list(records)
         self.assertIsNotNone(child.poll())
         self.assertIsNone(reader._process)
+
+
+class CleanedAheadTests(TestCase):
+    """An import stores the paragraphs its reader cleaned, each cleaned once, with nothing unsafe left."""
+
+    def test_the_writer_stores_the_cleaned_paragraphs_and_cleans_them_no_more(self):
+        body = "<p>Bell&#7; rang at the harbour.</p><p>Ships <a href='javascript:steal()'>left</a> at dawn.</p>"
+        item = f"""<item><title>Harbour bell</title><link>https://desk.example.org/2024/05/bell/</link>
+<dc:creator>writer1</dc:creator><guid isPermaLink="false">https://desk.example.org/?p=7</guid>
+<content:encoded><![CDATA[{body}]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>7</wp:post_id><wp:post_date>2024-05-01 10:00:00</wp:post_date><wp:post_date_gmt>2024-05-01 10:00:00</wp:post_date_gmt>
+<wp:post_name>bell</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>"""
+        with tempfile.TemporaryDirectory(prefix="wxr-clean-") as folder:
+            export = Path(folder) / "export.xml"
+            export.write_text(export_text(item), encoding="utf-8")
+            calls, real = [], html_cleaning._CLEANER.clean
+            counted = SimpleNamespace(clean=lambda text: calls.append(text) or real(text))
+            with mock.patch.object(html_cleaning, "_CLEANER", counted):
+                run_import(export)
+        paragraphs = [block.value.source for block in ArticlePage.objects.get().body if block.block_type == "paragraph"]
+        self.assertEqual(paragraphs, ["<p>Bell rang at the harbour.</p>", "<p>Ships <a>left</a> at dawn.</p>"])
+        self.assertEqual(len([text for text in calls if "Bell" in text]), 1)
+        self.assertEqual(len([text for text in calls if "Ships" in text]), 1)
