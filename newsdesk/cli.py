@@ -15,6 +15,11 @@ from django.core.management import execute_from_command_line
 def main(argv=None):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
     argv = list(sys.argv if argv is None else argv)
+    if argv[1:2] == ["import-wordpress"]:
+        # The export is read while Django loads (only this command's modules are loaded for it).
+        from newsdesk.importers import head_start  # noqa: PLC0415
+
+        head_start.start(argv)
     try:
         settings.INSTALLED_APPS  # noqa: B018 - read the settings now, where a mistake in them can be named
     except ImproperlyConfigured as exc:

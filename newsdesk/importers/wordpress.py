@@ -21,6 +21,7 @@ from django.utils.text import slugify
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.editorial.sanitise import known_clean
+from newsdesk.importers import head_start
 from newsdesk.importers.load.authors import AuthorWriter
 from newsdesk.importers.load.batches import BatchWriter, SingleWriter, fast_compression
 from newsdesk.importers.load.dry_run import DryRun, KeptRun
@@ -33,7 +34,6 @@ from newsdesk.importers.load.sections import SectionWriter, import_root
 from newsdesk.importers.load.tree import TreeWriter
 from newsdesk.importers.models import ImportKind
 from newsdesk.importers.read import markup
-from newsdesk.importers.read.ahead import ConvertedRecords
 from newsdesk.importers.read.credits import split_credit
 from newsdesk.importers.read.files import resolves_inside
 from newsdesk.importers.read.records import AuthorRecord, ItemRecord, TermRecord
@@ -125,7 +125,7 @@ class WordPressImport:
         return self.report
 
     def _passes(self):
-        with ConvertedRecords(self.path) as reader:
+        with head_start.claim(self.path) as reader:
             # Started first, the child reading the export converts posts while images are stored.
             reader.start()
             group = []

@@ -34,9 +34,13 @@ from newsdesk.importers.read.records import ItemRecord
 from newsdesk.importers.read.wxr import WXRError, WXRReader, is_guest_author
 
 CHUNK = 50  # records per message: fewer, larger messages cost less than one per record
-# Messages held here before the child must wait: about 600 converted posts, 15 MB, enough to
+# Messages of converted posts held here before the child must wait: about 600 posts, 15 MB, enough to
 # cover the first pass of a large export without memory growing with the export.
-AHEAD_CHUNKS = 12
+AHEAD_CHUNKS = 20
+# Messages of the first pass's records (attachments, authors: a few hundred bytes each) held here: the
+# whole first pass of most exports (10,000 records, a few MB), so a child started before the import is
+# ready for it (importers/head_start.py) goes on to convert posts instead of waiting with the first pass.
+FIRST_PASS_AHEAD_CHUNKS = 200
 CONVERTED_TYPES = ("post", "page")
 # Below this size the child's start (about a second of imports) costs more than it saves.
 CHILD_FROM_BYTES = 2_000_000
@@ -112,7 +116,9 @@ class ConvertedRecords:
             in_child = (os.cpu_count() or 1) > 1 and self.size >= CHILD_FROM_BYTES
         self.in_child = in_child
         self._process: subprocess.Popen | None = None
-        self._messages: queue.Queue | None = None
+        self._messages: queue.Queue | None = None  # the first pass's messages, then the second's
+        self._first_messages: queue.Queue | None = None
+        self._second_messages: queue.Queue | None = None
         self._pump: threading.Thread | None = None
         self._stopping = threading.Event()
         self._first_read = False
@@ -133,14 +139,17 @@ class ConvertedRecords:
         self._process = subprocess.Popen(
             [sys.executable, "-m", __name__, str(self.path)], stdout=subprocess.PIPE, env=env
         )
-        self._messages = queue.Queue(maxsize=AHEAD_CHUNKS)
+        self._first_messages = queue.Queue(maxsize=FIRST_PASS_AHEAD_CHUNKS)
+        self._second_messages = queue.Queue(maxsize=AHEAD_CHUNKS)
+        self._messages = self._first_messages
         self._stopping.clear()
         self._pump = threading.Thread(target=self._take_messages, name="wxr-read-ahead", daemon=True)
         self._pump.start()
 
     def _take_messages(self) -> None:
-        """The thread: the child's messages into the bounded queue, until the last or until stopped."""
-        stream = self._process.stdout
+        """The thread: the child's messages into the bounded queues (the first pass's, then the second's),
+        until the last or until stopped."""
+        stream, messages = self._process.stdout, self._first_messages
         while True:
             try:
                 message = pickle.load(stream)
@@ -150,12 +159,14 @@ class ConvertedRecords:
                 message = (None, 0, f"{type(exc).__name__}: {exc}")
             while not self._stopping.is_set():
                 try:
-                    self._messages.put(message, timeout=0.1)
+                    messages.put(message, timeout=0.1)
                     break
                 except queue.Full:
                     continue
             if self._stopping.is_set() or message[0] in (None, _DONE, _FAILED, _NOT_WXR):
                 return
+            if message[0] == _SECOND_PASS:
+                messages = self._second_messages
 
     def close(self) -> None:
         """Stops the child if the writer stopped early (an error, Ctrl-C)."""
@@ -166,7 +177,7 @@ class ConvertedRecords:
             self._pump.join(timeout=10)
             self._process.stdout.close()
             self._process.wait(timeout=10)
-            self._process = self._pump = self._messages = None
+            self._process = self._pump = self._messages = self._first_messages = self._second_messages = None
 
     def first_pass(self) -> Iterator:
         """The records the first pass uses (see `first_pass_record`), in file order."""
@@ -222,6 +233,8 @@ class ConvertedRecords:
             if kind == end:
                 if kind == _DONE:
                     self.position = position
+                else:  # the second pass's messages come on their own queue
+                    self._messages = self._second_messages
                 return
             if kind == _SECOND_PASS:
                 raise RuntimeError(f"the process reading {self.path.name} sent its records out of order")
