@@ -2,6 +2,7 @@
 
 import io
 import random
+import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -32,6 +33,25 @@ def export_text(items: str) -> str:
 
 
 # -- a synthetic export of any size (tests and bench/import_wxr.py) ---------------------------
+
+
+class SyntheticExportMixin:
+    """For a test class: `cls.export`, a synthetic export of `export_posts` realistic posts in `cls.folder`."""
+
+    export_posts = 120
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.folder = tempfile.TemporaryDirectory(prefix="wxr-test-")
+        cls.export = Path(cls.folder.name) / "export.xml"
+        write_synthetic_export(cls.export, Path(cls.folder.name) / "uploads", cls.export_posts, realistic=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.folder.cleanup()
+        super().tearDownClass()
+
 
 AUTHORS = 12
 CATEGORIES = ["world", "business", "technology", "science", "culture", "analysis"]

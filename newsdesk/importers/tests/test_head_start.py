@@ -1,7 +1,6 @@
 """`newsdesk import-wordpress FILE` starts reading its export before Django loads, and the import uses that reader."""
 
 import argparse
-import tempfile
 from pathlib import Path
 
 from django.core.management import load_command_class
@@ -9,23 +8,11 @@ from django.test import SimpleTestCase
 
 from newsdesk.importers import head_start
 from newsdesk.importers.read import ahead
-from newsdesk.importers.tests.material import write_synthetic_export
+from newsdesk.importers.tests.material import SyntheticExportMixin
 
 
-class HeadStartTests(SimpleTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.folder = tempfile.TemporaryDirectory(prefix="wxr-head-start-")
-        cls.export = Path(cls.folder.name) / "export.xml"
-        # Large enough for a reading process (ahead.CHILD_FROM_BYTES).
-        write_synthetic_export(cls.export, Path(cls.folder.name) / "uploads", 260, realistic=True)
-        assert cls.export.stat().st_size >= ahead.CHILD_FROM_BYTES
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.folder.cleanup()
-        super().tearDownClass()
+class HeadStartTests(SyntheticExportMixin, SimpleTestCase):
+    export_posts = 260  # large enough for a reading process (ahead.CHILD_FROM_BYTES)
 
     def test_the_export_is_found_among_the_arguments_as_the_command_reads_them(self):
         find = head_start.export_argument
@@ -51,6 +38,7 @@ class HeadStartTests(SimpleTestCase):
         self.assertEqual(taking_values - {"--help"}, set(head_start.VALUE_OPTIONS))
 
     def test_the_import_claims_the_reader_started_for_its_export_and_reads_the_same_records(self):
+        self.assertGreaterEqual(self.export.stat().st_size, ahead.CHILD_FROM_BYTES)
         head_start.start(["newsdesk", "import-wordpress", "--media-dir", "uploads", str(self.export)])
         early = head_start.claim(Path(self.folder.name) / "." / "export.xml")  # the same file, however named
         self.assertIsNotNone(early._process)  # started before anyone asked

@@ -14,23 +14,11 @@ from newsdesk.editorial import html_cleaning
 from newsdesk.importers.read.ahead import ConvertedRecords
 from newsdesk.importers.read.records import AuthorRecord, ItemRecord
 from newsdesk.importers.read.wxr import WXRError
-from newsdesk.importers.tests.material import export_text, write_synthetic_export
+from newsdesk.importers.tests.material import SyntheticExportMixin, export_text
 from newsdesk.importers.tests.test_import_wordpress_edge_cases import run_import
 
 
-class ConvertedRecordsTests(SimpleTestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.folder = tempfile.TemporaryDirectory(prefix="wxr-ahead-")
-        cls.export = Path(cls.folder.name) / "export.xml"
-        write_synthetic_export(cls.export, Path(cls.folder.name) / "uploads", 120, realistic=True)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.folder.cleanup()
-        super().tearDownClass()
-
+class ConvertedRecordsTests(SyntheticExportMixin, SimpleTestCase):
     def test_a_child_process_reads_and_converts_exactly_what_this_process_would(self):
         with ConvertedRecords(self.export, in_child=False) as here:
             expected = list(here.records())
