@@ -1,11 +1,15 @@
 """`newsdesk import-wordpress FILE` starts reading its export before Django loads, and the import uses that reader."""
 
 import argparse
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from django.core.management import load_command_class
 from django.test import SimpleTestCase
 
+import newsdesk
 from newsdesk.importers import head_start
 from newsdesk.importers.read import ahead
 from newsdesk.importers.tests.material import SyntheticExportMixin
@@ -55,3 +59,25 @@ class HeadStartTests(SyntheticExportMixin, SimpleTestCase):
         head_start.start(["newsdesk", "import-wordpress", str(self.export) + ".missing"])
         head_start.start(["newsdesk", "import-wordpress", "--help"])
         self.assertEqual(head_start._started, {})
+
+    def test_a_reader_nobody_claims_is_stopped_when_the_command_ends(self):
+        # The command refuses a missing --media-dir after Django has loaded: the reader started for the
+        # export must not outlive it.
+        env = {
+            **os.environ,
+            "NEWSDESK_DATA_DIR": self.folder.name,
+            "PYTHONPATH": str(Path(newsdesk.__file__).parent.parent),
+        }
+        env.pop("DATABASE_URL", None)
+        done = subprocess.run(
+            [sys.executable, "-m", "newsdesk.cli", "import-wordpress", str(self.export), "--media-dir", "/nowhere"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        self.assertNotEqual(done.returncode, 0)
+        self.assertIn("--media-dir /nowhere is not a folder", done.stderr)
+        readers = subprocess.run(["pgrep", "-f", f"importers.read.ahead {self.export}"], capture_output=True, text=True)
+        self.assertEqual(readers.stdout.strip(), "")
