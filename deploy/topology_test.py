@@ -182,6 +182,12 @@ class Topology:
 
     # -- tear-down ------------------------------------------------------------------------------
 
+    def log_tail(self, name, lines) -> list[str]:
+        """The last `lines` lines of a process's log."""
+        path = self.workdir / f"{name}.log"
+        text = path.read_text(errors="replace") if path.exists() else ""
+        return text.strip().splitlines()[-lines:]
+
     def down(self, keep_logs=False):
         for name in list(self.processes):
             self.stop(name)
@@ -228,6 +234,14 @@ def get(url) -> Answer:
             return Answer(response, response.read())
     except urllib.error.HTTPError as error:
         return Answer(error, error.read())
+
+
+def status_of(url):
+    """The answer's status, or why there was none (a refused connection fails the check, not the run)."""
+    try:
+        return get(url).status
+    except (urllib.error.URLError, OSError) as error:
+        return f"no answer ({getattr(error, 'reason', error)})"
 
 
 def check(condition, message, seen):
@@ -304,14 +318,17 @@ def run_checks(topology) -> bool:
         if len(workers_after) == len(workers_before) and workers_before[0] not in workers_after:
             break
         time.sleep(0.2)
-    answers = [get(f"http://127.0.0.1:{APP_PORT}/?n={n}").status for n in range(10)]
+    answers = [status_of(f"http://127.0.0.1:{APP_PORT}/?n={n}") for n in range(10)]
+    replaced = (
+        len(workers_after) == len(workers_before) and workers_before[0] not in workers_after and set(answers) == {200}
+    )
     results.append(
         check(
-            len(workers_after) == len(workers_before)
-            and workers_before[0] not in workers_after
-            and set(answers) == {200},
+            replaced,
             "a granian worker killed with SIGKILL is replaced and the site keeps answering",
-            f"workers {workers_before} -> {workers_after}, answers {sorted(set(answers))}",
+            f"workers {workers_before} -> {workers_after}, answers {sorted(set(map(str, answers)))}"
+            # What granian said about it, where it went wrong: the logs are otherwise left on the machine.
+            + ("" if replaced else "; app log: " + " | ".join(topology.log_tail("app", 12))),
         )
     )
     return all(results)
