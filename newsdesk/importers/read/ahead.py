@@ -34,8 +34,8 @@ from newsdesk.importers.read.records import ItemRecord
 from newsdesk.importers.read.wxr import WXRError, WXRReader, is_guest_author
 
 CHUNK = 50  # records per message: fewer, larger messages cost less than one per record
-# Messages of converted posts held here before the child must wait: about 600 posts, 15 MB, enough to
-# cover the first pass of a large export without memory growing with the export.
+# Messages of converted posts held here before the child must wait: about 1,000 posts, 25 MB, enough to
+# cover the first pass of a large export (and Django's start-up) without memory growing with the export.
 AHEAD_CHUNKS = 20
 # Messages of the first pass's records (attachments, authors: a few hundred bytes each) held here: the
 # whole first pass of most exports (10,000 records, a few MB), so a child started before the import is
