@@ -39,6 +39,7 @@ class SmallArchive(TestCase):
                 + (" The harbourmaster spoke." if n % 10 == 0 else "")
                 + (" On the quayside." if n > 100 else ""),
                 path=f"0001{n:04d}",
+                section="ports" if n <= 20 else "",  # a section of the twenty newest, for a walk within it
                 live=True,
                 published_at=now - timedelta(hours=n),
             )
@@ -119,6 +120,10 @@ class PostgresPlanTests(SmallArchive):
         # A walk that read the whole archive (120 articles) is complete.
         found = postgres.PostgresBackend().candidates(parsed, Filters(now=timezone.now()), 20)
         self.assertEqual((list(found), found.partial), ([], False))
+        # So is one that read every article of a chosen section (20), though the archive holds more than it read.
+        ports = Filters(sections=("ports",), now=timezone.now())
+        self.assertEqual(postgres.PostgresBackend().candidates(parsed, ports, 3).partial, False)
+        self.assertEqual(postgres.PostgresBackend().candidates(parsed, ports, 1).partial, True)  # 10 of the 20
 
 
 def nodes_of(plan, node_type):

@@ -88,8 +88,8 @@ class PostgresBackend(SearchBackend):
                 matches = None  # fewer in the slice than the words' statistics promised: read them all
         if matches is None:
             matches = self._matches(None, query, None, filters, limit, walk=walk, ranked=ranked)
-            # A walk that stopped at its bound before finding `limit` matches left older articles unread.
-            partial = walk and len(matches) < limit and archive_holds(limit * WALK_ROWS_PER_CANDIDATE)
+            # A walk that stopped at its bound before finding `limit` matches may have left older articles unread.
+            partial = walk and len(matches) < limit and more_than(filters, limit * WALK_ROWS_PER_CANDIDATE)
         for candidate in matches:
             found.setdefault(candidate.page_id, candidate)
         result = Candidates(found.values())
@@ -136,9 +136,6 @@ def lexeme_frequencies() -> dict[str, float]:
     if time.monotonic() - _statistics["read_at"] >= STATISTICS_SECONDS:
         _statistics["depths"] = publication_depths()
         with connection.cursor() as cursor:
-            # ANALYZE's row count (-1 before the first), not count(*): 40 ms on 100,000 documents.
-            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'discovery_searchdocument'::regclass")
-            _statistics["documents"] = max([cursor.fetchone()[0]] + [depth for depth, _ in _statistics["depths"]])
             cursor.execute(
                 "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
                 "WHERE schemaname = current_schema() AND tablename = 'discovery_searchdocument' AND attname = 'vector'"
@@ -196,9 +193,17 @@ def phrase_slice(share: float, limit: int):
     return next((published for depth, published in _statistics.get("depths", ()) if depth >= wanted), None)
 
 
-def archive_holds(articles: int) -> bool:
-    """Whether the archive has more than `articles` documents (as counted with its statistics)."""
-    return _statistics.get("documents", 0) > articles
+def more_than(filters, rows: int) -> bool:
+    """Whether more than `rows` documents pass `filters` (facets and the reader rule): the newest-first index
+    is stepped past `rows` of them, as far as the walk went and no further."""
+    where, params = filter_sql(filters)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 FROM discovery_searchdocument d WHERE {where} "
+            "ORDER BY d.published_at DESC NULLS LAST LIMIT 1 OFFSET %s",
+            [*params, rows],
+        )
+        return cursor.fetchone() is not None
 
 
 def match_share(parsed) -> float:
